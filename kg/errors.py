@@ -1,0 +1,66 @@
+"""The errors kg raises. Each message names the bad value and, where there are few, the valid ones.
+
+Everything kg raises on purpose is a `KGError`; the command line turns a `KGError` into
+exit status 1 with a one-line message, and anything else into exit status 2.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+
+class KGError(Exception):
+    """Base class of every error kg raises on purpose."""
+
+
+class InputError(KGError):
+    """An input file cannot be read as an article: the message names the file and the reason."""
+
+    def __init__(self, path: object, reason: str):
+        self.path, self.reason = str(path), reason
+        super().__init__(f"{path}: {reason}")
+
+
+class UnknownNameError(KGError, ValueError):
+    """A name (relation, domain, store, format, ...) that kg does not know."""
+
+    kind = "name"
+
+    def __init__(self, value: object, valid: Iterable[str]):
+        self.value, self.valid = value, sorted(valid)
+        super().__init__(f"unknown {self.kind} {value!r}; valid: {', '.join(self.valid)}")
+
+
+class UnknownRelationError(UnknownNameError):
+    kind = "relation"
+
+
+class UnknownDomainError(UnknownNameError):
+    kind = "domain"
+
+
+class UnknownFormatError(UnknownNameError):
+    kind = "format"
+
+
+class UnknownStoreError(UnknownNameError):
+    kind = "store"
+
+
+class UnknownExtractorError(UnknownNameError):
+    kind = "extractor"
+
+
+class GazetteerError(KGError):
+    """The gazetteer data is malformed: the message names the file and the entry."""
+
+
+class QueryError(KGError):
+    """A SPARQL query could not be parsed or run."""
+
+
+class StoreLockedError(KGError):
+    """Another build is writing into the same output folder."""
+
+
+class StoreError(KGError):
+    """A graph store could not be opened, read or written."""

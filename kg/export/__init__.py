@@ -1,0 +1,1 @@
+"""Exporters: RDF, HTML, networkx and tables."""

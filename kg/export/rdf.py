@@ -1,0 +1,162 @@
+"""The RDF shape of kg's values (see DESIGN.md): direct triples plus statement nodes.
+
+A fact becomes a direct triple ``s p o`` for the easy query and an ``rdf:Statement``
+node carrying its qualifiers and evidence. Negative facts get only the statement node,
+since a direct triple would assert them.
+
+>>> from kg.model import Article, Entity, Extraction, Fact, Provenance, Qualifiers
+>>> art = Article.create("China and Kazakhstan deepen security cooperation.", lang="en",
+...                      published="2025-06-17", source="Example")
+>>> ents = (Entity("China", "Country", (("en", "China"),), wikidata="Q148"),
+...         Entity("Kazakhstan", "Country", (("en", "Kazakhstan"),), wikidata="Q232"))
+>>> fact = Fact("China", "cooperatesWith", "Kazakhstan", Qualifiers(domain=("security",)),
+...             Provenance(art.id, art.text, 0, 50, "cooperation", 0.8))
+>>> g = extraction_graph(Extraction(art, ents, (), (fact,)))
+>>> (KGE.China, KG.cooperatesWith, KGE.Kazakhstan) in g
+True
+>>> len(list(g.subjects(RDF.type, RDF.Statement)))
+1
+"""
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Iterable, Iterator
+
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SDO, SKOS, XSD
+
+from ..model import Article, Entity, Extraction, Fact, Mention, content_id
+from ..vocab import DOMAIN_IRIS, KG, KGA, KGE, KGM, KGS, PREFIXES, WD
+
+Triple = tuple
+
+
+def bind_prefixes(graph: Graph) -> Graph:
+    for prefix, ns in PREFIXES.items():
+        graph.bind(prefix, ns, override=True)
+    return graph
+
+
+def article_iri(article_id: str) -> URIRef:
+    return KGA[article_id]
+
+
+def date_literal(value: str) -> Literal:
+    """An ISO date of any precision as a typed literal: 2025 → gYear, 2025-06 → gYearMonth."""
+    if len(value) == 4:
+        return Literal(value, datatype=XSD.gYear)
+    if len(value) == 7:
+        return Literal(value, datatype=XSD.gYearMonth)
+    return Literal(value[:10], datatype=XSD.date)
+
+
+def entity_triples(entity: Entity) -> Iterator[Triple]:
+    s = KGE[entity.id]
+    yield s, RDF.type, KG[entity.type]
+    for lang, name in entity.labels:
+        yield s, RDFS.label, Literal(name, lang=lang)
+        yield s, SKOS.prefLabel, Literal(name, lang=lang)
+    for lang, name in entity.aliases:
+        yield s, SKOS.altLabel, Literal(name, lang=lang)
+    if entity.wikidata:
+        yield s, OWL.sameAs, WD[entity.wikidata]
+
+
+def article_triples(article: Article) -> Iterator[Triple]:
+    s = article_iri(article.id)
+    yield s, RDF.type, KG.Article
+    if article.title:
+        yield s, DCTERMS.title, Literal(article.title)
+    if article.source:
+        yield s, DCTERMS.source, Literal(article.source)
+    if article.url:
+        yield s, SDO.url, Literal(article.url)
+    if article.published:
+        yield s, DCTERMS.issued, Literal(article.published.isoformat(), datatype=XSD.date)
+    if article.lang:
+        yield s, DCTERMS.language, Literal(article.lang)
+
+
+def mention_triples(mention: Mention) -> Iterator[Triple]:
+    m = KGM[f"{mention.article_id}-{mention.start}-{mention.end}"]
+    yield m, RDF.type, KG.Mention
+    yield m, KG.article, article_iri(mention.article_id)
+    yield m, KG.start, Literal(mention.start)
+    yield m, KG.end, Literal(mention.end)
+    yield m, KG.text, Literal(mention.text)
+    yield m, KG.denotes, KGE[mention.entity_id]
+
+
+def fact_object(fact: Fact) -> URIRef | Literal:
+    if fact.relation == "inception":
+        return date_literal(fact.object[:4])
+    return KGE[fact.object]
+
+
+def statement_iri(fact: Fact, scope: str = "") -> URIRef:
+    """The statement node of a fact: one per merge key, and per article when `scope` is given."""
+    return KGS[content_id(repr(fact.key), scope)]
+
+
+def qualifier_triples(node: URIRef, fact: Fact) -> Iterator[Triple]:
+    q = fact.qualifiers
+    for d in q.domain:
+        yield node, KG.domain, DOMAIN_IRIS[d]
+    for prop, value in ((KG.date, q.date), (KG.startDate, q.start), (KG.endDate, q.end)):
+        if value:
+            yield node, prop, date_literal(value)
+    if q.place:
+        yield node, KG.place, KGE[q.place]
+    if q.trend:
+        yield node, KG.trend, Literal(q.trend)
+    if q.polarity != "positive":
+        yield node, KG.polarity, Literal(q.polarity)
+    if q.modality:
+        yield node, KG.modality, Literal(q.modality)
+
+
+def fact_triples(fact: Fact, article: Article | None = None) -> Iterator[Triple]:
+    """The direct triple (unless negative) and the statement node of one fact in one article."""
+    s, p, o = KGE[fact.subject], KG[fact.relation], fact_object(fact)
+    if fact.qualifiers.polarity == "positive":
+        yield s, p, o
+    node = statement_iri(fact, article.id if article else "")
+    yield node, RDF.type, RDF.Statement
+    yield node, RDF.subject, s
+    yield node, RDF.predicate, p
+    yield node, RDF.object, o
+    yield from qualifier_triples(node, fact)
+    prov = fact.provenance
+    if prov:
+        yield node, KG.evidence, Literal(prov.sentence, lang=article.lang if article and article.lang else None)
+        yield node, KG.extractor, Literal(prov.extractor)
+        yield node, KG.confidence, Literal(f"{prov.confidence:.2f}", datatype=XSD.decimal)
+    if article:
+        yield node, PROV.wasDerivedFrom, article_iri(article.id)
+        if article.source:
+            yield node, KG.source, Literal(article.source)
+
+
+def extraction_triples(extraction: Extraction, *, mentions: bool = True) -> Iterator[Triple]:
+    """Everything one article said, as triples: the article, its entities, mentions and facts."""
+    yield from article_triples(extraction.article)
+    for entity in extraction.entities:
+        yield from entity_triples(entity)
+    if mentions:
+        for mention in extraction.mentions:
+            yield from mention_triples(mention)
+    for fact in extraction.facts:
+        yield from fact_triples(fact, extraction.article)
+
+
+def extraction_graph(extraction: Extraction, *, mentions: bool = True) -> Graph:
+    graph = bind_prefixes(Graph())
+    for triple in extraction_triples(extraction, mentions=mentions):
+        graph.add(triple)
+    return graph
+
+
+def add_all(graph: Graph, triples: Iterable[Triple]) -> Graph:
+    for triple in triples:
+        graph.add(triple)
+    return graph
