@@ -1,9 +1,56 @@
-"""Article → Extraction: the one function every entry point calls."""
+"""Article → Extraction: the one function every entry point calls.
+
+>>> from kg.model import Article
+>>> x = extract(Article.create("Голова КНР Сі Цзіньпін прибув до Казахстану з державним візитом.",
+...                             lang="uk", published="2025-06-16"))
+>>> sorted((f.subject, f.relation, f.object) for f in x.facts)
+[('Xi_Jinping', 'leaderOf', 'China'), ('Xi_Jinping', 'visits', 'Kazakhstan')]
+"""
 from __future__ import annotations
 
-from .model import Article, Extraction
+from .extract.dates import find_dates
+from .extract.entities import build_entities, to_mentions
+from .extract.lexicon import load_lexicon
+from .extract.relations import SentenceReader
+from .gazetteer import load as load_gazetteer
+from .ingest.langid import detect_language
+from .model import Article, Extraction, Fact, Provenance, Qualifiers
+from .nlp import parse
 
 
 def extract(article: Article) -> Extraction:
-    """Entities, mentions and facts of one article (no background knowledge)."""
-    return Extraction(article)
+    """Entities, mentions and facts of one article: only what it says, no background knowledge."""
+    lang = article.lang or detect_language(article.text)
+    doc = parse(article.text, lang)
+    lex = load_lexicon(lang)
+    layer = build_entities(doc, article, load_gazetteer(), lex)
+    facts: list[Fact] = []
+    role_complements = frozenset()
+    for person, relation, of, sent_index, tok in layer.roles:
+        s = doc.sentences[sent_index]
+        facts.append(Fact(person, relation, of, Qualifiers(),
+                          Provenance(article.id, s.text, s.start, s.end, "roles.apposition", 0.8)))
+    for sentence in doc.sentences:
+        dates = find_dates(sentence.tokens, lang, article.published)
+        facts.extend(SentenceReader(doc, sentence, layer, lex, dates, article.id, role_complements).facts())
+    facts = _merge_within(facts)
+    used = {m.entity_id for m in layer.mentions} | {f.subject for f in facts} | \
+        {f.object for f in facts if f.relation != "inception"} | {f.qualifiers.place for f in facts if f.qualifiers.place}
+    entities = tuple(layer.entities[e] for e in sorted(used) if e in layer.entities)
+    return Extraction(article, entities, to_mentions(layer, doc, article.id), tuple(facts))
+
+
+def _merge_within(facts: list[Fact]) -> tuple[Fact, ...]:
+    """One fact per merge key in an article: the first evidence, the richest qualifiers."""
+    by_key: dict[tuple, Fact] = {}
+    for f in facts:
+        old = by_key.get(f.key)
+        if old is None:
+            by_key[f.key] = f
+            continue
+        q, nq = old.qualifiers, f.qualifiers
+        merged = old.with_qualifiers(
+            date=q.date or nq.date, start=q.start or nq.start, end=q.end or nq.end,
+            place=q.place or nq.place, modality=q.modality if q.modality else nq.modality)
+        by_key[f.key] = merged
+    return tuple(by_key.values())

@@ -1,0 +1,1 @@
+"""Extraction: Document → entities, mentions and facts. One module per layer."""

@@ -1,0 +1,151 @@
+"""Dates in text, resolved against the article's publication date.
+
+Month and weekday names come from the lexicons; a pattern over tokens finds the span, so
+no date parser runs over whole articles (the slow part, per DESIGN.md's measurements).
+
+>>> import datetime as dt
+>>> from kg.nlp import parse
+>>> doc = parse("Голова КНР 16 – 18 червня перебуває з візитом.", "uk")
+>>> [(d.start, d.end) for d in find_dates(doc.tokens, "uk", dt.date(2025, 6, 17))]
+[('2025-06-16', '2025-06-18')]
+>>> doc = parse("The treaty was signed on Tuesday, after talks in March 2024.", "en")
+>>> [d.value for d in find_dates(doc.tokens, "en", dt.date(2025, 6, 17))]
+['2025-06-17', '2024-03']
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .lexicon import load_lexicon
+
+_YEAR_WORDS = frozenset({"рік", "год", "р", "г", "року", "году"})
+_RANGE = frozenset({"-", "–", "—", "до", "по", "to", "and", "і", "и", "through"})
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    first: int  # token indexes, end exclusive
+    last: int
+    start: str  # ISO, any precision
+    end: str = ""
+
+    @property
+    def value(self) -> str:
+        return self.start if not self.end else f"{self.start}/{self.end}"
+
+    @property
+    def is_range(self) -> bool:
+        return bool(self.end) and self.end != self.start
+
+
+def _int(text: str, lo: int, hi: int) -> int | None:
+    if text.isdigit() and lo <= int(text) <= hi:
+        return int(text)
+    return None
+
+
+def _year(tokens: Sequence, i: int) -> int | None:
+    return _int(tokens[i].text, 1900, 2100) if i < len(tokens) else None
+
+
+def _iso(y: int, m: int | None = None, d: int | None = None) -> str:
+    if m is None:
+        return f"{y:04d}"
+    if d is None:
+        return f"{y:04d}-{m:02d}"
+    try:
+        return dt.date(y, m, d).isoformat()
+    except ValueError:
+        return f"{y:04d}-{m:02d}"
+
+
+def _month(tokens: Sequence, i: int, months: dict[str, int]) -> int | None:
+    if i >= len(tokens):
+        return None
+    t = tokens[i]
+    for lemma in (t.text.lower().rstrip("."), *t.lemmas):
+        if lemma in months:
+            return months[lemma]
+    return None
+
+
+def find_dates(tokens: Sequence, lang: str, published: dt.date | None) -> list[DateMention]:
+    lex = load_lexicon(lang)
+    months, weekdays = lex.months, lex.weekdays
+    base_year = published.year if published else None
+    out: list[DateMention] = []
+    i, n = 0, len(tokens)
+    while i < n:
+        found = _date_at(tokens, i, months, weekdays, base_year, published)
+        if found:
+            out.append(found)
+            i = found.last
+        else:
+            i += 1
+    return out
+
+
+def _date_at(tokens, i, months, weekdays, base_year, published) -> DateMention | None:
+    t = tokens[i]
+    day = _int(t.text, 1, 31)
+    # 16 – 18 червня [2025 року]; 17 травня; 24 лютого 2022 року; 17 June 2025
+    if day is not None:
+        j, day2 = i + 1, None
+        if j + 1 < len(tokens) and tokens[j].text.lower() in _RANGE and _int(tokens[j + 1].text, 1, 31):
+            day2, j = int(tokens[j + 1].text), j + 2
+        month = _month(tokens, j, months)
+        if month:
+            year, k = _year(tokens, j + 1), j + 2
+            if year is None:
+                year, k = base_year, j + 1
+            if year is None:
+                return None
+            k = _skip_year_word(tokens, k)
+            start = _iso(year, month, day)
+            return DateMention(i, k, start, _iso(year, month, day2) if day2 else "")
+    # June 17[, 2025]; June 16-18; March 2024; лютому 2024
+    month = _month(tokens, i, months)
+    if month:
+        j = i + 1
+        d = _int(tokens[j].text, 1, 31) if j < len(tokens) else None
+        if d is not None:
+            j += 1
+            d2 = None
+            if j + 1 < len(tokens) and tokens[j].text in _RANGE and _int(tokens[j + 1].text, 1, 31):
+                d2, j = int(tokens[j + 1].text), j + 2
+            if j < len(tokens) and tokens[j].text == ",":
+                j += 1
+            year = _year(tokens, j)
+            if year is None and j > 0 and tokens[j - 1].text == ",":
+                j -= 1
+            y = year or base_year
+            if y is None:
+                return None
+            end = j + 1 if year else j
+            return DateMention(i, end, _iso(y, month, d), _iso(y, month, d2) if d2 else "")
+        year = _year(tokens, j)
+        if year:
+            return DateMention(i, _skip_year_word(tokens, j + 1), _iso(year, month))
+        return None
+    # у 2020 році; in 2023
+    year = _year(tokens, i)
+    if year and t.text.isdigit() and len(t.text) == 4:
+        return DateMention(i, _skip_year_word(tokens, i + 1), _iso(year))
+    # on Tuesday / у вівторок: the last such day on or before publication
+    if published and t.text.lower() in weekdays or (published and any(l in weekdays for l in t.lemmas)):
+        wd = weekdays.get(t.text.lower(), next((weekdays[l] for l in t.lemmas if l in weekdays), None))
+        if wd is not None:
+            back = (published.weekday() - wd) % 7
+            return DateMention(i, i + 1, (published - dt.timedelta(days=back)).isoformat())
+    return None
+
+
+def _skip_year_word(tokens: Sequence, k: int) -> int:
+    if k < len(tokens) and (tokens[k].text.lower().rstrip(".") in _YEAR_WORDS or
+                            tokens[k].lemma in _YEAR_WORDS):
+        k += 1
+        if k < len(tokens) and tokens[k].text == ".":
+            k += 1
+    return k

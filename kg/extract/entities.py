@@ -1,0 +1,355 @@
+"""The entity layer: every actor an article names, linked once.
+
+Known names come from the gazetteer (any case form); capitals stand for their state unless
+the article uses the city as a place; role nouns («голова КНР», "the Kazakh president")
+resolve to the office holder on the article's date; group phrases («обидві країни», "the
+six leaders") to the actors in focus; other capitalised names become new entities with
+their nominative form as label and an id made from it.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from ..gazetteer import Gazetteer
+from ..gazetteer.match import match_names
+from ..model import Article, Entity, Mention
+from ..nlp import Document, Token
+from ..nlp.morph import _morph
+from .lexicon import Lexicon
+
+ACTOR_TYPES = frozenset({"Country", "Person", "Organization", "IntergovernmentalOrganization", "Alliance",
+                         "Format", "Agency", "Company", "Media", "ArmedGroup"})
+PLACE_TYPES = frozenset({"City", "Region", "Place", "Country"})
+LEADER_TITLES = frozenset({"president", "head_of_state", "prime_minister", "chancellor", "secretary_general",
+                           "commission_president", "chairman", "mayor", "governor"})
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMention:
+    """A span that refers to an entity, with how it does so."""
+
+    start: int  # token indexes, end exclusive
+    end: int
+    entity_id: str
+    kind: str  # name | adjective | role | group | surname
+    sentence: int
+    title: str = ""  # for role mentions: the office
+
+
+@dataclass
+class EntityLayer:
+    mentions: list[ActorMention]
+    entities: dict[str, Entity]
+    types: dict[str, str]
+    roles: list[tuple[str, str, str, int, int]] = field(default_factory=list)  # (person, relation, of, sentence, token)
+
+    def in_sentence(self, index: int) -> list[ActorMention]:
+        return [m for m in self.mentions if m.sentence == index]
+
+
+_PLACE_PREPS = {"uk": {"у", "в", "до", "у", "із", "з"}, "ru": {"в", "во", "из"}, "en": {"in", "to", "at", "from"}}
+_ORG_WORDS = re.compile(
+    r"(?i)\b(ministry|council|agency|office|parliament|senate|committee|bank|party|assembly|commission|"
+    r"service|court|palace|news|forces|army|navy|guard|union|organi[sz]ation|group|fund|"
+    r"міністерств|рада|агентств|офіс|комітет|банк|парті|асамбле|комісі|служб|суд|сил|арм|"
+    r"министерств|совет|агентств|комитет|парти|ассамбле|комисси|служб|сил|арми)\w*")
+
+
+def _slug(label: str) -> str:
+    text = unicodedata.normalize("NFC", label).strip()
+    text = re.sub(r"[’'`ʼ]", "", text)
+    text = re.sub(r"[^\w]+", "_", text, flags=re.UNICODE).strip("_")
+    return text or "entity"
+
+
+def _case_like(src: str, word: str) -> str:
+    if src.isupper() and len(src) > 1:
+        return word.upper()
+    if src[:1].isupper():
+        return "-".join(p[:1].upper() + p[1:] for p in word.split("-"))
+    return word
+
+
+def nominative(tokens: list[Token], lang: str) -> str:
+    """The nominative form of a name: words up to the head noun are put in the nominative."""
+    if lang not in ("uk", "ru"):
+        return " ".join(t.text for t in tokens)
+    morph = _morph(lang)
+    words, head_done = [], False
+    for t in tokens:
+        if head_done or not t.is_word or not any("\u0400" <= c <= "\u04ff" for c in t.text):
+            words.append(t.text)
+            continue
+        parse = morph.parse(t.text.replace("’", "'"))[0]
+        form = parse.inflect({"nomn"}) if parse.tag.case and parse.tag.case != "nomn" else None
+        word = form.word if form else t.text.lower()
+        words.append(_case_like(t.text, word.replace("'", "’") if "’" in t.text else word))
+        if parse.tag.POS == "NOUN" and not ({"Name"} & parse.tag.grammemes):
+            head_done = True
+    return " ".join(words)
+
+
+class _Builder:
+    def __init__(self, doc: Document, article: Article, gaz: Gazetteer, lex: Lexicon):
+        self.doc, self.article, self.gaz, self.lex = doc, article, gaz, lex
+        self.day = article.published.isoformat() if article.published else ""
+        self.mentions: list[ActorMention] = []
+        self.entities: dict[str, Entity] = {}
+        self.types: dict[str, str] = {}
+        self.roles: list[tuple[str, str, str, int, int]] = []
+        self.covered = [False] * len(doc.tokens)
+
+    def sent(self, tok: int) -> int:
+        return self.doc.sentence_of[tok]
+
+    def add(self, start: int, end: int, entity_id: str, kind: str, title: str = "") -> ActorMention:
+        m = ActorMention(start, end, entity_id, kind, self.sent(start), title)
+        self.mentions.append(m)
+        for k in range(start, end):
+            self.covered[k] = True
+        return m
+
+    # -- known names -------------------------------------------------------
+    def known(self) -> None:
+        matches = match_names(self.doc, self.gaz)
+        as_place = {m.entity_id for m in matches if self._is_place_use(m.start)}
+        for m in matches:
+            entry = self.gaz.get(m.entity_id)
+            eid = m.entity_id
+            if entry.type == "City" and entry.capital_of and eid not in as_place and m.kind == "name":
+                eid = entry.capital_of
+            self._register_known(eid)
+            self.add(m.start, m.end, eid, m.kind)
+
+    def _is_place_use(self, tok: int) -> bool:
+        if tok == 0:
+            return False
+        prev = self.doc.tokens[tok - 1].text.lower()
+        if prev in _PLACE_PREPS.get(self.doc.lang, ()):
+            # «з Казахстаном» is company, not a place: only a locative or genitive-of-origin reads as place
+            t = self.doc.tokens[tok]
+            return self.doc.lang == "en" or bool(t.analysis.cases & {"loct", "gent", "accs"})
+        return False
+
+    def _register_known(self, eid: str) -> None:
+        if eid in self.entities:
+            return
+        entry = self.gaz.get(eid)
+        ent = entry.entity()
+        lang = self.doc.lang
+        names = dict(entry.names)
+        # The label in the article's language first: that is the form readers of it know.
+        labels = tuple(sorted(ent.labels, key=lambda ln: ln[0] != lang))
+        if not names.get(lang):
+            labels = ent.labels
+        self.entities[eid] = Entity(eid, entry.type, labels, ent.aliases, entry.wikidata)
+        self.types[eid] = entry.type
+
+    # -- role nouns --------------------------------------------------------
+    def role_nouns(self) -> None:
+        tokens = self.doc.tokens
+        by_start = {m.start: m for m in self.mentions}
+        by_end = {m.end: m for m in self.mentions}
+        for rm in self.lex.roles.find(tokens):
+            if any(self.covered[k] for k in range(rm.start, rm.end)):
+                continue
+            title = rm.payload
+            of = self._role_of(rm.start, rm.end, by_start, by_end)
+            person = self._apposition(rm.end, by_start)
+            if person and of:
+                self.roles.append((person.entity_id, _role_relation(title), of, self.sent(rm.start), rm.start))
+                continue
+            if person or not of:
+                continue
+            holder = self._holder(title, of)
+            if holder:
+                self._register_known(holder)
+                self.add(rm.start, rm.end, holder, "role", title)
+
+    def _role_of(self, start: int, end: int, by_start, by_end) -> str:
+        tokens = self.doc.tokens
+        before = by_end.get(start)
+        if before and before.kind == "adjective":
+            return before.entity_id
+        if before and self.doc.lang == "en" and self.types.get(before.entity_id) in ACTOR_TYPES | {"Country"}:
+            return before.entity_id  # "Chinese President", "NATO Secretary General"
+        j = end
+        if j < len(tokens) and self.doc.lang == "en" and tokens[j].text.lower() == "of":
+            j += 1
+            if j < len(tokens) and tokens[j].text.lower() == "the":
+                j += 1
+        after = by_start.get(j)
+        if after and after.kind == "name" and self.types.get(after.entity_id) in ACTOR_TYPES | {"Country", "City"}:
+            if self.doc.lang == "en" and j == end:
+                return ""
+            if self.doc.lang in ("uk", "ru") and "gent" not in tokens[j].analysis.cases and \
+                    not tokens[j].analysis.grammemes & {"Fixd", "Abbr"}:
+                return ""
+            return after.entity_id
+        return ""
+
+    def _apposition(self, end: int, by_start) -> ActorMention | None:
+        tokens = self.doc.tokens
+        j = end
+        # skip the "of X" / genitive complement: «президент Казахстану Касим-Жомарт Токаєв»
+        for _ in range(4):
+            m = by_start.get(j)
+            if m is None:
+                if j < len(tokens) and tokens[j].text.lower() in ("of", "the"):
+                    j += 1
+                    continue
+                return None
+            if self.types.get(m.entity_id) == "Person" or m.kind == "new-person":
+                return m
+            j = m.end
+        return None
+
+    def _holder(self, title: str, of: str) -> str:
+        candidates = self.gaz.roles_of(title, of, self.day)
+        if not candidates and title in ("head_of_state", "president"):
+            for t in ("president", "head_of_state", "chairman"):
+                candidates = self.gaz.roles_of(t, of, self.day)
+                if candidates:
+                    break
+        return candidates[0] if len(candidates) == 1 else ""
+
+    # -- new names ---------------------------------------------------------
+    def unknown_names(self) -> None:
+        tokens = self.doc.tokens
+        i, n = 0, len(tokens)
+        stop = self.lex.words("stopwords_capitalised")
+        while i < n:
+            if self.covered[i] or not _capitalised(tokens[i]) or self._sentence_start_common(i, stop):
+                i += 1
+                continue
+            j = i + 1
+            while j < n and not self.covered[j] and (
+                    _capitalised(tokens[j]) or (tokens[j].text in ("-", "‑") and j + 1 < n and _capitalised(tokens[j + 1]))):
+                j += 1
+            span = list(tokens[i:j])
+            self._new_entity(i, j, span)
+            i = j
+
+    def _sentence_start_common(self, i: int, stop: frozenset[str]) -> bool:
+        tok = self.doc.tokens[i]
+        low = tok.text.lower()
+        if low in stop or low in self.lex.months or low in self.lex.weekdays or tok.lemma in self.lex.months:
+            return True
+        first = i == 0 or self.doc.sentence_of[i - 1] != self.doc.sentence_of[i] or \
+            self.doc.tokens[i - 1].text in "«\"“„('‘—–-:"
+        if not first:
+            return False
+        if self.doc.lang in ("uk", "ru"):
+            a = tok.analysis
+            if a.grammemes & {"Name", "Surn", "Geox", "Orgn"} or not a.pos:
+                return False
+        nxt = self.doc.tokens[i + 1] if i + 1 < len(self.doc.tokens) else None
+        return not (nxt is not None and _capitalised(nxt) and not self.covered[i + 1])
+
+    def _new_entity(self, i: int, j: int, span: list[Token]) -> None:
+        lang = self.doc.lang
+        grams = set().union(*(t.analysis.grammemes for t in span))
+        text = self.doc.text[span[0].start:span[-1].end]
+        prev = self.doc.tokens[i - 1] if i else None
+        etype = "Concept"
+        if _ORG_WORDS.search(text):
+            etype = "Organization"
+        elif grams & {"Name", "Surn", "Patr"} or (len(span) in (2, 3) and lang == "en" and not _ORG_WORDS.search(text)):
+            etype = "Person"
+        elif grams & {"Geox"}:
+            etype = "Place"
+        if prev is not None and self.lex.roles.find([prev]):
+            etype = "Person"
+        if len(span) == 1 and etype == "Concept" and lang == "en":
+            surname = self._surname_of(span[0])
+            if surname:
+                self.add(i, j, surname, "surname")
+            return
+        if len(span) == 1 and etype == "Concept":
+            surname = self._surname_of(span[0])
+            if surname:
+                self.add(i, j, surname, "surname")
+            return
+        label = nominative(span, lang)
+        eid = _slug(label)
+        if eid in self.gaz:
+            eid = eid + "_" + lang
+        if eid not in self.entities:
+            self.entities[eid] = Entity(eid, etype, ((lang, label),))
+            self.types[eid] = etype
+        self.add(i, j, eid, "new-person" if etype == "Person" else "new")
+
+    def _surname_of(self, tok: Token) -> str:
+        for m in self.mentions:
+            if self.types.get(m.entity_id) == "Person" and m.end - m.start >= 2:
+                last = self.doc.tokens[m.end - 1]
+                if last.lemmas & tok.lemmas:
+                    return m.entity_id
+        return ""
+
+    def surnames(self) -> None:
+        """A surname alone refers to the person named in full elsewhere in the article."""
+        persons = [m for m in self.mentions if self.types.get(m.entity_id) == "Person" and m.end - m.start >= 2]
+        if not persons:
+            return
+        by_lemma: dict[str, str] = {}
+        for m in persons:
+            for lemma in self.doc.tokens[m.end - 1].lemmas:
+                by_lemma.setdefault(lemma, m.entity_id)
+        for m in list(self.mentions):
+            if m.kind in ("new", "new-person") and m.end - m.start == 1:
+                target = next((by_lemma[l] for l in self.doc.tokens[m.start].lemmas if l in by_lemma), None)
+                if target and target != m.entity_id:
+                    self.mentions[self.mentions.index(m)] = ActorMention(m.start, m.end, target, "surname", m.sentence)
+                    self.entities.pop(m.entity_id, None)
+
+    # -- groups ------------------------------------------------------------
+    def groups(self) -> None:
+        tokens = self.doc.tokens
+        ordered = sorted(self.mentions, key=lambda m: m.start)
+        for g in self.lex.group_refs.find(tokens):
+            if any(self.covered[k] for k in range(g.start, g.end)):
+                continue
+            words = [tokens[k] for k in range(g.start, g.end)]
+            count = next((self.lex.numbers[l] for t in words for l in t.lemmas if l in self.lex.numbers), 2)
+            wants_person = any(l in self.lex.words("person_nouns") for t in words for l in t.lemmas)
+            want = "Person" if wants_person else "Country"
+            focus: list[str] = []
+            for m in reversed([m for m in ordered if m.end <= g.start]):
+                if self.types.get(m.entity_id) == want and m.entity_id not in focus:
+                    focus.append(m.entity_id)
+                if len(focus) == count:
+                    break
+            if len(focus) == count:
+                for eid in focus:
+                    self.add(g.start, g.end, eid, "group")
+
+
+def _capitalised(tok: Token) -> bool:
+    return tok.is_word and tok.text[:1].isupper() and not (tok.text.isupper() and len(tok.text) == 1)
+
+
+def _role_relation(title: str) -> str:
+    return "leaderOf" if title in LEADER_TITLES else "representativeOf"
+
+
+def build_entities(doc: Document, article: Article, gaz: Gazetteer, lex: Lexicon) -> EntityLayer:
+    b = _Builder(doc, article, gaz, lex)
+    b.known()
+    b.unknown_names()
+    b.surnames()
+    b.role_nouns()
+    b.groups()
+    b.mentions.sort(key=lambda m: (m.start, m.end))
+    return EntityLayer(b.mentions, b.entities, b.types, b.roles)
+
+
+def to_mentions(layer: EntityLayer, doc: Document, article_id: str) -> tuple[Mention, ...]:
+    out = []
+    for m in layer.mentions:
+        s, e = doc.tokens[m.start].start, doc.tokens[m.end - 1].end
+        out.append(Mention(article_id, s, e, doc.text[s:e], m.entity_id))
+    return tuple(out)

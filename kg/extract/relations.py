@@ -1,0 +1,247 @@
+"""The relation layer: trigger phrases from the lexicon, arguments by position and case.
+
+For each trigger in a sentence, the arguments are the actors of the same stretch of text
+(a quotation is its own stretch): symmetric relations take every pair of participants at
+one level (states with states, people with people); directed ones take the subject before
+the trigger (in uk/ru a nominative or an adjective) and the objects after it. Qualifiers —
+domain, date, place, polarity, modality, trend — are read from the same stretch.
+"""
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+
+from ..model import SYMMETRIC, Fact, Provenance, Qualifiers
+from ..nlp import Document, Sentence
+from .dates import DateMention
+from .entities import ACTOR_TYPES, EntityLayer, ActorMention
+from .lexicon import Lexicon
+
+STATE_TYPES = frozenset({"Country", "Organization", "IntergovernmentalOrganization", "Alliance", "Format",
+                         "Agency", "Company", "Media", "ArmedGroup"})
+ORG_TYPES = frozenset({"Organization", "IntergovernmentalOrganization", "Alliance", "Format"})
+EVENT_TYPES = frozenset({"Event", "Summit", "Meeting", "Visit", "Attack", "Agreement", "Election", "Vote"})
+PLACE_TYPES = frozenset({"City", "Region", "Place", "Country"})
+ANY = ACTOR_TYPES | PLACE_TYPES | EVENT_TYPES | {"Concept"}
+
+
+@dataclass(frozen=True)
+class RelationSpec:
+    subjects: frozenset[str]
+    objects: frozenset[str]
+    qualifiers: frozenset[str]  # which of domain, date, place, trend apply
+    confidence: float = 0.6
+
+
+SPECS: dict[str, RelationSpec] = {
+    "cooperatesWith": RelationSpec(ACTOR_TYPES, ACTOR_TYPES | {"Region"}, frozenset({"domain", "date"})),
+    "meetsWith": RelationSpec(ACTOR_TYPES, ACTOR_TYPES, frozenset({"date", "place"})),
+    "partnerOf": RelationSpec(ACTOR_TYPES, ACTOR_TYPES | {"Region"}, frozenset({"domain"})),
+    "signsAgreementWith": RelationSpec(ACTOR_TYPES, ACTOR_TYPES, frozenset({"date", "place", "domain"})),
+    "visits": RelationSpec(ACTOR_TYPES, frozenset({"Country", "City", "Region", "Place"}), frozenset({"date"})),
+    "supports": RelationSpec(ACTOR_TYPES, ANY - {"City"}, frozenset({"date"})),
+    "opposes": RelationSpec(ACTOR_TYPES, ANY - {"City"}, frozenset({"date"})),
+    "attacks": RelationSpec(STATE_TYPES | {"Person"}, ACTOR_TYPES | {"City", "Region"}, frozenset({"date", "place"})),
+    "sanctions": RelationSpec(ACTOR_TYPES, ACTOR_TYPES, frozenset({"date", "place", "domain"})),
+    "providesAidTo": RelationSpec(ACTOR_TYPES, ACTOR_TYPES | {"Region"}, frozenset({"domain", "date"})),
+    "threatens": RelationSpec(ACTOR_TYPES, ACTOR_TYPES | {"Region"}, frozenset({"date"})),
+    "memberOf": RelationSpec(ACTOR_TYPES, ORG_TYPES, frozenset({"date"})),
+    "leaderOf": RelationSpec(frozenset({"Person"}), STATE_TYPES | {"City", "Region"}, frozenset()),
+    "representativeOf": RelationSpec(frozenset({"Person"}), STATE_TYPES, frozenset()),
+    "influences": RelationSpec(STATE_TYPES, frozenset({"Region", "Country"}), frozenset({"trend", "domain"})),
+    "participatesIn": RelationSpec(ACTOR_TYPES, EVENT_TYPES, frozenset({"date", "place"})),
+    "inception": RelationSpec(ORG_TYPES | EVENT_TYPES | {"Agency"}, frozenset(), frozenset()),
+}
+
+_COORD = frozenset({",", "і", "й", "та", "и", "and", "&", "також", "а", "as", "well"})
+_WITH = {"uk": frozenset({"з", "із", "зі"}), "ru": frozenset({"с", "со"}), "en": frozenset({"with"})}
+_QUOTES_OPEN, _QUOTES_CLOSE = frozenset("«“„"), frozenset("»”")
+
+
+@dataclass(frozen=True)
+class Stretch:
+    """A part of a sentence that one statement spans: the quote, or the text around it."""
+
+    first: int  # token indexes, end exclusive
+    last: int
+
+
+def stretches(sentence: Sentence) -> list[Stretch]:
+    """The sentence split at quotation marks (a quote often states a different thing)."""
+    out, start, depth = [], sentence.tokens[0].index, 0
+    for t in sentence.tokens:
+        if t.text in _QUOTES_OPEN or (t.text == '"' and depth == 0):
+            if depth == 0 and t.index > start:
+                out.append(Stretch(start, t.index))
+                start = t.index
+            depth += 1
+        elif (t.text in _QUOTES_CLOSE or t.text == '"') and depth:
+            depth -= 1
+            if depth == 0:
+                out.append(Stretch(start, t.index + 1))
+                start = t.index + 1
+    end = sentence.tokens[-1].index + 1
+    if start < end:
+        out.append(Stretch(start, end))
+    return [s for s in out if s.last - s.first > 2] or [Stretch(sentence.tokens[0].index, end)]
+
+
+class SentenceReader:
+    """Reads the facts of one sentence."""
+
+    def __init__(self, doc: Document, sentence: Sentence, layer: EntityLayer, lex: Lexicon,
+                 dates: list[DateMention], article_id: str, skip: frozenset[int]):
+        self.doc, self.sentence, self.layer, self.lex = doc, sentence, layer, lex
+        self.dates, self.article_id, self.skip = dates, article_id, skip
+        self.actors = [m for m in layer.in_sentence(sentence.index) if m.start not in skip]
+
+    def type_of(self, m: ActorMention) -> str:
+        return self.layer.types.get(m.entity_id, "")
+
+    def facts(self) -> list[Fact]:
+        out: list[Fact] = []
+        for stretch in stretches(self.sentence):
+            toks = self.doc.tokens[stretch.first:stretch.last]
+            for trig in self.lex.relations.find(toks):
+                start, end = stretch.first + trig.start, stretch.first + trig.end
+                out.extend(self._read(trig.payload, start, end, stretch))
+        return out
+
+    # -- arguments ---------------------------------------------------------
+    def _in(self, stretch: Stretch) -> list[ActorMention]:
+        return [m for m in self.actors if stretch.first <= m.start < stretch.last]
+
+    def _is_place(self, m: ActorMention) -> bool:
+        if m.start == 0:
+            return False
+        prev = self.doc.tokens[m.start - 1].text.lower()
+        preps = {"uk": {"у", "в", "на"}, "ru": {"в", "во", "на"}, "en": {"in", "at"}}[self.doc.lang]
+        if prev not in preps:
+            return False
+        return self.doc.lang == "en" or "loct" in self.doc.tokens[m.start].analysis.cases or \
+            self.type_of(m) in ("City",)
+
+    def _group_at(self, ms: list[ActorMention], anchor: ActorMention) -> list[ActorMention]:
+        """The coordinated list an actor belongs to («Китай і Казахстан», "A, B and C")."""
+        ordered = sorted({(m.start, m.end, m.entity_id): m for m in ms}.values(), key=lambda m: m.start)
+        idx = next(i for i, m in enumerate(ordered) if m is anchor or (m.start, m.entity_id) == (anchor.start, anchor.entity_id))
+        group = [ordered[idx]]
+        for direction in (-1, 1):
+            i = idx
+            while 0 <= i + direction < len(ordered):
+                a, b = (ordered[i + direction], ordered[i]) if direction < 0 else (ordered[i], ordered[i + direction])
+                gap = self.doc.tokens[a.end:b.start]
+                if a.start == b.start or (gap and all(t.text.lower() in _COORD or t.lemma in ("the", "five", "п'ять")
+                                                      for t in gap)) or (not gap):
+                    group.append(ordered[i + direction])
+                    i += direction
+                else:
+                    break
+        return group
+
+    def _read(self, relation: str, t0: int, t1: int, stretch: Stretch) -> list[Fact]:
+        spec = SPECS[relation]
+        ms = [m for m in self._in(stretch)]
+        if relation == "inception":
+            return self._inception(t0, t1, ms)
+        pairs: list[tuple[str, str]]
+        if relation in SYMMETRIC:
+            pairs = self._symmetric(ms, spec, t0, t1)
+        else:
+            pairs = self._directed(relation, ms, spec, t0, t1)
+        if not pairs:
+            return []
+        quals = self._qualifiers(relation, spec, t0, t1, stretch)
+        sentence = self.sentence.text
+        prov = Provenance(self.article_id, sentence, self.sentence.start, self.sentence.end,
+                          f"relations.{relation}", spec.confidence)
+        facts = []
+        for s, o in pairs:
+            if s == o:
+                continue
+            facts.append(Fact(s, relation, o, quals, prov))
+        return facts
+
+    def _participants(self, ms: list[ActorMention], types: frozenset[str]) -> list[ActorMention]:
+        return [m for m in ms if self.type_of(m) in types and m.kind != "adjective" and not self._is_place(m)]
+
+    def _symmetric(self, ms, spec, t0, t1) -> list[tuple[str, str]]:
+        parts = self._participants(ms, spec.subjects)
+        people = _unique(m.entity_id for m in parts if self.type_of(m) == "Person")
+        states = _unique(m.entity_id for m in parts if self.type_of(m) != "Person")
+        pairs = []
+        for level in (people, states):
+            pairs.extend(itertools.combinations(level, 2))
+        if not pairs and len(people) == 1 and len(states) == 1:
+            pairs.append((people[0], states[0]))
+        return pairs
+
+    def _directed(self, relation, ms, spec, t0, t1) -> list[tuple[str, str]]:
+        before = [m for m in ms if m.end <= t0 and self.type_of(m) in spec.subjects]
+        after = [m for m in ms if m.start >= t1 and self.type_of(m) in spec.objects]
+        if self.doc.lang in ("uk", "ru"):
+            nominative = [m for m in before if m.kind == "adjective" or
+                          "nomn" in self.doc.tokens[m.start].analysis.cases or m.kind in ("group", "role")]
+            before = nominative or before
+        subjects = self._group_at(before, before[-1]) if before else []
+        if not subjects:
+            return []
+        objects_ = [m for m in after if m.kind != "adjective" or relation in ("attacks",)]
+        if relation == "visits":
+            objects_ = [m for m in objects_ if self.type_of(m) in spec.objects]
+        if not objects_:
+            return []
+        objs = self._group_at(objects_, objects_[0])
+        return [(s.entity_id, o.entity_id) for s in subjects for o in objs]
+
+    def _inception(self, t0, t1, ms) -> list[Fact]:
+        years = [d for d in self.dates if d.first >= t1 - 1 and d.first - t1 < 6 and len(d.start) >= 4]
+        orgs = [m for m in ms if self.type_of(m) in SPECS["inception"].subjects and m.end <= t0]
+        if not years or not orgs:
+            return []
+        prov = Provenance(self.article_id, self.sentence.text, self.sentence.start, self.sentence.end,
+                          "relations.inception", 0.6)
+        return [Fact(orgs[-1].entity_id, "inception", years[0].start[:4], Qualifiers(), prov)]
+
+    # -- qualifiers --------------------------------------------------------
+    def _qualifiers(self, relation, spec, t0, t1, stretch) -> Qualifiers:
+        toks = self.doc.tokens[stretch.first:stretch.last]
+        changes: dict = {}
+        if "domain" in spec.qualifiers:
+            domains = _unique(m.payload for m in self.lex.domains.find(toks))
+            changes["domain"] = tuple(d for d in domains if d != "other")
+        if "date" in spec.qualifiers:
+            changes.update(self._date(relation, t0))
+        if "place" in spec.qualifiers:
+            places = [m for m in self.actors if self.type_of(m) == "City" and self._is_place(m)]
+            if places:
+                changes["place"] = min(places, key=lambda m: abs(m.start - t0)).entity_id
+        if "trend" in spec.qualifiers:
+            trends = self.lex.trends.find(toks)
+            if trends:
+                changes["trend"] = trends[0].payload
+        window = self.doc.tokens[max(stretch.first, t0 - 3):t0]
+        if any(t.lemma in ("не", "not", "no", "never", "ні", "нет") or t.text.lower() in ("didn't", "not")
+               for t in window):
+            changes["polarity"] = "negative"
+        mods = self.lex.modality.find(toks)
+        if mods:
+            changes["modality"] = mods[0].payload
+        return Qualifiers(**changes)
+
+    def _date(self, relation, t0) -> dict:
+        if not self.dates:
+            return {}
+        d = min(self.dates, key=lambda d: abs(d.first - t0))
+        if d.is_range:
+            return {"start": d.start, "end": d.end}
+        return {"date": d.start}
+
+
+def _unique(items) -> list:
+    seen, out = set(), []
+    for x in items:
+        if x not in seen:
+            seen.add(x)
+            out.append(x)
+    return out

@@ -1,0 +1,268 @@
+"""The gazetteer: known entities with their names in uk, ru and en, compiled into a matcher.
+
+`load()` reads `ontologies/gazetteer/*.yaml` once and caches the compiled form on disk, keyed
+by the files' contents, so later loads take a fraction of a second.
+
+>>> gaz = load()
+>>> [e.id for e in gaz.lookup("Казахстаном", "uk")]
+['Kazakhstan']
+>>> gaz.get("China").wikidata
+'Q148'
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from ..errors import GazetteerError
+from ..model import Entity
+from ..nlp import tokenize
+from ..nlp.morph import analyse
+from ..resources import ontologies_dir
+
+LANGS = ("en", "uk", "ru")
+_CACHE_VERSION = "3"
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    relation: str  # leaderOf | representativeOf
+    of: str
+    title: str
+    start: str = ""
+    end: str = ""
+
+    def holds_on(self, day: str) -> bool:
+        """Whether the role was held on an ISO date (an open end means still held)."""
+        if not day:
+            return not self.end
+        return (not self.start or self.start[:len(day)] <= day) and (not self.end or day <= self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class Membership:
+    member: str
+    start: str = ""
+    end: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One gazetteer entity with everything the extractor may ask of it."""
+
+    id: str
+    type: str
+    names: tuple[tuple[str, tuple[str, ...]], ...]
+    adjectives: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    wikidata: str = ""
+    country: str = ""
+    capital: str = ""
+    capital_of: str = ""
+    members: tuple[Membership, ...] = ()
+    roles: tuple[Role, ...] = ()
+    inception: str = ""
+
+    def name(self, lang: str) -> str:
+        names = dict(self.names)
+        for candidate in (lang, "en", *LANGS):
+            if names.get(candidate):
+                return names[candidate][0]
+        return self.id
+
+    def entity(self) -> Entity:
+        labels = tuple((lang, names[0]) for lang, names in self.names if names)
+        aliases = tuple((lang, n) for lang, names in self.names for n in names[1:])
+        return Entity(self.id, self.type, labels, aliases, self.wikidata)
+
+
+@dataclass(frozen=True, slots=True)
+class Key:
+    """A compiled name: the lemma sequence to find, and what it names."""
+
+    lemmas: tuple[str, ...]
+    entity_id: str
+    kind: str  # name | adjective
+    exact_case: bool  # abbreviations (US, ООН) must be written in capitals
+
+
+@dataclass
+class Gazetteer:
+    entries: dict[str, Entry]
+    # lang -> first lemma -> keys starting with it, longest first
+    index: dict[str, dict[str, list[Key]]] = field(default_factory=dict)
+
+    def get(self, entity_id: str) -> Entry:
+        return self.entries[entity_id]
+
+    def __contains__(self, entity_id: str) -> bool:
+        return entity_id in self.entries
+
+    def keys_for(self, lang: str) -> dict[str, list[Key]]:
+        return self.index.get(lang, {})
+
+    def lookup(self, name: str, lang: str | None = None) -> list[Entry]:
+        """Entries a name (in any case form) refers to, best first."""
+        from .match import match_names
+        from ..nlp import parse
+
+        found: list[Entry] = []
+        for lg in ([lang] if lang else LANGS):
+            doc = parse(name, lg)
+            for m in match_names(doc, self):
+                if m.start == 0 and m.end == len(name.rstrip()) and m.entity_id not in {e.id for e in found}:
+                    found.append(self.entries[m.entity_id])
+        return found
+
+    def roles_of(self, title_or_relation: str, of: str, day: str = "") -> list[str]:
+        """People holding a role (by title, or by relation) of `of` on `day`."""
+        return [e.id for e in self.entries.values() for r in e.roles
+                if r.of == of and title_or_relation in (r.title, r.relation) and r.holds_on(day)]
+
+
+def _files() -> list[Path]:
+    return sorted((ontologies_dir() / "gazetteer").glob("*.yaml"))
+
+
+def _digest(files: list[Path]) -> str:
+    h = hashlib.sha256(_CACHE_VERSION.encode())
+    for f in files:
+        h.update(f.name.encode())
+        h.update(f.read_bytes())
+    return h.hexdigest()[:20]
+
+
+def _cache_dir() -> Path:
+    base = os.environ.get("KG_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "kg" if "KG_CACHE_DIR" not in os.environ else Path(base)
+
+
+@lru_cache(maxsize=1)
+def load() -> Gazetteer:
+    """The compiled gazetteer, from the disk cache when the data has not changed."""
+    files = _files()
+    cache = _cache_dir() / f"gazetteer-{_digest(files)}.pickle"
+    try:
+        with cache.open("rb") as fh:
+            return pickle.load(fh)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+        pass
+    gaz = compile_gazetteer(read_entries(files))
+    _write_cache(cache, gaz)
+    return gaz
+
+
+def _write_cache(path: Path, gaz: Gazetteer) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(gaz, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError:
+        pass  # a read-only home only costs the compile time on each run
+
+
+def read_entries(files: list[Path]) -> dict[str, Entry]:
+    entries: dict[str, Entry] = {}
+    for path in files:
+        try:
+            data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        except yaml.YAMLError as e:
+            raise GazetteerError(f"{path.name}: invalid YAML: {e}") from None
+        for raw in data or []:
+            entry = _entry(raw, path)
+            if entry.id in entries:
+                raise GazetteerError(f"{path.name}: entity id {entry.id!r} is defined twice")
+            entries[entry.id] = entry
+    return entries
+
+
+def _text(value: object) -> str:
+    return "" if value is None else str(value)
+
+
+def _entry(raw: dict, path: Path) -> Entry:
+    if not isinstance(raw, dict) or "id" not in raw or "type" not in raw:
+        raise GazetteerError(f"{path.name}: every entry needs an id and a type: {raw!r:.80}")
+    names = raw.get("names") or {}
+    adjectives = raw.get("adjectives") or {}
+    members = tuple(
+        Membership(m, "", "") if isinstance(m, str) else
+        Membership(_text(m.get("id")), _text(m.get("start")), _text(m.get("end")))
+        for m in raw.get("members") or [])
+    roles = tuple(
+        Role(_text(r.get("relation")), _text(r.get("of")), _text(r.get("title")),
+             _text(r.get("start")), _text(r.get("end")))
+        for r in raw.get("roles") or [])
+    return Entry(
+        id=str(raw["id"]), type=str(raw["type"]),
+        names=tuple((lang, tuple(str(n) for n in names.get(lang) or ())) for lang in LANGS),
+        adjectives=tuple((lang, tuple(str(n) for n in adjectives.get(lang) or ())) for lang in LANGS),
+        wikidata=_text(raw.get("wikidata")), country=_text(raw.get("country")),
+        capital=_text(raw.get("capital")), capital_of=_text(raw.get("capital_of")),
+        members=members, roles=roles, inception=_text(raw.get("inception")))
+
+
+def name_key(name: str, lang: str) -> tuple[str, ...]:
+    """The lemma sequence a name is found by in text of `lang`."""
+    return tuple(analyse(w, lang).lemma for w, _, _ in tokenize(name))
+
+
+def _is_abbreviation(name: str) -> bool:
+    letters = [c for c in name if c.isalpha()]
+    return bool(letters) and len(letters) <= 6 and all(c.isupper() for c in letters)
+
+
+# Names of one script are looked for in texts of the languages written in it.
+_TEXT_LANGS = {"en": ("en", "uk", "ru"), "uk": ("uk",), "ru": ("ru",)}
+
+
+def compile_gazetteer(entries: dict[str, Entry]) -> Gazetteer:
+    index: dict[str, dict[str, list[Key]]] = {lang: defaultdict(list) for lang in LANGS}
+    seen: set[tuple] = set()
+    for entry in entries.values():
+        for kind, groups in (("name", entry.names), ("adjective", entry.adjectives)):
+            for name_lang, names in groups:
+                for name in names:
+                    for text_lang in _TEXT_LANGS[name_lang]:
+                        if name_lang == "en" and text_lang != "en" and kind == "adjective":
+                            continue
+                        key = name_key(name, text_lang)
+                        if not key or (text_lang, key, entry.id, kind) in seen:
+                            continue
+                        seen.add((text_lang, key, entry.id, kind))
+                        index[text_lang][key[0]].append(Key(key, entry.id, kind, _is_abbreviation(name)))
+    for lang_index in index.values():
+        for keys in lang_index.values():
+            keys.sort(key=lambda k: -len(k.lemmas))
+    return Gazetteer(entries, {lang: dict(ix) for lang, ix in index.items()})
+
+
+def background_triples() -> Iterator[tuple]:
+    """What the gazetteer knows, as triples for its own named graph: entities, memberships, roles."""
+    from rdflib import Literal
+    from ..export.rdf import date_literal, entity_triples
+    from ..vocab import KG, KGE
+
+    gaz = load()
+    for entry in gaz.entries.values():
+        yield from entity_triples(entry.entity())
+        for m in entry.members:
+            if m.member in gaz and not m.end:
+                yield KGE[m.member], KG.memberOf, KGE[entry.id]
+        for r in entry.roles:
+            if r.of in gaz and not r.end and r.relation in ("leaderOf", "representativeOf"):
+                yield KGE[entry.id], KG[r.relation], KGE[r.of]
+        if entry.inception[:4].isdigit():
+            yield KGE[entry.id], KG.inception, date_literal(entry.inception[:4])
+        if entry.capital_of and entry.capital_of in gaz:
+            yield KGE[entry.id], KG.capitalOf, KGE[entry.capital_of]

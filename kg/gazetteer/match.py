@@ -1,0 +1,77 @@
+"""Finding gazetteer names in a parsed document.
+
+>>> from kg.nlp import parse
+>>> from kg.gazetteer import load
+>>> doc = parse("Сі зустрівся з президентом Казахстану в Астані.", "uk")
+>>> [(m.text, m.entity_id) for m in match_names(doc, load())]
+[('Сі', 'Xi_Jinping'), ('Казахстану', 'Kazakhstan'), ('Астані', 'Astana')]
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..nlp import Document
+from ..nlp.phrases import PhraseIndex
+from . import Gazetteer, Key
+
+# When one name is several entities, the kind of thing news most often means by it wins;
+# the entity layer may still read a capital as its city where the text uses it as a place.
+TYPE_PRIORITY = ("Country", "IntergovernmentalOrganization", "Alliance", "Format", "Organization",
+                 "Agency", "Person", "Region", "City", "Media", "Company", "ArmedGroup", "Event")
+
+
+@dataclass(frozen=True, slots=True)
+class NameMatch:
+    start: int  # token indexes, end exclusive
+    end: int
+    char_start: int
+    char_end: int
+    text: str
+    entity_id: str
+    kind: str  # name | adjective
+    alternatives: tuple[str, ...] = ()
+
+
+_INDEXES: dict[tuple[int, str], tuple[Gazetteer, PhraseIndex]] = {}
+
+
+def _index(gaz: Gazetteer, lang: str) -> PhraseIndex:
+    cached = _INDEXES.get((id(gaz), lang))
+    if cached is None or cached[0] is not gaz:
+        index = PhraseIndex()
+        for keys in gaz.keys_for(lang).values():
+            for key in keys:
+                index.add(key.lemmas, key)
+        cached = _INDEXES[(id(gaz), lang)] = (gaz, index)
+    return cached[1]
+
+
+def _accept(tokens, start: int, end: int, key: Key) -> bool:
+    span = tokens[start:end]
+    if key.exact_case:
+        return all(t.text.isupper() or not t.is_word for t in span)
+    if key.kind == "adjective":
+        return True
+    return any(t.text[:1].isupper() for t in span if t.is_word)
+
+
+def match_names(doc: Document, gaz: Gazetteer) -> list[NameMatch]:
+    index = _index(gaz, doc.lang)
+    matches = index.find(doc.tokens, accept=_accept)
+    out: list[NameMatch] = []
+    i = 0
+    while i < len(matches):
+        group = [m for m in matches[i:] if m.start == matches[i].start and m.end == matches[i].end]
+        i += len(group)
+        keys: list[Key] = [m.payload for m in group]
+        names = [k for k in keys if k.kind == "name"] or keys
+        ids = sorted({k.entity_id for k in names}, key=lambda e: _rank(gaz, e))
+        first, last = doc.tokens[group[0].start], doc.tokens[group[0].end - 1]
+        out.append(NameMatch(group[0].start, group[0].end, first.start, last.end,
+                             doc.text[first.start:last.end], ids[0], names[0].kind, tuple(ids[1:])))
+    return out
+
+
+def _rank(gaz: Gazetteer, entity_id: str) -> tuple[int, str]:
+    etype = gaz.get(entity_id).type
+    return (TYPE_PRIORITY.index(etype) if etype in TYPE_PRIORITY else len(TYPE_PRIORITY), entity_id)

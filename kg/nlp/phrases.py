@@ -1,0 +1,78 @@
+"""Finding lemma phrases in a document: the one matcher behind gazetteer names and lexicons.
+
+A phrase is a sequence of lemmas; a token matches a lemma when any of its readings has it,
+so «Казахстаном», «Казахстану» and «Казахстан» all match `казахстан`.
+
+>>> from kg.nlp import parse
+>>> index = PhraseIndex([(("поглиблювати", "співпраця"), "coop"), (("співпраця",), "coop1")])
+>>> doc = parse("Вони поглиблюють співпрацю.", "uk")
+>>> [(m.start, m.end, m.payload) for m in index.find(doc.tokens)]
+[(1, 3, 'coop')]
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+_DASHES = {"–": "-", "—": "-", "‐": "-", "‑": "-", "−": "-"}
+
+
+def norm_lemma(lemma: str) -> str:
+    return _DASHES.get(lemma, lemma).replace("’", "'").replace("ʼ", "'")
+
+
+@dataclass(frozen=True, slots=True)
+class PhraseMatch:
+    start: int  # token index, inclusive
+    end: int  # token index, exclusive
+    payload: Any
+
+
+class PhraseIndex:
+    """Lemma sequences → payloads, matched longest first, left to right, without overlaps."""
+
+    def __init__(self, phrases: Iterable[tuple[Sequence[str], Any]] = ()):
+        self._by_first: dict[str, list[tuple[tuple[str, ...], Any]]] = defaultdict(list)
+        for lemmas, payload in phrases:
+            self.add(lemmas, payload)
+
+    def add(self, lemmas: Sequence[str], payload: Any) -> None:
+        key = tuple(norm_lemma(x) for x in lemmas)
+        if key:
+            bucket = self._by_first[key[0]]
+            bucket.append((key, payload))
+            bucket.sort(key=lambda kp: -len(kp[0]))
+
+    def __len__(self) -> int:
+        return sum(map(len, self._by_first.values()))
+
+    def find(self, tokens: Sequence, accept: Callable[[Sequence, int, int, Any], bool] | None = None,
+             overlapping: bool = False) -> list[PhraseMatch]:
+        """Matches in `tokens` (objects with `.lemmas`); `accept` may veto a candidate."""
+        out: list[PhraseMatch] = []
+        i, n = 0, len(tokens)
+        while i < n:
+            best = self._longest_at(tokens, i, accept)
+            if best:
+                out.extend(best if overlapping else [m for m in best if m.end == best[0].end])
+                i = i + 1 if overlapping else best[0].end
+            else:
+                i += 1
+        return out
+
+    def _longest_at(self, tokens: Sequence, i: int, accept) -> list[PhraseMatch]:
+        found: list[PhraseMatch] = []
+        candidates = [kp for f in tokens[i].lemmas for kp in self._by_first.get(f, ())]
+        candidates.sort(key=lambda kp: -len(kp[0]))
+        for key, payload in candidates:
+            end = i + len(key)
+            if end > len(tokens):
+                continue
+            if all(key[k] in tokens[i + k].lemmas for k in range(1, len(key))):
+                if accept is None or accept(tokens, i, end, payload):
+                    if found and end < found[0].end:
+                        break
+                    found.append(PhraseMatch(i, end, payload))
+        return found

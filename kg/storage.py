@@ -1,0 +1,27 @@
+"""Writing files so that a reader never sees half of one: temp file, then rename."""
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def atomic_write_graph(graph, path: Path, fmt: str) -> None:
+    """Serialise an rdflib graph or dataset to `path` atomically."""
+    data = graph.serialize(format=fmt, encoding="utf-8")
+    atomic_write_bytes(path, data)
