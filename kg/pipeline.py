@@ -25,14 +25,13 @@ def extract(article: Article) -> Extraction:
     lex = load_lexicon(lang)
     layer = build_entities(doc, article, load_gazetteer(), lex)
     facts: list[Fact] = []
-    role_complements = frozenset()
     for person, relation, of, sent_index, tok in layer.roles:
         s = doc.sentences[sent_index]
         facts.append(Fact(person, relation, of, Qualifiers(),
                           Provenance(article.id, s.text, s.start, s.end, "roles.apposition", 0.8)))
     for sentence in doc.sentences:
         dates = find_dates(sentence.tokens, lang, article.published)
-        facts.extend(SentenceReader(doc, sentence, layer, lex, dates, article.id, role_complements).facts())
+        facts.extend(SentenceReader(doc, sentence, layer, lex, dates, article.id, layer.complements).facts())
     facts = _merge_within(facts)
     used = {m.entity_id for m in layer.mentions} | {f.subject for f in facts} | \
         {f.object for f in facts if f.relation != "inception"} | {f.qualifiers.place for f in facts if f.qualifiers.place}

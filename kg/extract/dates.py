@@ -26,7 +26,7 @@ _RANGE = frozenset({"-", "–", "—", "до", "по", "to", "and", "і", "и", 
 
 @dataclass(frozen=True, slots=True)
 class DateMention:
-    first: int  # token indexes, end exclusive
+    first: int  # document token indexes, end exclusive
     last: int
     start: str  # ISO, any precision
     end: str = ""
@@ -84,7 +84,9 @@ def find_dates(tokens: Sequence, lang: str, published: dt.date | None) -> list[D
             i = found.last
         else:
             i += 1
-    return out
+    # positions in the document, whatever slice of it was searched
+    offset = tokens[0].index if tokens else 0
+    return [DateMention(d.first + offset, d.last + offset, d.start, d.end) for d in out]
 
 
 def _date_at(tokens, i, months, weekdays, base_year, published) -> DateMention | None:

@@ -45,6 +45,7 @@ class EntityLayer:
     entities: dict[str, Entity]
     types: dict[str, str]
     roles: list[tuple[str, str, str, int, int]] = field(default_factory=list)  # (person, relation, of, sentence, token)
+    complements: frozenset[int] = frozenset()  # starts of mentions that only say whose office a role is
 
     def in_sentence(self, index: int) -> list[ActorMention]:
         return [m for m in self.mentions if m.sentence == index]
@@ -101,6 +102,7 @@ class _Builder:
         self.types: dict[str, str] = {}
         self.roles: list[tuple[str, str, str, int, int]] = []
         self.covered = [False] * len(doc.tokens)
+        self.complements: set[int] = set()
 
     def sent(self, tok: int) -> int:
         return self.doc.sentence_of[tok]
@@ -149,16 +151,27 @@ class _Builder:
         self.types[eid] = entry.type
 
     # -- role nouns --------------------------------------------------------
+    def find_roles(self) -> None:
+        """Role nouns, found before new names so that "Foreign Minister" is not read as one."""
+        self.role_spans = [rm for rm in self.lex.roles.find(self.doc.tokens)
+                           if not any(self.covered[k] for k in range(rm.start, rm.end))]
+        for rm in self.role_spans:
+            for k in range(rm.start, rm.end):
+                self.covered[k] = True
+
     def role_nouns(self) -> None:
-        tokens = self.doc.tokens
         by_start = {m.start: m for m in self.mentions}
         by_end = {m.end: m for m in self.mentions}
-        for rm in self.lex.roles.find(tokens):
-            if any(self.covered[k] for k in range(rm.start, rm.end)):
-                continue
+        for rm in self.role_spans:
             title = rm.payload
-            of = self._role_of(rm.start, rm.end, by_start, by_end)
+            of, of_start = self._role_of(rm.start, rm.end, by_start, by_end)
             person = self._apposition(rm.end, by_start)
+            if of:
+                self.complements.add(of_start)
+            elif person and person.entity_id in self.gaz:
+                # "President Ferdinand Marcos Jr.": the office is named, whose it is the gazetteer knows
+                of = next((r.of for r in self.gaz.get(person.entity_id).roles
+                           if r.title == title and r.holds_on(self.day)), "")
             if person and of:
                 self.roles.append((person.entity_id, _role_relation(title), of, self.sent(rm.start), rm.start))
                 continue
@@ -168,14 +181,19 @@ class _Builder:
             if holder:
                 self._register_known(holder)
                 self.add(rm.start, rm.end, holder, "role", title)
+                # The office is stated; who holds it is the gazetteer's reading, so the fact is
+                # kept only where the article also names that person.
+                if any(m.entity_id == holder and m.kind in ("name", "surname") for m in self.mentions):
+                    self.roles.append((holder, _role_relation(title), of, self.sent(rm.start), rm.start))
 
-    def _role_of(self, start: int, end: int, by_start, by_end) -> str:
+    def _role_of(self, start: int, end: int, by_start, by_end) -> tuple[str, int]:
+        """Whose office a role noun names, and where that is said."""
         tokens = self.doc.tokens
         before = by_end.get(start)
         if before and before.kind == "adjective":
-            return before.entity_id
+            return before.entity_id, before.start
         if before and self.doc.lang == "en" and self.types.get(before.entity_id) in ACTOR_TYPES | {"Country"}:
-            return before.entity_id  # "Chinese President", "NATO Secretary General"
+            return before.entity_id, before.start  # "Chinese President", "NATO Secretary General"
         j = end
         if j < len(tokens) and self.doc.lang == "en" and tokens[j].text.lower() == "of":
             j += 1
@@ -184,12 +202,12 @@ class _Builder:
         after = by_start.get(j)
         if after and after.kind == "name" and self.types.get(after.entity_id) in ACTOR_TYPES | {"Country", "City"}:
             if self.doc.lang == "en" and j == end:
-                return ""
+                return "", -1
             if self.doc.lang in ("uk", "ru") and "gent" not in tokens[j].analysis.cases and \
                     not tokens[j].analysis.grammemes & {"Fixd", "Abbr"}:
-                return ""
-            return after.entity_id
-        return ""
+                return "", -1
+            return after.entity_id, after.start
+        return "", -1
 
     def _apposition(self, end: int, by_start) -> ActorMention | None:
         tokens = self.doc.tokens
@@ -255,7 +273,10 @@ class _Builder:
         text = self.doc.text[span[0].start:span[-1].end]
         prev = self.doc.tokens[i - 1] if i else None
         etype = "Concept"
-        if _ORG_WORDS.search(text):
+        concept_words = self.lex.words("concept_words")
+        if any(l in concept_words for t in span for l in t.lemmas):
+            etype = "Concept"
+        elif _ORG_WORDS.search(text):
             etype = "Organization"
         elif grams & {"Name", "Surn", "Patr"} or (len(span) in (2, 3) and lang == "en" and not _ORG_WORDS.search(text)):
             etype = "Person"
@@ -339,12 +360,13 @@ def _role_relation(title: str) -> str:
 def build_entities(doc: Document, article: Article, gaz: Gazetteer, lex: Lexicon) -> EntityLayer:
     b = _Builder(doc, article, gaz, lex)
     b.known()
+    b.find_roles()
     b.unknown_names()
     b.surnames()
     b.role_nouns()
     b.groups()
     b.mentions.sort(key=lambda m: (m.start, m.end))
-    return EntityLayer(b.mentions, b.entities, b.types, b.roles)
+    return EntityLayer(b.mentions, b.entities, b.types, b.roles, frozenset(b.complements))
 
 
 def to_mentions(layer: EntityLayer, doc: Document, article_id: str) -> tuple[Mention, ...]:

@@ -56,6 +56,7 @@ SPECS: dict[str, RelationSpec] = {
 _COORD = frozenset({",", "і", "й", "та", "и", "and", "&", "також", "а", "as", "well"})
 _WITH = {"uk": frozenset({"з", "із", "зі"}), "ru": frozenset({"с", "со"}), "en": frozenset({"with"})}
 _QUOTES_OPEN, _QUOTES_CLOSE = frozenset("«“„"), frozenset("»”")
+_NAME_QUOTE_MAX = 8  # tokens, quotes included: longer quoted text is speech, not a name
 
 
 @dataclass(frozen=True)
@@ -66,10 +67,19 @@ class Stretch:
     last: int
 
 
-def stretches(sentence: Sentence) -> list[Stretch]:
-    """The sentence split at quotation marks (a quote often states a different thing)."""
+def stretches(sentence: Sentence, openers: frozenset[str] = frozenset()) -> list[Stretch]:
+    """The sentence split at quotation marks (a quote often states a different thing), at
+    semicolons, and at a comma that opens a subordinate clause («, що», ", which")."""
     out, start, depth = [], sentence.tokens[0].index, 0
-    for t in sentence.tokens:
+    toks = sentence.tokens
+    for k, t in enumerate(toks):
+        nxt = toks[k + 1] if k + 1 < len(toks) else None
+        if depth == 0 and (t.text == ";" or (t.text == "," and nxt is not None and
+                                             nxt.text.lower() in openers)):
+            if t.index > start:
+                out.append(Stretch(start, t.index))
+            start = t.index + 1
+            continue
         if t.text in _QUOTES_OPEN or (t.text == '"' and depth == 0):
             if depth == 0 and t.index > start:
                 out.append(Stretch(start, t.index))
@@ -78,8 +88,12 @@ def stretches(sentence: Sentence) -> list[Stretch]:
         elif (t.text in _QUOTES_CLOSE or t.text == '"') and depth:
             depth -= 1
             if depth == 0:
-                out.append(Stretch(start, t.index + 1))
-                start = t.index + 1
+                if t.index + 1 - start > _NAME_QUOTE_MAX:
+                    out.append(Stretch(start, t.index + 1))
+                    start = t.index + 1
+                elif out and out[-1].last == start:
+                    # a quoted name («С + С5») belongs with the text around it
+                    start = out.pop().first
     end = sentence.tokens[-1].index + 1
     if start < end:
         out.append(Stretch(start, end))
@@ -94,13 +108,14 @@ class SentenceReader:
         self.doc, self.sentence, self.layer, self.lex = doc, sentence, layer, lex
         self.dates, self.article_id, self.skip = dates, article_id, skip
         self.actors = [m for m in layer.in_sentence(sentence.index) if m.start not in skip]
+        self.adjective_tokens = {k for m in self.actors if m.kind == "adjective" for k in range(m.start, m.end)}
 
     def type_of(self, m: ActorMention) -> str:
         return self.layer.types.get(m.entity_id, "")
 
     def facts(self) -> list[Fact]:
         out: list[Fact] = []
-        for stretch in stretches(self.sentence):
+        for stretch in stretches(self.sentence, self.lex.words("clause_openers")):
             toks = self.doc.tokens[stretch.first:stretch.last]
             for trig in self.lex.relations.find(toks):
                 start, end = stretch.first + trig.start, stretch.first + trig.end
@@ -131,21 +146,35 @@ class SentenceReader:
             while 0 <= i + direction < len(ordered):
                 a, b = (ordered[i + direction], ordered[i]) if direction < 0 else (ordered[i], ordered[i + direction])
                 gap = self.doc.tokens[a.end:b.start]
-                if a.start == b.start or (gap and all(t.text.lower() in _COORD or t.lemma in ("the", "five", "п'ять")
-                                                      for t in gap)) or (not gap):
+                if a.start == b.start or self._list_gap(gap):
                     group.append(ordered[i + direction])
                     i += direction
                 else:
                     break
         return group
 
+    def _negated(self, m: ActorMention) -> bool:
+        """«без участі Москви», "without Russia": the actor is named as left out."""
+        before = {t.lemma for t in self.doc.tokens[max(0, m.start - 2):m.start]}
+        return bool(before & self.lex.words("exclusion"))
+
+    def _list_gap(self, gap) -> bool:
+        """Whether the words between two actors only join them into one list."""
+        if len(gap) > 6:
+            return False
+        fillers = self.lex.words("list_fillers") | _COORD | _WITH[self.doc.lang]
+        return all(t.text.lower() in fillers or t.lemma in fillers or t.lemma in self.lex.numbers
+                   or t.index in self.adjective_tokens for t in gap)
+
     def _read(self, relation: str, t0: int, t1: int, stretch: Stretch) -> list[Fact]:
         spec = SPECS[relation]
-        ms = [m for m in self._in(stretch)]
+        ms = [m for m in self._in(stretch) if not self._negated(m)]
         if relation == "inception":
             return self._inception(t0, t1, ms)
         pairs: list[tuple[str, str]]
-        if relation in SYMMETRIC:
+        if relation == "memberOf" and self._is_membership_noun(t0, t1):
+            pairs = self._members(ms, t0)
+        elif relation in SYMMETRIC:
             pairs = self._symmetric(ms, spec, t0, t1)
         else:
             pairs = self._directed(relation, ms, spec, t0, t1)
@@ -166,15 +195,32 @@ class SentenceReader:
         return [m for m in ms if self.type_of(m) in types and m.kind != "adjective" and not self._is_place(m)]
 
     def _symmetric(self, ms, spec, t0, t1) -> list[tuple[str, str]]:
+        """The list just before the trigger and the one just after it (after "with", «з»,
+        "between"): every pair of parties at one level, people with people, states with states."""
+        if self._names_a_format(t0):
+            return []
         parts = self._participants(ms, spec.subjects)
-        people = _unique(m.entity_id for m in parts if self.type_of(m) == "Person")
-        states = _unique(m.entity_id for m in parts if self.type_of(m) != "Person")
+        before = [m for m in parts if m.end <= t0]
+        after = [m for m in parts if m.start >= t1]
+        chosen: list[ActorMention] = []
+        if before:
+            chosen += self._group_at(before, before[-1])
+        if after and self._list_gap(self.doc.tokens[t1:after[0].start][:6]) or \
+                (after and after[0].start - t1 <= 4):
+            chosen += self._group_at(after, after[0])
+        people = _unique(m.entity_id for m in chosen if self.type_of(m) == "Person")
+        states = _unique(m.entity_id for m in chosen if self.type_of(m) != "Person")
         pairs = []
         for level in (people, states):
             pairs.extend(itertools.combinations(level, 2))
         if not pairs and len(people) == 1 and len(states) == 1:
             pairs.append((people[0], states[0]))
         return pairs
+
+    def _names_a_format(self, t0: int) -> bool:
+        """«формат співпраці», "mechanism of cooperation": the trigger names a format, not a fact."""
+        nouns = self.lex.words("membership_nouns")
+        return any(l in nouns for t in self.doc.tokens[max(0, t0 - 2):t0] for l in t.lemmas)
 
     def _directed(self, relation, ms, spec, t0, t1) -> list[tuple[str, str]]:
         before = [m for m in ms if m.end <= t0 and self.type_of(m) in spec.subjects]
@@ -193,6 +239,20 @@ class SentenceReader:
             return []
         objs = self._group_at(objects_, objects_[0])
         return [(s.entity_id, o.entity_id) for s in subjects for o in objs]
+
+    def _is_membership_noun(self, t0: int, t1: int) -> bool:
+        return any(l in self.lex.words("membership_nouns") for t in self.doc.tokens[t0:t1] for l in t.lemmas)
+
+    def _members(self, ms: list[ActorMention], t0: int) -> list[tuple[str, str]]:
+        """«формат ... Китаю з Казахстаном, Киргизстаном ... «С + С5»», "members of X": every
+        state named beside the organisation is a member of it."""
+        orgs = [m for m in ms if self.type_of(m) in ORG_TYPES]
+        if not orgs:
+            return []
+        org = min(orgs, key=lambda m: abs(m.start - t0)).entity_id
+        states = _unique(m.entity_id for m in ms if self.type_of(m) == "Country" and m.kind != "adjective"
+                         and not self._is_place(m))
+        return [(s, org) for s in states]
 
     def _inception(self, t0, t1, ms) -> list[Fact]:
         years = [d for d in self.dates if d.first >= t1 - 1 and d.first - t1 < 6 and len(d.start) >= 4]
