@@ -22,7 +22,8 @@ STATE_TYPES = frozenset({"Country", "Organization", "IntergovernmentalOrganizati
 ORG_TYPES = frozenset({"Organization", "IntergovernmentalOrganization", "Alliance", "Format"})
 EVENT_TYPES = frozenset({"Event", "Summit", "Meeting", "Visit", "Attack", "Agreement", "Election", "Vote"})
 PLACE_TYPES = frozenset({"City", "Region", "Place", "Country"})
-ANY = ACTOR_TYPES | PLACE_TYPES | EVENT_TYPES | {"Concept"}
+PARTIES = ACTOR_TYPES - {"Media"}  # a news agency reports facts; it is not a party to them
+ANY = PARTIES | PLACE_TYPES | EVENT_TYPES | {"Concept"}
 
 
 @dataclass(frozen=True)
@@ -34,28 +35,29 @@ class RelationSpec:
 
 
 SPECS: dict[str, RelationSpec] = {
-    "cooperatesWith": RelationSpec(ACTOR_TYPES, ACTOR_TYPES | {"Region"}, frozenset({"domain", "date"})),
-    "meetsWith": RelationSpec(ACTOR_TYPES, ACTOR_TYPES, frozenset({"date", "place"})),
-    "partnerOf": RelationSpec(ACTOR_TYPES, ACTOR_TYPES | {"Region"}, frozenset({"domain"})),
-    "signsAgreementWith": RelationSpec(ACTOR_TYPES, ACTOR_TYPES, frozenset({"date", "place", "domain"})),
-    "visits": RelationSpec(ACTOR_TYPES, frozenset({"Country", "City", "Region", "Place"}), frozenset({"date"})),
-    "supports": RelationSpec(ACTOR_TYPES, ANY - {"City"}, frozenset({"date"})),
-    "opposes": RelationSpec(ACTOR_TYPES, ANY - {"City"}, frozenset({"date"})),
-    "attacks": RelationSpec(STATE_TYPES | {"Person"}, ACTOR_TYPES | {"City", "Region"}, frozenset({"date", "place"})),
-    "sanctions": RelationSpec(ACTOR_TYPES, ACTOR_TYPES, frozenset({"date", "place", "domain"})),
-    "providesAidTo": RelationSpec(ACTOR_TYPES, ACTOR_TYPES | {"Region"}, frozenset({"domain", "date"})),
-    "threatens": RelationSpec(ACTOR_TYPES, ACTOR_TYPES | {"Region"}, frozenset({"date"})),
-    "memberOf": RelationSpec(ACTOR_TYPES, ORG_TYPES, frozenset({"date"})),
+    "cooperatesWith": RelationSpec(PARTIES, PARTIES | {"Region"}, frozenset({"domain", "date"})),
+    "meetsWith": RelationSpec(PARTIES, PARTIES, frozenset({"date", "place"})),
+    "partnerOf": RelationSpec(PARTIES, PARTIES | {"Region"}, frozenset({"domain"})),
+    "signsAgreementWith": RelationSpec(PARTIES, PARTIES, frozenset({"date", "place", "domain"})),
+    "visits": RelationSpec(PARTIES, frozenset({"Country", "City", "Region", "Place"}), frozenset({"date"})),
+    "supports": RelationSpec(PARTIES, ANY - {"City"}, frozenset({"date"})),
+    "opposes": RelationSpec(PARTIES, ANY - {"City"}, frozenset({"date"})),
+    "attacks": RelationSpec((STATE_TYPES - {"Media"}) | {"Person"}, PARTIES | {"City", "Region"}, frozenset({"date", "place"})),
+    "sanctions": RelationSpec(PARTIES, PARTIES, frozenset({"date", "place", "domain"})),
+    "providesAidTo": RelationSpec(PARTIES, PARTIES | {"Region"}, frozenset({"domain", "date"})),
+    "threatens": RelationSpec(PARTIES, PARTIES | {"Region"}, frozenset({"date"})),
+    "memberOf": RelationSpec(PARTIES, ORG_TYPES, frozenset({"date"})),
     "leaderOf": RelationSpec(frozenset({"Person"}), STATE_TYPES | {"City", "Region"}, frozenset()),
     "representativeOf": RelationSpec(frozenset({"Person"}), STATE_TYPES, frozenset()),
     "influences": RelationSpec(STATE_TYPES, frozenset({"Region", "Country"}), frozenset({"trend", "domain"})),
-    "participatesIn": RelationSpec(ACTOR_TYPES, EVENT_TYPES, frozenset({"date", "place"})),
+    "participatesIn": RelationSpec(PARTIES, EVENT_TYPES, frozenset({"date", "place"})),
     "inception": RelationSpec(ORG_TYPES | EVENT_TYPES | {"Agency"}, frozenset(), frozenset()),
 }
 
 _COORD = frozenset({",", "і", "й", "та", "и", "and", "&", "також", "а", "as", "well"})
 _WITH = {"uk": frozenset({"з", "із", "зі"}), "ru": frozenset({"с", "со"}), "en": frozenset({"with"})}
 _QUOTES_OPEN, _QUOTES_CLOSE = frozenset("«“„"), frozenset("»”")
+_MAX_SUBJECT_GAP = 10  # tokens between a symmetric relation's first party and its trigger
 _NAME_QUOTE_MAX = 8  # tokens, quotes included: longer quoted text is speech, not a name
 
 
@@ -65,38 +67,43 @@ class Stretch:
 
     first: int  # token indexes, end exclusive
     last: int
+    relative: bool = False  # opens with a relative pronoun: its subject is the noun before it
 
 
-def stretches(sentence: Sentence, openers: frozenset[str] = frozenset()) -> list[Stretch]:
+def stretches(sentence: Sentence, openers: frozenset[str] = frozenset(),
+              relatives: frozenset[str] = frozenset()) -> list[Stretch]:
     """The sentence split at quotation marks (a quote often states a different thing), at
     semicolons, and at a comma that opens a subordinate clause («, що», ", which")."""
-    out, start, depth = [], sentence.tokens[0].index, 0
+    out, start, depth, relative_next = [], sentence.tokens[0].index, 0, False
     toks = sentence.tokens
     for k, t in enumerate(toks):
         nxt = toks[k + 1] if k + 1 < len(toks) else None
         if depth == 0 and (t.text == ";" or (t.text == "," and nxt is not None and
                                              nxt.text.lower() in openers)):
             if t.index > start:
-                out.append(Stretch(start, t.index))
+                out.append(Stretch(start, t.index, relative_next))
             start = t.index + 1
+            relative_next = nxt is not None and t.text == "," and nxt.text.lower() in relatives
             continue
         if t.text in _QUOTES_OPEN or (t.text == '"' and depth == 0):
             if depth == 0 and t.index > start:
-                out.append(Stretch(start, t.index))
+                out.append(Stretch(start, t.index, relative_next))
+                relative_next = False
                 start = t.index
             depth += 1
         elif (t.text in _QUOTES_CLOSE or t.text == '"') and depth:
             depth -= 1
             if depth == 0:
                 if t.index + 1 - start > _NAME_QUOTE_MAX:
-                    out.append(Stretch(start, t.index + 1))
+                    out.append(Stretch(start, t.index + 1, relative_next))
+                    relative_next = False
                     start = t.index + 1
                 elif out and out[-1].last == start:
                     # a quoted name («С + С5») belongs with the text around it
                     start = out.pop().first
     end = sentence.tokens[-1].index + 1
     if start < end:
-        out.append(Stretch(start, end))
+        out.append(Stretch(start, end, relative_next))
     return [s for s in out if s.last - s.first > 2] or [Stretch(sentence.tokens[0].index, end)]
 
 
@@ -115,7 +122,7 @@ class SentenceReader:
 
     def facts(self) -> list[Fact]:
         out: list[Fact] = []
-        for stretch in stretches(self.sentence, self.lex.words("clause_openers")):
+        for stretch in stretches(self.sentence, self.lex.words("clause_openers"), self.lex.words("relative_pronouns")):
             toks = self.doc.tokens[stretch.first:stretch.last]
             for trig in self.lex.relations.find(toks):
                 start, end = stretch.first + trig.start, stretch.first + trig.end
@@ -177,7 +184,7 @@ class SentenceReader:
         elif relation in SYMMETRIC:
             pairs = self._symmetric(ms, spec, t0, t1)
         else:
-            pairs = self._directed(relation, ms, spec, t0, t1)
+            pairs = self._directed(relation, ms, spec, t0, t1, stretch)
         if not pairs:
             return []
         quals = self._qualifiers(relation, spec, t0, t1, stretch)
@@ -199,15 +206,18 @@ class SentenceReader:
         "between"): every pair of parties at one level, people with people, states with states."""
         if self._names_a_format(t0):
             return []
-        parts = self._participants(ms, spec.subjects)
+        parts = self._participants(ms, spec.subjects | spec.objects)
         before = [m for m in parts if m.end <= t0]
         after = [m for m in parts if m.start >= t1]
         chosen: list[ActorMention] = []
-        if before:
-            chosen += self._group_at(before, before[-1])
-        if after and self._list_gap(self.doc.tokens[t1:after[0].start][:6]) or \
-                (after and after[0].start - t1 <= 4):
-            chosen += self._group_at(after, after[0])
+        tail = self._group_at(after, after[0]) if after and (
+            after[0].start - t1 <= 4 or self._list_gap(self.doc.tokens[t1:after[0].start])) else []
+        if len({m.entity_id for m in tail}) >= 2 and after[0].start - t1 <= 2:
+            chosen = tail  # «співпраця Китаю з Казахстаном», "cooperation between A and B"
+        else:
+            if before and t0 - before[-1].end <= _MAX_SUBJECT_GAP:
+                chosen += self._group_at(before, before[-1])
+            chosen += tail
         people = _unique(m.entity_id for m in chosen if self.type_of(m) == "Person")
         states = _unique(m.entity_id for m in chosen if self.type_of(m) != "Person")
         pairs = []
@@ -222,8 +232,17 @@ class SentenceReader:
         nouns = self.lex.words("membership_nouns")
         return any(l in nouns for t in self.doc.tokens[max(0, t0 - 2):t0] for l in t.lemmas)
 
-    def _directed(self, relation, ms, spec, t0, t1) -> list[tuple[str, str]]:
+    def _antecedent(self, stretch: Stretch, types: frozenset[str]) -> list[ActorMention]:
+        """"Xi, who travelled to Kazakhstan": the actor just before a relative clause."""
+        if not stretch.relative:
+            return []
+        prior = [m for m in self.actors if m.end <= stretch.first - 1 and self.type_of(m) in types]
+        return [prior[-1]] if prior and stretch.first - 1 - prior[-1].end <= 1 else []
+
+    def _directed(self, relation, ms, spec, t0, t1, stretch=None) -> list[tuple[str, str]]:
         before = [m for m in ms if m.end <= t0 and self.type_of(m) in spec.subjects]
+        if not before and stretch is not None:
+            before = self._antecedent(stretch, spec.subjects)
         after = [m for m in ms if m.start >= t1 and self.type_of(m) in spec.objects]
         if self.doc.lang in ("uk", "ru"):
             nominative = [m for m in before if m.kind == "adjective" or
@@ -252,7 +271,25 @@ class SentenceReader:
         org = min(orgs, key=lambda m: abs(m.start - t0)).entity_id
         states = _unique(m.entity_id for m in ms if self.type_of(m) == "Country" and m.kind != "adjective"
                          and not self._is_place(m))
+        count = self._counted(t0)
+        if count and len(states) < count:
+            states = _unique(states + self._focus("Country", count, t0))[:count]
         return [(s, org) for s in states]
+
+    def _counted(self, t0: int) -> int:
+        """"the six members", «шести держав»: a number word near the membership noun."""
+        window = self.doc.tokens[max(0, t0 - 3):t0 + 4]
+        return next((self.lex.numbers[l] for t in window for l in t.lemmas if l in self.lex.numbers), 0)
+
+    def _focus(self, etype: str, count: int, before: int) -> list[str]:
+        """The last `count` distinct actors of a type named before a token."""
+        out: list[str] = []
+        for m in sorted(self.layer.mentions, key=lambda m: -m.start):
+            if m.start < before and self.layer.types.get(m.entity_id) == etype and m.entity_id not in out:
+                out.append(m.entity_id)
+                if len(out) == count:
+                    break
+        return out
 
     def _inception(self, t0, t1, ms) -> list[Fact]:
         years = [d for d in self.dates if d.first >= t1 - 1 and d.first - t1 < 6 and len(d.start) >= 4]
