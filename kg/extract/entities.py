@@ -327,6 +327,63 @@ class _Builder:
                     self.mentions[self.mentions.index(m)] = ActorMention(m.start, m.end, target, "surname", m.sentence)
                     self.entities.pop(m.entity_id, None)
 
+    # -- named events ------------------------------------------------------
+    def events(self) -> None:
+        """"the second China–Central Asia Summit", «саміт «Китай – Центральна Азія»»: a summit
+        noun next to an organisation or format names an event of its own."""
+        tokens = self.doc.tokens
+        ordinals = self.lex.raw.get("ordinals") or {}
+        formats = self.lex.words("format_words")
+        orgs = [m for m in self.mentions if self.types.get(m.entity_id) in
+                {"Format", "IntergovernmentalOrganization", "Alliance", "Organization"} and m.kind == "name"]
+        for ev in self.lex.event_nouns.find(tokens):
+            if ev.payload != "Summit":
+                continue
+            org = self._event_org(ev.start, ev.end, orgs, formats)
+            if org is None:
+                continue
+            first, ordinal = ev.start, ""
+            k = ev.start - 1
+            if k >= 0 and tokens[k].text.lower() == "the":
+                k -= 1
+            if k >= 0 and any(l in ordinals for l in tokens[k].lemmas):
+                ordinal = next(ordinals[l] for l in tokens[k].lemmas if l in ordinals) or ""
+                first = k
+            self._add_event(first, ev.end, org, ordinal)
+
+    def _event_org(self, start: int, end: int, orgs: list[ActorMention], formats: frozenset[str]):
+        tokens = self.doc.tokens
+        for m in orgs:
+            if m.end == start or (m.end == start - 1 and tokens[start - 1].text in "»\"”"):
+                return m  # "China–Central Asia Summit", "G7 summit"
+            gap = tokens[end:m.start]
+            if m.start >= end and len(gap) <= 12 and self.sent(m.start) == self.sent(start) and (
+                    not gap or gap[0].text in "«\"“" or any(l in formats | {"of"} for l in gap[0].lemmas)):
+                return m  # «саміт формату ... «С + С5»», "summit of the SCO"
+        return None
+
+    def _add_event(self, first: int, end: int, org: ActorMention, ordinal: str) -> None:
+        entry_names = dict(self.gaz.get(org.entity_id).names) if org.entity_id in self.gaz else {}
+        short = (entry_names.get("en") or (self.entities[org.entity_id].label("en"),))[0]
+        short = re.sub(r"\s+(format|mechanism|platform)$", "", short)
+        en_label = " ".join(x for x in (ordinal, short, "Summit") if x)
+        labels = [("en", en_label)]
+        span_end = max(end, org.end) if org.start - end <= 2 else end
+        if self.doc.lang != "en":
+            toks = list(self.doc.tokens[first:span_end])
+            if toks and toks[-1].text in "«\"“":
+                toks = toks[:-1]
+            surface = nominative(toks, self.doc.lang)
+            if span_end > end and self.doc.tokens[span_end - 1].text not in "»\"”" and \
+                    span_end < len(self.doc.tokens) and self.doc.tokens[span_end].text in "»\"”":
+                surface += self.doc.tokens[span_end].text
+            labels.append((self.doc.lang, surface))
+        eid = _slug(en_label)
+        if eid not in self.entities:
+            self.entities[eid] = Entity(eid, "Summit", tuple(labels))
+            self.types[eid] = "Summit"
+        self.add(first, end, eid, "event")
+
     # -- groups ------------------------------------------------------------
     def groups(self) -> None:
         tokens = self.doc.tokens
@@ -335,7 +392,9 @@ class _Builder:
             if any(self.covered[k] for k in range(g.start, g.end)):
                 continue
             words = [tokens[k] for k in range(g.start, g.end)]
-            count = next((self.lex.numbers[l] for t in words for l in t.lemmas if l in self.lex.numbers), 2)
+            count = next((self.lex.numbers[l] for t in words for l in t.lemmas if l in self.lex.numbers), 0)
+            if not count:
+                continue  # «сторони» alone: who is meant is not said
             wants_person = any(l in self.lex.words("person_nouns") for t in words for l in t.lemmas)
             want = "Person" if wants_person else "Country"
             focus: list[str] = []
@@ -363,6 +422,7 @@ def build_entities(doc: Document, article: Article, gaz: Gazetteer, lex: Lexicon
     b.find_roles()
     b.unknown_names()
     b.surnames()
+    b.events()
     b.role_nouns()
     b.groups()
     b.mentions.sort(key=lambda m: (m.start, m.end))

@@ -121,6 +121,26 @@ class SentenceReader:
         return self.layer.types.get(m.entity_id, "")
 
     def facts(self) -> list[Fact]:
+        out = self._relation_facts()
+        return out + self._participation(out)
+
+    def _participation(self, facts: list[Fact]) -> list[Fact]:
+        """Who signs or meets at a named summit takes part in it."""
+        events = [m for m in self.actors if self.type_of(m) in EVENT_TYPES]
+        if not events:
+            return []
+        out = []
+        for f in facts:
+            if f.relation in ("signsAgreementWith", "meetsWith") and f.qualifiers.polarity == "positive":
+                for party in (f.subject, f.object):
+                    q = Qualifiers(date=f.qualifiers.date, start=f.qualifiers.start, end=f.qualifiers.end,
+                                   place=f.qualifiers.place)
+                    prov = Provenance(self.article_id, self.sentence.text, self.sentence.start, self.sentence.end,
+                                      "relations.participation", 0.5)
+                    out.append(Fact(party, "participatesIn", events[0].entity_id, q, prov))
+        return out
+
+    def _relation_facts(self) -> list[Fact]:
         out: list[Fact] = []
         for stretch in stretches(self.sentence, self.lex.words("clause_openers"), self.lex.words("relative_pronouns")):
             toks = self.doc.tokens[stretch.first:stretch.last]
@@ -199,7 +219,13 @@ class SentenceReader:
         return facts
 
     def _participants(self, ms: list[ActorMention], types: frozenset[str]) -> list[ActorMention]:
-        return [m for m in ms if self.type_of(m) in types and m.kind != "adjective" and not self._is_place(m)]
+        group_size: dict[int, int] = {}
+        for m in ms:
+            if m.kind == "group":
+                group_size[m.start] = group_size.get(m.start, 0) + 1
+        # "the six states" is too vague to pair everyone with everyone; "both countries" is not
+        return [m for m in ms if self.type_of(m) in types and m.kind != "adjective" and not self._is_place(m)
+                and group_size.get(m.start, 0) <= 2]
 
     def _symmetric(self, ms, spec, t0, t1) -> list[tuple[str, str]]:
         """The list just before the trigger and the one just after it (after "with", «з»,

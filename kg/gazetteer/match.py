@@ -51,7 +51,8 @@ def _accept(tokens, start: int, end: int, key: Key) -> bool:
     if key.exact_case:
         return all(t.text.isupper() or not t.is_word for t in span)
     if key.kind == "adjective":
-        return True
+        # English writes nationality adjectives with a capital: "polish" is not "Polish"
+        return not span[0].text.isascii() or span[0].text[:1].isupper()
     return any(t.text[:1].isupper() for t in span if t.is_word)
 
 

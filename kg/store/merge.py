@@ -1,0 +1,261 @@
+"""How what many articles said becomes one merged view: pure functions over rdflib triples.
+
+Each article's named graph holds `kg.export.rdf.extraction_triples` of its extraction plus
+one link per fact, ``<article statement> kg:mergedInto <merged statement>``, so a store can
+find every article statement behind a merged one with a single index lookup. The merged
+view is then a function of the article graphs alone: a store recomputes the merged nodes
+an article touches from the article statements that remain, which makes adding the same
+article twice a no-op and the order of articles irrelevant.
+
+>>> from kg.model import Article, Entity, Extraction, Fact, Provenance, Qualifiers
+>>> a = Article.create("China and Kazakhstan deepen security ties.", published="2025-06-17")
+>>> f = Fact("Kazakhstan", "cooperatesWith", "China", Qualifiers(domain=("security",)),
+...          Provenance(a.id, a.text, confidence=0.8))
+>>> triples = article_graph(Extraction(a, (Entity("China", "Country", (("en", "China"),)),), (), (f,)))
+>>> touched = touched_by(triples)
+>>> sorted(str(e).rsplit("/", 1)[1] for e in touched.entities)
+['China']
+>>> [node] = touched.statements
+>>> sources = statement_sources(node, {article_iri(a.id): triples})
+>>> node_triples, direct = merged_statement(node, sources)
+>>> direct[0].endswith("China"), direct[2].endswith("Kazakhstan")   # symmetric: canonical order
+(True, True)
+>>> sorted(str(o) for s, p, o in node_triples if p in (KG.supportCount, KG.confidence, KG.firstSeen))
+['0.8', '1', '2025-06-17']
+"""
+from __future__ import annotations
+
+import decimal
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+
+from rdflib import Literal, URIRef
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
+
+from ..export.rdf import article_iri, extraction_triples, statement_iri
+from ..model import SYMMETRIC, Extraction
+from ..vocab import KG, KGA, KGE, KGS
+
+Triple = tuple
+ARTICLE_PREFIX, ENTITY_PREFIX, STATEMENT_PREFIX = str(KGA), str(KGE), str(KGS)
+
+ENTITY_PREDICATES = (RDF.type, RDFS.label, SKOS.prefLabel, SKOS.altLabel, OWL.sameAs)
+ENTITY_MERGED_PREDICATES = ENTITY_PREDICATES + (KG.supportCount, KG.mentionCount)
+# Qualifiers and evidence a merged statement collects from every article statement behind it.
+STATEMENT_UNION = frozenset({
+    KG.domain, KG.date, KG.startDate, KG.endDate, KG.place, KG.trend, KG.polarity, KG.modality,
+    KG.evidence, KG.extractor, KG.source, PROV.wasDerivedFrom})
+_SYMMETRIC_IRIS = frozenset(KG[r] for r in SYMMETRIC)
+_NUMERIC = {XSD.decimal, XSD.integer}
+
+
+def canonical(term):
+    """`term` with the lexical form a store keeps (``"0.80"^^xsd:decimal`` → ``"0.8"``).
+
+    Stores normalise numbers on the way in; comparing what is stored with what is about to
+    be stored is only sound when both sides use the same lexical forms.
+    """
+    if type(term) is Literal and term.datatype in _NUMERIC:
+        try:
+            value = decimal.Decimal(str(term))
+        except decimal.InvalidOperation:
+            return term
+        if term.datatype == XSD.integer:
+            return Literal(str(int(value)), datatype=XSD.integer)
+        return Literal(_decimal_text(value), datatype=XSD.decimal)
+    return term
+
+
+def _decimal_text(value: decimal.Decimal) -> str:
+    text = format(value.normalize(), "f")
+    return "0" if text in ("-0", "") else text
+
+
+def is_article_graph(graph: object) -> bool:
+    return isinstance(graph, URIRef) and str(graph).startswith(ARTICLE_PREFIX)
+
+
+def article_graph(extraction: Extraction) -> list[Triple]:
+    """The triples of an article's named graph: what it said plus its `kg:mergedInto` links."""
+    art = extraction.article
+    triples = dict.fromkeys(
+        (s, p, canonical(o)) for s, p, o in extraction_triples(extraction))
+    for fact in extraction.facts:
+        triples[(statement_iri(fact, art.id), KG.mergedInto, statement_iri(fact))] = None
+    return list(triples)
+
+
+@dataclass
+class Touched:
+    """The merged nodes an article graph contributes to."""
+
+    statements: set = field(default_factory=set)
+    entities: set = field(default_factory=set)
+    articles: set = field(default_factory=set)
+
+    def update(self, other: "Touched") -> None:
+        self.statements |= other.statements
+        self.entities |= other.entities
+        self.articles |= other.articles
+
+
+def touched_by(triples: Iterable[Triple]) -> Touched:
+    t = Touched()
+    for s, p, o in triples:
+        if p == KG.mergedInto:
+            t.statements.add(o)
+        elif p in ENTITY_PREDICATES and str(s).startswith(ENTITY_PREFIX):
+            t.entities.add(s)
+        elif p == RDF.type and o == KG.Article:
+            t.articles.add(s)
+    return t
+
+
+@dataclass(frozen=True)
+class Source:
+    """What one article says about one merged node: its (predicate, object) pairs."""
+
+    article: URIRef
+    values: tuple
+    published: str = ""
+    mentions: int = 0
+
+
+def index_by_subject(triples: Iterable[Triple]) -> dict:
+    by_subject: dict = defaultdict(list)
+    for s, p, o in triples:
+        by_subject[s].append((p, o))
+    return by_subject
+
+
+def published_of(article: URIRef, by_subject: Mapping) -> str:
+    return next((str(o) for p, o in by_subject.get(article, ()) if p == DCTERMS.issued), "")
+
+
+def statement_sources(node: URIRef, graphs: Mapping[URIRef, list[Triple]]) -> list[Source]:
+    """The article statements behind merged `node` in in-memory article graphs (for tests, docs)."""
+    sources = []
+    for graph, triples in graphs.items():
+        by_subject = index_by_subject(triples)
+        for s, p, o in triples:
+            if p == KG.mergedInto and o == node:
+                sources.append(Source(graph, tuple(by_subject[s]), published_of(graph, by_subject)))
+    return sources
+
+
+def merged_statement(node: URIRef, sources: Iterable[Source]) -> tuple[list[Triple], Triple | None]:
+    """The merged statement's triples and its direct triple (None when negative or unsupported).
+
+    Qualifiers, evidence and articles are the union over the sources; `kg:supportCount` counts
+    articles, `kg:mentionCount` evidence sentences, and `kg:confidence` is 1 - Π(1 - cᵢ) over
+    the highest confidence each article gives. The result depends only on the set of sources.
+    """
+    sources = sorted(sources, key=lambda src: str(src.article))
+    if not sources:
+        return [], None
+    first = dict(sources[0].values)
+    s, p, o = first.get(RDF.subject), first.get(RDF.predicate), first.get(RDF.object)
+    if p in _SYMMETRIC_IRIS and isinstance(o, URIRef) and str(o) < str(s):
+        s, o = o, s
+    out = [(node, RDF.type, RDF.Statement), (node, RDF.subject, s), (node, RDF.predicate, p),
+           (node, RDF.object, o)]
+    union: dict = {}
+    confidences, mentions, dates = [], 0, []
+    for src in sources:
+        union[(PROV.wasDerivedFrom, src.article)] = None
+        evidence, best = 0, None
+        for pred, value in src.values:
+            if pred in STATEMENT_UNION:
+                union[(pred, value)] = None
+            if pred == KG.evidence:
+                evidence += 1
+            elif pred == KG.confidence:
+                best = max(best or 0.0, float(value))
+        mentions += max(evidence, 1)
+        if best is not None:
+            confidences.append(best)
+        if src.published:
+            dates.append(src.published)
+    out += [(node, pred, value) for pred, value in union]
+    out += [(node, KG.supportCount, Literal(len(sources))), (node, KG.mentionCount, Literal(mentions))]
+    if confidences:
+        out.append((node, KG.confidence, combined_confidence(confidences)))
+    if dates:
+        out += [(node, KG.firstSeen, Literal(min(dates), datatype=XSD.date)),
+                (node, KG.lastSeen, Literal(max(dates), datatype=XSD.date))]
+    negative = any(pred == KG.polarity and str(value) != "positive" for pred, value in union)
+    return out, None if negative else (s, p, o)
+
+
+def combined_confidence(confidences: Iterable[float]) -> Literal:
+    """1 - Π(1 - cᵢ), as a canonical xsd:decimal with four places at most.
+
+    >>> str(combined_confidence([0.8, 0.8]))
+    '0.96'
+    """
+    remaining = 1.0
+    for c in sorted(confidences):  # a fixed order gives the same float whatever the input order
+        remaining *= 1.0 - min(max(c, 0.0), 1.0)
+    value = decimal.Decimal(f"{1.0 - remaining:.4f}")
+    return Literal(_decimal_text(value), datatype=XSD.decimal)
+
+
+def direct_triple(node_triples: Iterable[Triple]) -> Triple | None:
+    """The direct triple a stored merged statement asserts, read back from its triples."""
+    values = {p: o for _, p, o in node_triples if p in (RDF.subject, RDF.predicate, RDF.object, KG.polarity)}
+    if RDF.subject not in values or str(values.get(KG.polarity, "positive")) != "positive":
+        return None
+    return values[RDF.subject], values[RDF.predicate], values[RDF.object]
+
+
+def merged_entity(entity: URIRef, sources: Iterable[Source]) -> list[Triple]:
+    """One description of an entity from every article that described it.
+
+    Names are the union; the type and each language's preferred label are the ones most
+    articles give (ties to the smallest), and the other preferred labels become alternatives.
+    """
+    sources = [src for src in sources if src.values]
+    if not sources:
+        return []
+    types: Counter = Counter()
+    prefs: dict = defaultdict(Counter)
+    union: dict = {}
+    for src in sources:
+        values = set(src.values)
+        for pred, value in values:
+            if pred == RDF.type:
+                types[value] += 1
+            elif pred == SKOS.prefLabel:
+                prefs[value.language][value] += 1
+            elif pred in ENTITY_PREDICATES:
+                union[(pred, value)] = None
+    out = [(entity, RDF.type, _most_common(types))] if types else []
+    chosen = {_most_common(counts) for counts in prefs.values()}
+    out += [(entity, SKOS.prefLabel, label) for label in chosen]
+    alternatives = {label for counts in prefs.values() for label in counts} - chosen
+    alternatives |= {value for pred, value in union if pred == SKOS.altLabel}
+    out += [(entity, SKOS.altLabel, label) for label in alternatives - chosen]
+    out += [(entity, pred, value) for pred, value in union if pred != SKOS.altLabel]
+    out.append((entity, KG.supportCount, Literal(len(sources))))
+    mentions = sum(src.mentions for src in sources)
+    if mentions:
+        out.append((entity, KG.mentionCount, Literal(mentions)))
+    return out
+
+
+def _most_common(counts: Counter):
+    return min(counts.items(), key=lambda kv: (-kv[1], str(kv[0])))[0]
+
+
+def entity_values(by_subject: Mapping, entity: URIRef) -> tuple:
+    return tuple(pv for pv in by_subject.get(entity, ()) if pv[0] in ENTITY_PREDICATES)
+
+
+def mention_counts(triples: Iterable[Triple]) -> Counter:
+    return Counter(o for _, p, o in triples if p == KG.denotes)
+
+
+def quads(triples: Iterable[Triple], graph: URIRef) -> Iterator[tuple]:
+    for s, p, o in triples:
+        yield s, p, o, graph
