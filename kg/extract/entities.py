@@ -269,26 +269,9 @@ class _Builder:
 
     def _new_entity(self, i: int, j: int, span: list[Token]) -> None:
         lang = self.doc.lang
-        grams = set().union(*(t.analysis.grammemes for t in span))
-        text = self.doc.text[span[0].start:span[-1].end]
-        prev = self.doc.tokens[i - 1] if i else None
-        etype = "Concept"
-        concept_words = self.lex.words("concept_words")
-        if any(l in concept_words for t in span for l in t.lemmas):
-            etype = "Concept"
-        elif _ORG_WORDS.search(text):
-            etype = "Organization"
-        elif grams & {"Name", "Surn", "Patr"} or (len(span) in (2, 3) and lang == "en" and not _ORG_WORDS.search(text)):
-            etype = "Person"
-        elif grams & {"Geox"}:
-            etype = "Place"
-        if prev is not None and self.lex.roles.find([prev]):
-            etype = "Person"
-        if len(span) == 1 and etype == "Concept" and lang == "en":
-            surname = self._surname_of(span[0])
-            if surname:
-                self.add(i, j, surname, "surname")
+        if lang == "en" and self._adjectival(j, span):
             return
+        etype = self._guess_type(i, j, span)
         if len(span) == 1 and etype == "Concept":
             surname = self._surname_of(span[0])
             if surname:
@@ -302,6 +285,38 @@ class _Builder:
             self.entities[eid] = Entity(eid, etype, ((lang, label),))
             self.types[eid] = etype
         self.add(i, j, eid, "new-person" if etype == "Person" else "new")
+
+    def _adjectival(self, j: int, span: list[Token]) -> bool:
+        """"Central Asian states": a capitalised adjective before a common noun names no one."""
+        nxt = self.doc.tokens[j] if j < len(self.doc.tokens) else None
+        return nxt is not None and nxt.is_word and nxt.text.islower() and \
+            span[-1].text.lower().endswith(("an", "ese", "ish", "ic", "ian", "i"))
+
+    def _guess_type(self, i: int, j: int, span: list[Token]) -> str:
+        """Organisation by its head word; person by grammemes, an office before it, speech after
+        it, or the surname standing alone elsewhere; place by grammemes; else a concept."""
+        text = self.doc.text[span[0].start:span[-1].end]
+        grams = set().union(*(t.analysis.grammemes for t in span))
+        tokens = self.doc.tokens
+        if any(l in self.lex.words("concept_words") for t in span for l in t.lemmas):
+            return "Concept"
+        if _ORG_WORDS.search(text):
+            return "Organization"
+        after = tokens[j:j + 2]
+        said = any(self.lex.speech.find([t]) for t in after)
+        role_before = i > 0 and bool(self.lex.roles.find([tokens[i - 1]]))
+        if grams & {"Name", "Surn", "Patr"} or role_before or (len(span) in (2, 3) and said):
+            return "Person"
+        if len(span) in (2, 3) and self.doc.lang == "en" and self._surname_recurs(span[-1], i):
+            return "Person"
+        if grams & {"Geox"}:
+            return "Place"
+        return "Concept"
+
+    def _surname_recurs(self, last: Token, i: int) -> bool:
+        return any(t.text == last.text for k, t in enumerate(self.doc.tokens)
+                   if abs(k - i) > 3 and (k == 0 or not _capitalised(self.doc.tokens[k - 1]))
+                   and (k + 1 >= len(self.doc.tokens) or not _capitalised(self.doc.tokens[k + 1])))
 
     def _surname_of(self, tok: Token) -> str:
         for m in self.mentions:

@@ -146,6 +146,8 @@ class SentenceReader:
             toks = self.doc.tokens[stretch.first:stretch.last]
             for trig in self.lex.relations.find(toks):
                 start, end = stretch.first + trig.start, stretch.first + trig.end
+                if self._inside_name(start, end) or self._role_noun(trig.payload, start, end):
+                    continue
                 out.extend(self._read(trig.payload, start, end, stretch))
         return out
 
@@ -185,13 +187,24 @@ class SentenceReader:
         before = {t.lemma for t in self.doc.tokens[max(0, m.start - 2):m.start]}
         return bool(before & self.lex.words("exclusion"))
 
+    def _role_noun(self, relation: str, start: int, end: int) -> bool:
+        """Offices named by a noun ("leader", «речник») are read by the entity layer's appositions."""
+        return relation in ("leaderOf", "representativeOf") and bool(self.lex.roles.find(self.doc.tokens[start:end]))
+
+    def _inside_name(self, start: int, end: int) -> bool:
+        """"Treaty on ... Friendship and Cooperation": in English a capitalised trigger word
+        past the sentence's start is part of a name, not a statement."""
+        if self.doc.lang != "en" or start == self.sentence.tokens[0].index:
+            return False
+        return all(t.text[:1].isupper() for t in self.doc.tokens[start:end] if t.is_word)
+
     def _list_gap(self, gap) -> bool:
         """Whether the words between two actors only join them into one list."""
-        if len(gap) > 6:
+        if len(gap) > 8:
             return False
         fillers = self.lex.words("list_fillers") | _COORD | _WITH[self.doc.lang]
         return all(t.text.lower() in fillers or t.lemma in fillers or t.lemma in self.lex.numbers
-                   or t.index in self.adjective_tokens for t in gap)
+                   or t.index in self.adjective_tokens or _adjective_like(t, self.doc.lang) for t in gap)
 
     def _read(self, relation: str, t0: int, t1: int, stretch: Stretch) -> list[Fact]:
         spec = SPECS[relation]
@@ -359,6 +372,11 @@ class SentenceReader:
         if d.is_range:
             return {"start": d.start, "end": d.end}
         return {"date": d.start}
+
+
+def _adjective_like(t, lang: str) -> bool:
+    """"the five Central Asian states": a capitalised nationality-like word inside a list."""
+    return lang == "en" and t.text[:1].isupper() and t.text.endswith(("an", "ese", "ish", "ic"))
 
 
 def _unique(items) -> list:

@@ -1,0 +1,424 @@
+"""The `GraphStore` protocol every backend satisfies, and the merge engine they share.
+
+A store holds named graphs: one per article (IRI ``kga:<id>``) with what that article
+said, `GAZETTEER_GRAPH` with background knowledge, and `MERGED_GRAPH` with the merged
+view (see `kg.store.merge`). SPARQL runs over the union of all graphs, with the project
+prefixes predeclared.
+
+Backends implement a handful of primitives (`_match`, `_apply`, `_replace_graph`,
+`_graph_names`, `_query`, `_dump`); `StoreBase` turns them into the guarantees the
+protocol states:
+
+- adding an article replaces what the store held for it and recomputes only the merged
+  nodes it touches, from the article graphs;
+- adding the same article again changes nothing, and the order of articles does not
+  matter;
+- new triples are written before old ones are removed, and an on-disk store notes the
+  articles and merged nodes of an update in a journal first, so a process killed midway
+  leaves everything that was there before readable, and the next writer repairs the rest.
+
+>>> from kg.model import Article, Entity, Extraction, Fact, Provenance
+>>> from kg.store.memory import MemoryStore
+>>> store = MemoryStore()
+>>> a = Article.create("Kazakhstan backs the plan.", published="2025-01-02")
+>>> ex = Extraction(a, (Entity("Kazakhstan", "Country", (("en", "Kazakhstan"),)),), (),
+...                 (Fact("Kazakhstan", "supports", "Plan", provenance=Provenance(a.id, a.text)),))
+>>> store.add_extraction(ex)
+True
+>>> store.add_extraction(ex)   # the same article again: nothing changes
+False
+>>> store.query("ASK { GRAPH <https://kg.example.org/graph/merged> { kge:Kazakhstan kg:supports kge:Plan } }").boolean
+True
+"""
+from __future__ import annotations
+
+import os
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Protocol, runtime_checkable
+
+from rdflib import URIRef
+from rdflib.namespace import DCTERMS, RDF
+
+from ..errors import StoreError, UnknownFormatError
+from ..export.rdf import article_iri
+from ..model import Extraction
+from ..vocab import GAZETTEER_GRAPH, KG, KGA, MERGED_GRAPH
+from . import merge
+from .files import atomic_write, read_json, write_json_atomic
+from .results import QueryResult
+
+Quad = tuple
+
+# name → (media type, holds named graphs). Triple formats get the merged and background graphs.
+RDF_FORMATS: dict[str, tuple[str, bool]] = {
+    "turtle": ("text/turtle", False),
+    "nt": ("application/n-triples", False),
+    "trig": ("application/trig", True),
+    "nquads": ("application/n-quads", True),
+    "json-ld": ("application/ld+json", True),
+}
+FORMAT_ALIASES = {"ttl": "turtle", "ntriples": "nt", "n-triples": "nt", "nq": "nquads",
+                  "n-quads": "nquads", "jsonld": "json-ld"}
+
+
+def rdf_format(name: str) -> str:
+    """The canonical name of an RDF format; raises `UnknownFormatError` for an unknown one."""
+    name = FORMAT_ALIASES.get(name.lower(), name.lower())
+    if name not in RDF_FORMATS:
+        raise UnknownFormatError(name, RDF_FORMATS)
+    return name
+
+
+@dataclass
+class Changes:
+    """What one update did: articles added, replaced, removed or found unchanged; quads written."""
+
+    added: int = 0
+    replaced: int = 0
+    removed: int = 0
+    unchanged: int = 0
+    quads_added: int = 0
+    quads_removed: int = 0
+
+    def __iadd__(self, other: "Changes") -> "Changes":
+        for name in self.__dataclass_fields__:
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        return self
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.added or self.replaced or self.removed)
+
+
+@runtime_checkable
+class GraphStore(Protocol):
+    """What kg needs of a graph store. Every method may raise `StoreError` on an I/O failure."""
+
+    name: str
+    path: Path | None
+    read_only: bool
+
+    def update(self, extractions: Iterable[Extraction] = (), remove: Iterable[str] = ()) -> Changes:
+        """Add or replace the articles of `extractions`, drop the article ids in `remove`,
+        and recompute the merged nodes they touch. Raises `StoreError` when read-only."""
+
+    def add_extraction(self, extraction: Extraction) -> bool:
+        """Add or replace one article; True when the store changed."""
+
+    def remove_articles(self, article_ids: Iterable[str]) -> Changes:
+        """Drop articles and what only they supported; unknown ids are ignored."""
+
+    def article_ids(self) -> set[str]:
+        """The ids of the articles the store holds."""
+
+    def has_article(self, article_id: str) -> bool: ...
+
+    def set_background(self, triples: Iterable[tuple]) -> bool:
+        """Replace the background (gazetteer) graph; True when it changed."""
+
+    def quads(self, s=None, p=None, o=None, g=None) -> Iterator[Quad]:
+        """Quads matching a pattern (None matches anything), as rdflib terms."""
+
+    def graph_names(self) -> set[URIRef]: ...
+
+    def query(self, sparql: str) -> QueryResult:
+        """Run a SPARQL 1.1 query over the union of all graphs. Raises `QueryError`."""
+
+    def dump(self, dest: str | os.PathLike | IO[bytes], format: str = "trig",
+             graphs: Iterable[URIRef] | None = None) -> None:
+        """Write graphs as RDF; a path is written atomically. Raises `UnknownFormatError`."""
+
+    def __len__(self) -> int: ...
+
+    def flush(self) -> None: ...
+
+    def close(self) -> None: ...
+
+
+class StoreBase:
+    """The merge engine over a backend's primitives. Subclasses set `name` and implement them."""
+
+    name = ""
+    # An update adding more quads than this goes through the backend's bulk path.
+    bulk_threshold = 20_000
+
+    def __init__(self, path: str | os.PathLike | None = None, *, read_only: bool = False):
+        self.path = Path(path) if path is not None else None
+        self.read_only = read_only
+
+    # -- primitives ------------------------------------------------------------------------
+    def _match(self, s, p, o, g) -> Iterator[Quad]:
+        raise NotImplementedError
+
+    def _apply(self, additions: list[Quad], removals: list[Quad], drop: list[URIRef]) -> None:
+        """Write `additions`, then remove `removals` and the graphs in `drop`."""
+        raise NotImplementedError
+
+    def _replace_graph(self, graph: URIRef, triples: list[tuple]) -> None:
+        raise NotImplementedError
+
+    def _graph_names(self) -> Iterator[URIRef]:
+        raise NotImplementedError
+
+    def _query(self, sparql: str) -> QueryResult:
+        raise NotImplementedError
+
+    def _dump(self, out: IO[bytes], format: str, graphs: list[URIRef] | None) -> None:
+        raise NotImplementedError
+
+    # -- reading ---------------------------------------------------------------------------
+    def quads(self, s=None, p=None, o=None, g=None) -> Iterator[Quad]:
+        return self._match(s, p, o, g)
+
+    def triples(self, s=None, p=None, o=None, graph: URIRef | None = MERGED_GRAPH) -> Iterator[tuple]:
+        for q in self._match(s, p, o, graph):
+            yield q[:3]
+
+    def graph_names(self) -> set[URIRef]:
+        return set(self._graph_names())
+
+    def article_ids(self) -> set[str]:
+        prefix = str(KGA)
+        return {str(g)[len(prefix):] for g in self._graph_names() if str(g).startswith(prefix)}
+
+    def has_article(self, article_id: str) -> bool:
+        return next(iter(self._match(None, None, None, article_iri(article_id))), None) is not None
+
+    def query(self, sparql: str) -> QueryResult:
+        return self._query(sparql)
+
+    def dump(self, dest: str | os.PathLike | IO[bytes], format: str = "trig",
+             graphs: Iterable[URIRef] | None = None) -> None:
+        format = rdf_format(format)
+        if graphs is None and not RDF_FORMATS[format][1]:
+            graphs = [MERGED_GRAPH, GAZETTEER_GRAPH]
+        graphs = list(graphs) if graphs is not None else None
+        if isinstance(dest, (str, os.PathLike)):
+            with atomic_write(dest) as out:
+                self._dump(out, format, graphs)
+        else:
+            self._dump(dest, format, graphs)
+
+    # -- writing ---------------------------------------------------------------------------
+    def add_extraction(self, extraction: Extraction) -> bool:
+        return self.update([extraction]).changed
+
+    def remove_articles(self, article_ids: Iterable[str]) -> Changes:
+        return self.update(remove=article_ids)
+
+    def set_background(self, triples: Iterable[tuple]) -> bool:
+        self._check_writable()
+        new = {(s, p, merge.canonical(o)) for s, p, o in triples}
+        if new == {q[:3] for q in self._match(None, None, None, GAZETTEER_GRAPH)}:
+            return False
+        self._replace_graph(GAZETTEER_GRAPH, list(new))
+        return True
+
+    def update(self, extractions: Iterable[Extraction] = (), remove: Iterable[str] = ()) -> Changes:
+        self._check_writable()
+        new: dict[URIRef, list | None] = {article_iri(a): None for a in remove}
+        for extraction in extractions:
+            new[article_iri(extraction.article.id)] = merge.article_graph(extraction)
+        return self._update(new)
+
+    def recover(self) -> bool:
+        """Repair what an update killed midway left behind; True when there was something.
+
+        The articles of that update are dropped (the next build reads them again) and the
+        merged nodes it touched are recomputed from the article graphs that remain.
+        """
+        journal = self._read_journal()
+        if not journal:
+            return False
+        extra = merge.Touched({URIRef(i) for i in journal.get("statements", ())},
+                              {URIRef(i) for i in journal.get("entities", ())})
+        self._update({URIRef(a): None for a in journal.get("articles", ())}, extra, force=True)
+        self._clear_journal()
+        return True
+
+    def needs_recovery(self) -> bool:
+        """True when an update was interrupted and its repair is still to be done."""
+        return bool(self._read_journal())
+
+    def _check_writable(self) -> None:
+        if self.read_only:
+            raise StoreError(f"the {self.name} store at {self.path} is open read-only")
+
+    def _update(self, new: dict, extra: merge.Touched | None = None, *, force: bool = False) -> Changes:
+        plan = _Plan(self, new, extra or merge.Touched(), force)
+        if plan.additions or plan.removals or plan.drop:
+            self._write_journal({"articles": sorted(map(str, plan.changed)),
+                                 "statements": sorted(map(str, plan.touched.statements)),
+                                 "entities": sorted(map(str, plan.touched.entities))})
+            self._apply(plan.additions, plan.removals, plan.drop)
+            self._clear_journal()
+        plan.changes.quads_added, plan.changes.quads_removed = len(plan.additions), len(plan.removals)
+        return plan.changes
+
+    # -- journal: only on-disk stores keep one -----------------------------------------------
+    @property
+    def _journal_path(self) -> Path | None:
+        return None
+
+    def _read_journal(self) -> dict:
+        path = self._journal_path
+        return read_json(path, {}) if path else {}
+
+    def _write_journal(self, journal: dict) -> None:
+        if self._journal_path:
+            write_json_atomic(self._journal_path, journal)
+
+    def _clear_journal(self) -> None:
+        path = self._journal_path
+        if path and path.exists():
+            path.unlink()
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self._match(None, None, None, None))
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def flush(self) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {self.path or 'in memory'}{' read-only' if self.read_only else ''}>"
+
+
+class _Plan:
+    """The quads one update adds and removes, computed by reading only; nothing is written here."""
+
+    def __init__(self, store: StoreBase, new: dict, extra: merge.Touched, force: bool):
+        self.store = store
+        self.changes = Changes()
+        self.additions: list[Quad] = []
+        self.removals: list[Quad] = []
+        self.drop: list[URIRef] = []
+        self.changed: dict[URIRef, list] = {}  # article graph → its new triples ([] = removed)
+        self.touched = merge.Touched(set(extra.statements), set(extra.entities))
+        self._published: dict[URIRef, str] = {}
+        self._diff_article_graphs(new, force)
+        if not self.changed and not extra.statements and not extra.entities:
+            return
+        self._index_new_graphs()
+        self._merge_statements()
+        self._merge_entities()
+        self._merge_articles()
+
+    def _diff_article_graphs(self, new: dict, force: bool) -> None:
+        for graph, triples in new.items():
+            old = {q[:3] for q in self.store._match(None, None, None, graph)}
+            if triples is None:
+                if not old and not force:
+                    continue
+                self.changes.removed += bool(old)
+                self.drop.append(graph)
+                triples = []
+            else:
+                fresh = set(triples)
+                if fresh == old:
+                    self.changes.unchanged += 1
+                    continue
+                if old:
+                    self.changes.replaced += 1
+                else:
+                    self.changes.added += 1
+                self.additions += merge.quads([t for t in triples if t not in old], graph)
+                self.removals += merge.quads(old - fresh, graph)
+            self.changed[graph] = triples
+            self.touched.update(merge.touched_by(old))
+            self.touched.update(merge.touched_by(triples))
+            self.touched.articles.add(graph)
+
+    def _index_new_graphs(self) -> None:
+        self.by_subject = {g: merge.index_by_subject(ts) for g, ts in self.changed.items()}
+        self.new_scoped: dict = defaultdict(list)  # merged node → [(graph, article statement)]
+        self.new_mentions = {g: merge.mention_counts(ts) for g, ts in self.changed.items()}
+        for graph, triples in self.changed.items():
+            for s, p, o in triples:
+                if p == KG.mergedInto:
+                    self.new_scoped[o].append((graph, s))
+
+    def _published_in_store(self, graph: URIRef) -> str:
+        if graph not in self._published:
+            self._published[graph] = next(
+                (str(q[2]) for q in self.store._match(graph, DCTERMS.issued, None, graph)), "")
+        return self._published[graph]
+
+    def _merge_statements(self) -> None:
+        store, old_directs, new_directs = self.store, set(), set()
+        for node in self.touched.statements:
+            sources = []
+            for scoped, _, _, graph in store._match(None, KG.mergedInto, node, None):
+                if graph in self.changed or not merge.is_article_graph(graph):
+                    continue
+                values = tuple(q[1:3] for q in store._match(scoped, None, None, graph))
+                sources.append(merge.Source(graph, values, self._published_in_store(graph)))
+            for graph, scoped in self.new_scoped.get(node, ()):
+                by_subject = self.by_subject[graph]
+                sources.append(merge.Source(graph, tuple(by_subject[scoped]),
+                                            merge.published_of(graph, by_subject)))
+            fresh, direct = merge.merged_statement(node, sources)
+            old = {q[:3] for q in store._match(node, None, None, MERGED_GRAPH)}
+            self._diff_merged(old, fresh)
+            if (d := merge.direct_triple(old)) is not None:
+                old_directs.add(d)
+            if direct is not None:
+                new_directs.add(direct)
+        self.additions += merge.quads(new_directs - old_directs, MERGED_GRAPH)
+        for d in old_directs - new_directs:
+            if not self._asserted_elsewhere(d):
+                self.removals.append((*d, MERGED_GRAPH))
+
+    def _asserted_elsewhere(self, direct: tuple) -> bool:
+        """True when a merged statement this update does not touch also asserts `direct`."""
+        s, p, o = direct
+        for node, _, _, _ in self.store._match(None, RDF.subject, s, MERGED_GRAPH):
+            if node in self.touched.statements:
+                continue
+            if merge.direct_triple(q[:3] for q in self.store._match(node, None, None, MERGED_GRAPH)) == direct:
+                return True
+        return False
+
+    def _merge_entities(self) -> None:
+        store = self.store
+        for entity in self.touched.entities:
+            values: dict = defaultdict(list)
+            for pred in merge.ENTITY_PREDICATES:
+                for _, _, value, graph in store._match(entity, pred, None, None):
+                    if merge.is_article_graph(graph) and graph not in self.changed:
+                        values[graph].append((pred, value))
+            mentions: dict = defaultdict(int)
+            for _, _, _, graph in store._match(None, KG.denotes, entity, None):
+                if merge.is_article_graph(graph) and graph not in self.changed:
+                    mentions[graph] += 1
+            sources = [merge.Source(g, tuple(v), mentions=mentions.get(g, 0)) for g, v in values.items()]
+            for graph, by_subject in self.by_subject.items():
+                own = merge.entity_values(by_subject, entity)
+                if own:
+                    sources.append(merge.Source(graph, own, mentions=self.new_mentions[graph][entity]))
+            fresh = merge.merged_entity(entity, sources)
+            old = {q[:3] for pred in merge.ENTITY_MERGED_PREDICATES
+                   for q in store._match(entity, pred, None, MERGED_GRAPH)}
+            self._diff_merged(old, fresh)
+
+    def _merge_articles(self) -> None:
+        for graph in self.touched.articles:
+            old = {q[:3] for q in self.store._match(graph, None, None, MERGED_GRAPH)}
+            fresh = [(graph, p, o) for p, o in self.by_subject.get(graph, {}).get(graph, ())]
+            self._diff_merged(old, fresh)
+
+    def _diff_merged(self, old: set, fresh: list) -> None:
+        fresh_set = set(fresh)
+        self.additions += merge.quads([t for t in fresh_set if t not in old], MERGED_GRAPH)
+        self.removals += merge.quads(old - fresh_set, MERGED_GRAPH)
