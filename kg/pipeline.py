@@ -31,7 +31,8 @@ def extract(article: Article) -> Extraction:
                           Provenance(article.id, s.text, s.start, s.end, "roles.apposition", 0.8)))
     for sentence in doc.sentences:
         dates = find_dates(sentence.tokens, lang, article.published)
-        facts.extend(SentenceReader(doc, sentence, layer, lex, dates, article.id, layer.complements).facts())
+        facts.extend(SentenceReader(doc, sentence, layer, lex, dates, article.id, layer.complements,
+                                     article.published).facts())
     facts = _merge_within(facts)
     used = {m.entity_id for m in layer.mentions} | {f.subject for f in facts} | \
         {f.object for f in facts if f.relation != "inception"} | {f.qualifiers.place for f in facts if f.qualifiers.place}

@@ -366,6 +366,11 @@ def term_label(term: str, lang: str) -> str:
     return labels.get(lang) or labels.get("en") or re.sub(r"(?<=[a-z])(?=[A-Z])", " ", term).lower()
 
 
+def type_label(ntype: str, lang: str) -> str:
+    label = term_label(ntype, lang)
+    return label[:1].upper() + label[1:]
+
+
 def display_name(node: Any, attrs: Mapping, lang: str) -> str:
     labels = attrs.get("labels") or {}
     for name in (labels.get(lang), attrs.get("label"), *(labels.get(x) for x in LANGS),
@@ -469,7 +474,7 @@ def _curves(g: nx.MultiDiGraph) -> dict[tuple, dict]:
         first = edges[0][0]
         for i, (u, v, key) in enumerate(edges):
             side = 1 if (i % 2 == 0) == (u == first) else -1
-            roundness = 0.12 + 0.14 * (i // 2)
+            roundness = 0.22 + 0.18 * (i // 2)
             kind = "curvedCW" if side > 0 else "curvedCCW"
             curves[(u, v, key)] = {"enabled": True, "type": kind, "roundness": roundness}
     return curves
@@ -480,7 +485,7 @@ def _node_info(node: Any, attrs: Mapping, lang: str, degree: int) -> dict:
     qid = str(attrs.get("wikidata") or "").strip()
     ntype = str(attrs.get("type") or "Entity")
     return {"name": display_name(node, attrs, lang), "type": ntype,
-            "typeLabel": term_label(ntype, lang), "labels": labels,
+            "typeLabel": type_label(ntype, lang), "labels": labels,
             "wikidata": qid if _QID.match(qid) else "", "mentions": _int(attrs.get("mentions")),
             "degree": degree}
 
@@ -557,7 +562,7 @@ def vis_options(n_nodes: int) -> dict:
         "edges": {"smooth": False, "selectionWidth": 1.5, "hoverWidth": 0.8,
                   "arrows": {"to": {"enabled": True, "scaleFactor": 0.55}},
                   "font": {"face": FONT, "size": 10, "color": "#4a4f57", "strokeWidth": 3,
-                           "strokeColor": "#ffffff", "align": "middle"}},
+                           "strokeColor": "#ffffff", "align": "horizontal"}},
     }
 
 
@@ -571,11 +576,11 @@ def _legend(g: nx.MultiDiGraph, lang: str, data: dict) -> dict:
         s for info in data["info"]["edges"].values()
         for s in ({data["articles"][i]["source"] for i in info["articles"]} or {""}))
     return {
-        "types": [{"type": t, "label": term_label(t, lang), "count": n,
+        "types": [{"type": t, "label": type_label(t, lang), "count": n,
                    "shape": TYPE_STYLES.get(t, DEFAULT_STYLE)[0],
                    "color": TYPE_STYLES.get(t, DEFAULT_STYLE)[1]}
                   for t, n in sorted(types.items(), key=lambda kv: (-kv[1], kv[0]))],
-        "families": [{"family": fam, "label": FAMILY_NAMES.get(lang, FAMILY_NAMES["en"])[fam],
+        "families": [{"family": fam, "label": FAMILY_NAMES[lang][fam].capitalize(),
                       "color": FAMILY_COLORS[fam],
                       "relations": [{"relation": r, "label": term_label(r, lang), "count": rels[r]}
                                     for r in sorted(rels, key=lambda r: (-rels[r], r))

@@ -14,7 +14,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from ..gazetteer import Gazetteer
-from ..gazetteer.match import match_names
+from ..gazetteer.match import NameMatch, match_names
 from ..model import Article, Entity, Mention
 from ..nlp import Document, Token
 from ..nlp.morph import _morph
@@ -46,6 +46,7 @@ class EntityLayer:
     types: dict[str, str]
     roles: list[tuple[str, str, str, int, int]] = field(default_factory=list)  # (person, relation, of, sentence, token)
     complements: frozenset[int] = frozenset()  # starts of mentions that only say whose office a role is
+    dateline: str = ""  # the city a wire story is filed from
 
     def in_sentence(self, index: int) -> list[ActorMention]:
         return [m for m in self.mentions if m.sentence == index]
@@ -117,7 +118,8 @@ class _Builder:
     # -- known names -------------------------------------------------------
     def known(self) -> None:
         matches = match_names(self.doc, self.gaz)
-        as_place = {m.entity_id for m in matches if self._is_place_use(m.start)}
+        self.dateline = self._dateline(matches)
+        as_place = {m.entity_id for m in matches if self._is_place_use(m.start) or m is self.dateline}
         for m in matches:
             entry = self.gaz.get(m.entity_id)
             eid = m.entity_id
@@ -125,6 +127,39 @@ class _Builder:
                 eid = entry.capital_of
             self._register_known(eid)
             self.add(m.start, m.end, eid, m.kind)
+
+    def _dateline(self, matches: list[NameMatch]) -> NameMatch | None:
+        """"ASTANA, June 17 —", «КИЇВ. 13 березня»: the city a wire story is filed from."""
+        for sentence in self.doc.sentences[:3]:
+            first = sentence.tokens[0]
+            m = next((m for m in matches if m.start == first.index), None)
+            if m is None or not first.text.isupper() or len(first.text) < 3:
+                continue
+            nxt = self.doc.tokens[m.end] if m.end < len(self.doc.tokens) else None
+            if nxt is not None and nxt.text in (",", ".", "—", "–", "-") and \
+                    self.gaz.get(m.entity_id).type == "City":
+                return m
+        return None
+
+    def capitals(self) -> None:
+        """«казахстанська столиця», "the Kazakh capital", «столиця Казахстану»: the capital city."""
+        nouns = self.lex.words("capital_nouns")
+        by_end = {m.end: m for m in self.mentions}
+        by_start = {m.start: m for m in self.mentions}
+        for k, tok in enumerate(self.doc.tokens):
+            if self.covered[k] or not (tok.lemmas & nouns):
+                continue
+            country = by_end.get(k) if by_end.get(k) and by_end[k].kind == "adjective" else None
+            after = by_start.get(k + 1) or (by_start.get(k + 2) if self.doc.lang == "en" and k + 2 < len(self.doc.tokens)
+                                             and self.doc.tokens[k + 1].text == "of" else None)
+            if country is None and after is not None and self.types.get(after.entity_id) == "Country":
+                country = after
+            if country is None or country.entity_id not in self.gaz:
+                continue
+            capital = self.gaz.get(country.entity_id).capital
+            if capital and capital in self.gaz:
+                self._register_known(capital)
+                self.add(k, k + 1, capital, "capital")
 
     def _is_place_use(self, tok: int) -> bool:
         if tok == 0:
@@ -434,6 +469,7 @@ def _role_relation(title: str) -> str:
 def build_entities(doc: Document, article: Article, gaz: Gazetteer, lex: Lexicon) -> EntityLayer:
     b = _Builder(doc, article, gaz, lex)
     b.known()
+    b.capitals()
     b.find_roles()
     b.unknown_names()
     b.surnames()
@@ -441,7 +477,10 @@ def build_entities(doc: Document, article: Article, gaz: Gazetteer, lex: Lexicon
     b.role_nouns()
     b.groups()
     b.mentions.sort(key=lambda m: (m.start, m.end))
-    return EntityLayer(b.mentions, b.entities, b.types, b.roles, frozenset(b.complements))
+    dateline = ""
+    if b.dateline is not None:
+        dateline = b.dateline.entity_id
+    return EntityLayer(b.mentions, b.entities, b.types, b.roles, frozenset(b.complements), dateline)
 
 
 def to_mentions(layer: EntityLayer, doc: Document, article_id: str) -> tuple[Mention, ...]:

@@ -8,6 +8,7 @@ domain, date, place, polarity, modality, trend — are read from the same stretc
 """
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 from dataclasses import dataclass
 
@@ -111,8 +112,10 @@ class SentenceReader:
     """Reads the facts of one sentence."""
 
     def __init__(self, doc: Document, sentence: Sentence, layer: EntityLayer, lex: Lexicon,
-                 dates: list[DateMention], article_id: str, skip: frozenset[int]):
+                 dates: list[DateMention], article_id: str, skip: frozenset[int],
+                 published: dt.date | None = None):
         self.doc, self.sentence, self.layer, self.lex = doc, sentence, layer, lex
+        self.published = published
         self.dates, self.article_id, self.skip = dates, article_id, skip
         self.actors = [m for m in layer.in_sentence(sentence.index) if m.start not in skip]
         self.adjective_tokens = {k for m in self.actors if m.kind == "adjective" for k in range(m.start, m.end)}
@@ -349,9 +352,11 @@ class SentenceReader:
         if "date" in spec.qualifiers:
             changes.update(self._date(relation, t0))
         if "place" in spec.qualifiers:
-            places = [m for m in self.actors if self.type_of(m) == "City" and self._is_place(m)]
+            places = [m for m in self.actors if self.type_of(m) == "City" and (self._is_place(m) or m.kind == "capital")]
             if places:
                 changes["place"] = min(places, key=lambda m: abs(m.start - t0)).entity_id
+            elif self.layer.dateline and _near(changes.get("date") or changes.get("start", ""), self.published):
+                changes["place"] = self.layer.dateline
         if "trend" in spec.qualifiers:
             trends = self.lex.trends.find(toks)
             if trends:
@@ -372,6 +377,19 @@ class SentenceReader:
         if d.is_range:
             return {"start": d.start, "end": d.end}
         return {"date": d.start}
+
+
+def _near(day: str, published: dt.date | None, days: int = 14) -> bool:
+    """Whether a fact's date (any precision, or none: the story's own day) is the story's time,
+    when a dateline's city can stand as its place."""
+    if not day or published is None:
+        return True
+    if len(day) < 10:
+        return published.isoformat().startswith(day)
+    try:
+        return abs((dt.date.fromisoformat(day) - published).days) <= days
+    except ValueError:
+        return False
 
 
 def _adjective_like(t, lang: str) -> bool:

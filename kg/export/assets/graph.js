@@ -127,7 +127,8 @@
   function relationList(key) {
     var ids = adj[key], box = el("div");
     add(box, el("h3", null, "Relations (" + ids.length + ")"));
-    var ul = add(box, el("ul", "kg-edges"));
+    var ul = el("ul", "kg-edges");
+    add(box, ul);
     ids.slice(0, 300).forEach(function (eid) {
       var e = info.edges[eid], out = String(e.from) === key;
       var other = out ? e.to : e.from;
@@ -160,7 +161,8 @@
       ["Trend", e.trend], ["Polarity", e.polarity],
       ["Confidence", e.confidence === null ? "" : e.confidence.toFixed(2)]]));
     add(b, el("h3", "kg-support", "Supported by " + e.support + (e.support === 1 ? " article" : " articles")));
-    var ul = add(b, el("ul", "kg-articles"));
+    var ul = el("ul", "kg-articles");
+    add(b, ul);
     e.articles.forEach(function (i) {
       var a = articles[i];
       var meta = [a.source, a.published].filter(Boolean).join(" · ");

@@ -1,0 +1,126 @@
+"""`MemoryStore`: an rdflib `Dataset` in memory, optionally saved to an N-Quads file.
+
+The default store of the Python API: no files, nothing to install beyond rdflib. Good to
+a few hundred thousand triples; past that, use `OxigraphStore` (see DESIGN.md's figures).
+
+>>> store = MemoryStore()
+>>> len(store), store.article_ids()
+(0, set())
+"""
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO
+
+from rdflib import Dataset, Graph, URIRef
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+
+from ..errors import QueryError, StoreError
+from ..vocab import PREFIXES
+from .base import Quad, StoreBase
+from .files import atomic_write
+from .results import QueryResult
+
+_RDFLIB_FORMATS = {"turtle": "turtle", "nt": "nt", "trig": "trig", "nquads": "nquads", "json-ld": "json-ld"}
+
+
+class MemoryStore(StoreBase):
+    """A store held in memory. With `path`, it is read from and saved to that N-Quads file.
+
+    `flush()` (and `close()`) write the file atomically; changes not flushed are lost when
+    the process ends, and the file keeps its previous content. Raises `StoreError` when
+    the file cannot be read or written.
+    """
+
+    name = "memory"
+
+    def __init__(self, path: str | os.PathLike | None = None, *, read_only: bool = False):
+        super().__init__(path, read_only=read_only)
+        self._ds = Dataset(default_union=True)
+        for prefix, ns in PREFIXES.items():
+            self._ds.bind(prefix, ns, override=True)
+        self._graphs: dict[URIRef, Graph] = {}
+        self._dirty = False
+        if self.path is not None and self.path.exists():
+            try:
+                self._ds.parse(self.path, format="nquads")
+            except Exception as e:  # noqa: BLE001 - rdflib raises many kinds on a bad file
+                raise StoreError(f"cannot read the memory store file {self.path}: {e}") from None
+        elif self.path is not None and read_only:
+            raise StoreError(f"no memory store file at {self.path}")
+
+    def _graph(self, name: URIRef) -> Graph:
+        graph = self._graphs.get(name)
+        if graph is None:
+            graph = self._graphs[name] = self._ds.graph(name)
+        return graph
+
+    def _match(self, s, p, o, g) -> Iterator[Quad]:
+        for s_, p_, o_, g_ in self._ds.quads((s, p, o, g)):
+            yield s_, p_, o_, (g_.identifier if isinstance(g_, Graph) else g_)
+
+    def _apply(self, additions: list[Quad], removals: list[Quad], drop: list[URIRef]) -> None:
+        self._ds.addN((s, p, o, self._graph(g)) for s, p, o, g in additions)
+        for quad in removals:
+            self._ds.remove(quad)
+        for name in drop:
+            self._ds.remove_graph(name)
+            self._graphs.pop(name, None)
+        self._dirty = True
+
+    def _replace_graph(self, graph: URIRef, triples: list[tuple]) -> None:
+        self._ds.remove_graph(graph)
+        self._graphs.pop(graph, None)
+        self._ds.addN((s, p, o, self._graph(graph)) for s, p, o in triples)
+        self._dirty = True
+
+    def _graph_names(self) -> Iterator[URIRef]:
+        for graph in self._ds.graphs():
+            if graph.identifier != DATASET_DEFAULT_GRAPH_ID:
+                yield graph.identifier
+
+    def _query(self, sparql: str) -> QueryResult:
+        try:
+            result = self._ds.query(sparql, initNs=PREFIXES)
+            if result.type == "ASK":
+                return QueryResult.ask(result.askAnswer)
+            if result.type == "SELECT":
+                return QueryResult.select([str(v) for v in result.vars], [tuple(r) for r in result])
+            return QueryResult.construct(list(result.graph))
+        except QueryError:
+            raise
+        except Exception as e:  # noqa: BLE001 - rdflib's parser and evaluator raise many kinds
+            raise QueryError(f"cannot run the query: {type(e).__name__}: {e}".splitlines()[0]) from None
+
+    def _dump(self, out: IO[bytes], format: str, graphs: list[URIRef] | None) -> None:
+        fmt = _RDFLIB_FORMATS[format]
+        if format in ("turtle", "nt"):
+            target = Graph()
+            for prefix, ns in PREFIXES.items():
+                target.bind(prefix, ns, override=True)
+            for name in graphs or self._graph_names():
+                for s, p, o, _ in self._match(None, None, None, name):
+                    target.add((s, p, o))
+        elif graphs is None:
+            target = self._ds
+        else:
+            target = Dataset()
+            for prefix, ns in PREFIXES.items():
+                target.bind(prefix, ns, override=True)
+            for name in graphs:
+                target.addN((s, p, o, target.graph(name)) for s, p, o, _ in self._match(None, None, None, name))
+        target.serialize(destination=out, format=fmt)
+
+    def flush(self) -> None:
+        if self.path is None or self.read_only or not self._dirty:
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        with atomic_write(self.path) as out:
+            self._ds.serialize(destination=out, format="nquads")
+        self._dirty = False
+
+    def close(self) -> None:
+        self.flush()
+
