@@ -457,8 +457,8 @@ def _vis_edge(eid: str, u: Any, v: Any, attrs: Mapping, rel: str, lang: str,
     }
     if str(attrs.get("polarity") or "").lower() in ("negative", "neg", "-"):
         edge["dashes"] = True
-    if curve:
-        edge["smooth"] = curve
+    if curve:  # labels of side-by-side curves run along them, or they would overlap
+        edge["smooth"], edge["font"] = curve, {"align": "middle"}
     return edge
 
 
@@ -474,7 +474,7 @@ def _curves(g: nx.MultiDiGraph) -> dict[tuple, dict]:
         first = edges[0][0]
         for i, (u, v, key) in enumerate(edges):
             side = 1 if (i % 2 == 0) == (u == first) else -1
-            roundness = 0.22 + 0.18 * (i // 2)
+            roundness = 0.3 + 0.2 * (i // 2)
             kind = "curvedCW" if side > 0 else "curvedCCW"
             curves[(u, v, key)] = {"enabled": True, "type": kind, "roundness": roundness}
     return curves

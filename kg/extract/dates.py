@@ -76,8 +76,13 @@ def find_dates(tokens: Sequence, lang: str, published: dt.date | None) -> list[D
     months, weekdays = lex.months, lex.weekdays
     base_year = published.year if published else None
     out: list[DateMention] = []
+    relative = _relative_years(tokens, lang, base_year)
     i, n = 0, len(tokens)
     while i < n:
+        if i in relative:
+            out.append(relative[i])
+            i = relative[i].last
+            continue
         found = _date_at(tokens, i, months, weekdays, base_year, published)
         if found:
             out.append(found)
@@ -142,6 +147,16 @@ def _date_at(tokens, i, months, weekdays, base_year, published) -> DateMention |
             back = (published.weekday() - wd) % 7
             return DateMention(i, i + 1, (published - dt.timedelta(days=back)).isoformat())
     return None
+
+
+def _relative_years(tokens: Sequence, lang: str, base_year: int | None) -> dict[int, DateMention]:
+    """"last year", «минулого року», «в прошлом году» → the year before publication."""
+    if base_year is None:
+        return {}
+    from .lexicon import load_lexicon
+    index = load_lexicon(lang).relative_years
+    return {m.start: DateMention(m.start, m.end, _iso(base_year + int(m.payload)))
+            for m in index.find(tokens)}
 
 
 def _skip_year_word(tokens: Sequence, k: int) -> int:

@@ -448,7 +448,10 @@ class _Builder:
             wants_person = any(l in self.lex.words("person_nouns") for t in words for l in t.lemmas)
             want = "Person" if wants_person else "Country"
             focus: list[str] = []
-            for m in reversed([m for m in ordered if m.end <= g.start]):
+            # the parties are named before, not in the clause that refers back to them
+            here = self.sent(g.start)
+            for m in reversed([m for m in ordered if m.end <= g.start and self.sent(m.start) != here]
+                              or [m for m in ordered if m.end <= g.start]):
                 if self.types.get(m.entity_id) == want and m.entity_id not in focus:
                     focus.append(m.entity_id)
                 if len(focus) == count:

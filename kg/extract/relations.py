@@ -72,15 +72,20 @@ class Stretch:
 
 
 def stretches(sentence: Sentence, openers: frozenset[str] = frozenset(),
-              relatives: frozenset[str] = frozenset()) -> list[Stretch]:
+              relatives: frozenset[str] = frozenset(), actor_ends: frozenset[int] = frozenset(),
+              conjunctions: frozenset[str] = frozenset()) -> list[Stretch]:
     """The sentence split at quotation marks (a quote often states a different thing), at
     semicolons, and at a comma that opens a subordinate clause («, що», ", which")."""
     out, start, depth, relative_next = [], sentence.tokens[0].index, 0, False
     toks = sentence.tokens
     for k, t in enumerate(toks):
         nxt = toks[k + 1] if k + 1 < len(toks) else None
-        if depth == 0 and (t.text == ";" or (t.text == "," and nxt is not None and
-                                             nxt.text.lower() in openers)):
+        # ", and Trump lifted": a comma and a conjunction after anything but a listed actor
+        # start a new clause; "Kazakhstan, Kyrgyzstan, and Uzbekistan" stays one list.
+        new_clause = t.text == "," and nxt is not None and nxt.text.lower() in conjunctions and \
+            t.index not in actor_ends
+        if depth == 0 and (t.text == ";" or new_clause or (t.text == "," and nxt is not None and
+                                                            nxt.text.lower() in openers)):
             if t.index > start:
                 out.append(Stretch(start, t.index, relative_next))
             start = t.index + 1
@@ -145,7 +150,9 @@ class SentenceReader:
 
     def _relation_facts(self) -> list[Fact]:
         out: list[Fact] = []
-        for stretch in stretches(self.sentence, self.lex.words("clause_openers"), self.lex.words("relative_pronouns")):
+        actor_ends = frozenset(m.end for m in self.actors)
+        for stretch in stretches(self.sentence, self.lex.words("clause_openers"), self.lex.words("relative_pronouns"),
+                                 actor_ends, self.lex.words("clause_conjunctions")):
             toks = self.doc.tokens[stretch.first:stretch.last]
             for trig in self.lex.relations.find(toks):
                 start, end = stretch.first + trig.start, stretch.first + trig.end
@@ -215,8 +222,9 @@ class SentenceReader:
         if relation == "inception":
             return self._inception(t0, t1, ms)
         pairs: list[tuple[str, str]]
-        if relation == "memberOf" and self._is_membership_noun(t0, t1):
-            pairs = self._members(ms, t0)
+        if relation == "memberOf" and (self._is_membership_noun(t0, t1) or
+                                       not any(self.type_of(m) in ORG_TYPES for m in ms if m.start >= t1)):
+            pairs = self._members(ms, t0, t1)
         elif relation in SYMMETRIC:
             pairs = self._symmetric(ms, spec, t0, t1)
         else:
@@ -304,19 +312,35 @@ class SentenceReader:
     def _is_membership_noun(self, t0: int, t1: int) -> bool:
         return any(l in self.lex.words("membership_nouns") for t in self.doc.tokens[t0:t1] for l in t.lemmas)
 
-    def _members(self, ms: list[ActorMention], t0: int) -> list[tuple[str, str]]:
-        """«формат ... Китаю з Казахстаном, Киргизстаном ... «С + С5»», "members of X": every
-        state named beside the organisation is a member of it."""
+    def _members(self, ms: list[ActorMention], t0: int, t1: int) -> list[tuple[str, str]]:
+        """«формат ... Китаю з Казахстаном, Киргизстаном ... «С + С5»»: every state named beside
+        the organisation is a member of it. Where the organisation is only the story's
+        ("Finland joined last year", "fellow members Turkey and Hungary"), the members are
+        the list just before the trigger, or just after it."""
+        states = [m for m in ms if self.type_of(m) == "Country" and m.kind != "adjective" and not self._is_place(m)]
         orgs = [m for m in ms if self.type_of(m) in ORG_TYPES]
-        if not orgs:
+        if orgs:
+            org = min(orgs, key=lambda m: abs(m.start - t0)).entity_id
+            chosen = _unique(m.entity_id for m in states)
+        else:
+            org = self._org_in_focus(t0)
+            before = [m for m in states if m.end <= t0 and t0 - m.end <= 4]
+            after = [m for m in states if m.start >= t1 and m.start - t1 <= 2]
+            group = self._group_at(after, after[0]) if after else self._group_at(before, before[-1]) if before else []
+            chosen = _unique(m.entity_id for m in group)
+        if not org:
             return []
-        org = min(orgs, key=lambda m: abs(m.start - t0)).entity_id
-        states = _unique(m.entity_id for m in ms if self.type_of(m) == "Country" and m.kind != "adjective"
-                         and not self._is_place(m))
         count = self._counted(t0)
-        if count and len(states) < count:
-            states = _unique(states + self._focus("Country", count, t0))[:count]
-        return [(s, org) for s in states]
+        if count and len(chosen) < count:
+            chosen = _unique(chosen + self._focus("Country", count, t0))[:count]
+        return [(s, org) for s in chosen]
+
+    def _org_in_focus(self, t0: int) -> str:
+        """"Finland joined last year": the alliance the story is about, named in the last few sentences."""
+        here = self.doc.sentence_of[t0]
+        recent = [m for m in self.layer.mentions if m.start < t0 and here - m.sentence <= 8
+                  and self.layer.types.get(m.entity_id) in ORG_TYPES and m.kind == "name"]
+        return recent[-1].entity_id if recent else ""
 
     def _counted(self, t0: int) -> int:
         """"the six members", «шести держав»: a number word near the membership noun."""
@@ -376,6 +400,8 @@ class SentenceReader:
         d = min(self.dates, key=lambda d: abs(d.first - t0))
         if d.is_range:
             return {"start": d.start, "end": d.end}
+        if relation == "memberOf":
+            return {"start": d.start}  # "became a member on 7 March", "joined last year"
         return {"date": d.start}
 
 

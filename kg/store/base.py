@@ -255,7 +255,8 @@ class StoreBase:
                                  "entities": sorted(map(str, plan.touched.entities))})
             self._apply(plan.additions, plan.removals, plan.drop)
             self._clear_journal()
-        plan.changes.quads_added, plan.changes.quads_removed = len(plan.additions), len(plan.removals)
+        plan.changes.quads_added = len(plan.additions)
+        plan.changes.quads_removed = len(plan.removals) + plan.dropped_quads
         return plan.changes
 
     # -- journal: only on-disk stores keep one -----------------------------------------------
@@ -304,6 +305,7 @@ class _Plan:
         self.additions: list[Quad] = []
         self.removals: list[Quad] = []
         self.drop: list[URIRef] = []
+        self.dropped_quads = 0
         self.changed: dict[URIRef, list] = {}  # article graph → its new triples ([] = removed)
         self.touched = merge.Touched(set(extra.statements), set(extra.entities))
         self._published: dict[URIRef, str] = {}
@@ -323,6 +325,7 @@ class _Plan:
                     continue
                 self.changes.removed += bool(old)
                 self.drop.append(graph)
+                self.dropped_quads += len(old)
                 triples = []
             else:
                 fresh = set(triples)

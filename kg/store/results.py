@@ -10,9 +10,8 @@ formats (JSON, CSV, TSV, XML) and, for graphs, N-Triples or Turtle.
 ...                                      Literal("Китай", lang="uk"))])
 >>> [row.n for row in r]
 [rdflib.term.Literal('Китай', lang='uk')]
->>> print(r.serialize("csv").decode(), end="")
-s,n
-https://kg.example.org/entity/China,Китай
+>>> r.serialize("csv").decode().splitlines()
+['s,n', 'https://kg.example.org/entity/China,Китай']
 >>> print(r.table())
 s          n
 ---------  -----

@@ -1,0 +1,71 @@
+"""The merged graph as a networkx `MultiDiGraph` — the schema the HTML view and analytics read.
+
+Nodes are entity ids (``"China"``) with attributes
+``type`` (ontology class local name), ``label`` (English or first preferred label),
+``labels`` (dict lang → name), ``wikidata`` (Q-id or ""), ``mentions`` (articles mentioning it).
+
+Edges run subject → object, one per merged statement whose object is an entity (symmetric
+relations in the canonical order of their merge key). The key is the relation's local name;
+when one pair holds several statements of a relation (different domain or polarity), the
+first — positive, most supported — gets the plain name and the others ``"<relation>/2"``,
+``"<relation>/3"``. Edge attributes: ``relation``, ``symmetric`` (bool), ``domain`` (list of
+tokens), ``date``, ``start``, ``end`` (ISO strings or ""), ``place`` (entity id or ""),
+``trend``, ``polarity``, ``support`` (articles), ``confidence`` (float), ``evidence`` (list of
+sentences), ``articles`` (list of dicts id, title, source, url, published), and ``statement``
+(the merged statement's IRI).
+
+>>> from kg.model import Article, Entity, Extraction, Fact, Provenance, Qualifiers
+>>> from kg.store.memory import MemoryStore
+>>> s = MemoryStore()
+>>> a = Article.create("China and Kazakhstan deepen security cooperation.", title="Ties")
+>>> _ = s.add_extraction(Extraction(a, (Entity("China", "Country", (("en", "China"), ("uk", "Китай")), wikidata="Q148"),),
+...     (), (Fact("China", "cooperatesWith", "Kazakhstan", Qualifiers(domain=("security",)),
+...               Provenance(a.id, a.text, confidence=0.8)),)))
+>>> g = store_to_networkx(s)
+>>> g.nodes["China"]["labels"], g.nodes["China"]["wikidata"], g.nodes["China"]["mentions"]
+({'en': 'China', 'uk': 'Китай'}, 'Q148', 1)
+>>> e = g.edges["China", "Kazakhstan", "cooperatesWith"]
+>>> e["domain"], e["support"], e["confidence"], e["symmetric"], e["articles"][0]["title"]
+(['security'], 1, 0.8, True, 'Ties')
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+import networkx as nx
+
+from ..store.view import StatementRecord, View, read_view
+
+
+def store_to_networkx(store, *, background: bool = True) -> nx.MultiDiGraph:
+    """The merged view of `store` as a MultiDiGraph (schema above)."""
+    return view_to_networkx(read_view(store, background=background))
+
+
+def view_to_networkx(view: View) -> nx.MultiDiGraph:
+    graph = nx.MultiDiGraph()
+    for record in sorted(view.entities.values(), key=lambda r: r.id):
+        graph.add_node(record.id, type=record.type, label=record.label, labels=dict(record.labels),
+                       wikidata=record.wikidata, mentions=record.support)
+    order = sorted((st for st in view.statements if st.object_is_entity),
+                   key=lambda st: (st.polarity != "positive", -st.support, st.iri))
+    used: Counter = Counter()
+    for st in order:
+        for node in (st.subject, st.object):
+            if node not in graph:
+                graph.add_node(node, type="", label=node, labels={}, wikidata="", mentions=0)
+        used[(st.subject, st.object, st.relation)] += 1
+        n = used[(st.subject, st.object, st.relation)]
+        key = st.relation if n == 1 else f"{st.relation}/{n}"
+        graph.add_edge(st.subject, st.object, key=key, **edge_attributes(st, view))
+    return graph
+
+
+def edge_attributes(st: StatementRecord, view: View) -> dict:
+    articles = [view.articles[a].as_dict() if a in view.articles else
+                {"id": a, "title": "", "source": "", "url": "", "published": ""} for a in st.articles]
+    articles.sort(key=lambda d: (d["published"], d["id"]))
+    return {"relation": st.relation, "symmetric": st.symmetric, "domain": list(st.domains),
+            "date": st.date, "start": st.start, "end": st.end, "place": st.place, "trend": st.trend,
+            "polarity": st.polarity, "support": st.support, "confidence": st.confidence,
+            "evidence": list(st.evidence), "articles": articles, "statement": st.iri}

@@ -1,0 +1,238 @@
+"""`OxigraphStore`: pyoxigraph (RocksDB on disk, or in memory), for large graphs and fast SPARQL.
+
+`kg build -o DIR` keeps one in ``DIR/store``. Large updates go through pyoxigraph's bulk
+loader; removals run as one SPARQL update, after the additions, so a killed process never
+leaves less than was there before. The journal beside the store (``DIR/store.journal.json``)
+lets the next writer repair an interrupted update; `needs_recovery()` tells readers.
+
+>>> store = OxigraphStore()          # in memory
+>>> store.query("ASK { ?s ?p ?o }").boolean
+False
+"""
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO
+
+import pyoxigraph as ox
+from rdflib import BNode, Literal, URIRef
+from rdflib.namespace import XSD
+
+from ..errors import QueryError, StoreError
+from ..vocab import PREFIXES
+from .base import Quad, StoreBase
+from .results import QueryResult, nt_term
+
+_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "trig": ox.RdfFormat.TRIG,
+            "nquads": ox.RdfFormat.N_QUADS, "json-ld": ox.RdfFormat.JSON_LD}
+_PREFIXES = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
+_XSD_STRING = str(XSD.string)
+_CACHE_LIMIT = 500_000
+
+
+class _Terms:
+    """Converts terms between rdflib and pyoxigraph, remembering recent ones.
+
+    Building an rdflib `Literal` costs microseconds (it parses the value); entity IRIs,
+    predicates and dates repeat, so a cache pays for itself on every large update.
+    """
+
+    def __init__(self) -> None:
+        self._to: dict = {}
+        self._from: dict = {}
+
+    def to_ox(self, term):
+        try:
+            return self._to[term]
+        except KeyError:
+            pass
+        if isinstance(term, URIRef):
+            try:
+                value = ox.NamedNode(term)
+            except ValueError as e:
+                raise StoreError(f"invalid IRI <{term}>: {e}") from None
+        elif isinstance(term, Literal):
+            if term.language:
+                value = ox.Literal(term, language=term.language)
+            elif term.datatype is not None:
+                value = ox.Literal(term, datatype=ox.NamedNode(term.datatype))
+            else:
+                value = ox.Literal(term)
+        elif isinstance(term, BNode):
+            value = ox.BlankNode(term)
+        elif term is None:
+            return None
+        else:
+            raise StoreError(f"cannot store {term!r}: not an RDF term")
+        if len(self._to) > _CACHE_LIMIT:
+            self._to.clear()
+        self._to[term] = value
+        return value
+
+    def from_ox(self, term):
+        if term is None or isinstance(term, ox.DefaultGraph):
+            return None
+        try:
+            return self._from[term]
+        except KeyError:
+            pass
+        if isinstance(term, ox.NamedNode):
+            value = URIRef(term.value)
+        elif isinstance(term, ox.Literal):
+            if term.language:
+                value = Literal(term.value, lang=term.language)
+            elif term.datatype.value == _XSD_STRING:
+                value = Literal(term.value)
+            else:
+                value = Literal(term.value, datatype=URIRef(term.datatype.value))
+        elif isinstance(term, ox.BlankNode):
+            value = BNode(term.value)
+        else:
+            raise StoreError(f"cannot read {term!r}: RDF-star terms are not supported")
+        if len(self._from) > _CACHE_LIMIT:
+            self._from.clear()
+        self._from[term] = value
+        return value
+
+    def quad(self, s, p, o, g) -> ox.Quad:
+        return ox.Quad(self.to_ox(s), self.to_ox(p), self.to_ox(o),
+                       self.to_ox(g) if g is not None else ox.DefaultGraph())
+
+
+class OxigraphStore(StoreBase):
+    """A pyoxigraph store: on disk at `path` (a folder), or in memory when `path` is None.
+
+    ``read_only=True`` opens an existing folder without taking RocksDB's write lock; it must
+    not be used while another process writes (`kg build` prevents that with ``DIR/.lock``).
+    Opening for writing repairs an interrupted update first. Raises `StoreError` when the
+    folder cannot be opened (missing, not a store, or held by another writer).
+    """
+
+    name = "oxigraph"
+
+    def __init__(self, path: str | os.PathLike | None = None, *, read_only: bool = False):
+        super().__init__(path, read_only=read_only)
+        self._terms = _Terms()
+        self._store = self._open()
+        if not read_only and self.path is not None and self.needs_recovery():
+            self.recover()
+
+    def _open(self) -> ox.Store:
+        if self.path is None:
+            return ox.Store()
+        try:
+            if self.read_only:
+                if not self.path.is_dir():
+                    raise StoreError(f"no oxigraph store at {self.path}")
+                return ox.Store.read_only(str(self.path))
+            self.path.mkdir(parents=True, exist_ok=True)
+            return ox.Store(str(self.path))
+        except OSError as e:
+            raise StoreError(f"cannot open the oxigraph store at {self.path}: {e}") from None
+
+    @property
+    def _journal_path(self) -> Path | None:
+        return None if self.path is None else self.path.with_name(self.path.name + ".journal.json")
+
+    @property
+    def native(self) -> ox.Store:
+        """The underlying `pyoxigraph.Store`, for bulk work the protocol does not cover."""
+        return self._store
+
+    def _match(self, s, p, o, g) -> Iterator[Quad]:
+        to, back = self._terms.to_ox, self._terms.from_ox
+        try:
+            found = self._store.quads_for_pattern(to(s), to(p), to(o), to(g) if g is not None else None)
+            for q in found:
+                yield back(q.subject), back(q.predicate), back(q.object), back(q.graph_name)
+        except OSError as e:
+            raise StoreError(f"cannot read the oxigraph store: {e}") from None
+
+    def _apply(self, additions: list[Quad], removals: list[Quad], drop: list[URIRef]) -> None:
+        quad = self._terms.quad
+        try:
+            native = [quad(*q) for q in additions]
+            if len(native) > self.bulk_threshold:
+                self._store.bulk_extend(native)
+            elif native:
+                self._store.extend(native)
+            if removals or drop:
+                self._store.update(_removal_update(removals, drop))
+        except OSError as e:
+            raise StoreError(f"cannot write the oxigraph store: {e}") from None
+
+    def _replace_graph(self, graph: URIRef, triples: list[tuple]) -> None:
+        try:
+            self._store.update(f"DROP SILENT GRAPH {nt_term(graph)}")
+            self._store.extend([self._terms.quad(s, p, o, graph) for s, p, o in triples])
+        except OSError as e:
+            raise StoreError(f"cannot write the oxigraph store: {e}") from None
+
+    def _graph_names(self) -> Iterator[URIRef]:
+        for name in self._store.named_graphs():
+            yield self._terms.from_ox(name)
+
+    def _query(self, sparql: str) -> QueryResult:
+        try:
+            result = self._store.query(sparql, prefixes=_PREFIXES, use_default_graph_as_union=True)
+            if isinstance(result, ox.QueryBoolean):
+                return QueryResult.ask(bool(result))
+            back = self._terms.from_ox
+            if isinstance(result, ox.QuerySolutions):
+                names = [v.value for v in result.variables]
+                return QueryResult.select(names, [tuple(back(t) for t in row) for row in result])
+            return QueryResult.construct([(back(t.subject), back(t.predicate), back(t.object)) for t in result])
+        except SyntaxError as e:
+            raise QueryError(f"invalid SPARQL: {e}") from None
+        except OSError as e:
+            raise StoreError(f"cannot read the oxigraph store: {e}") from None
+        except (RuntimeError, ValueError, TypeError) as e:
+            raise QueryError(f"cannot run the query: {e}") from None
+
+    def _dump(self, out: IO[bytes], format: str, graphs: list[URIRef] | None) -> None:
+        fmt = _FORMATS[format]
+        prefixes = _PREFIXES if format in ("turtle", "trig") else None
+        try:
+            if graphs is None:
+                self._store.dump(out, fmt, prefixes=prefixes)
+                return
+            names = [self._terms.to_ox(g) for g in graphs]
+            if format in ("turtle", "nt"):
+                items = (ox.Triple(q.subject, q.predicate, q.object)
+                         for name in names for q in self._store.quads_for_pattern(None, None, None, name))
+            else:
+                items = (q for name in names for q in self._store.quads_for_pattern(None, None, None, name))
+            ox.serialize(items, out, fmt, prefixes=prefixes)
+        except OSError as e:
+            raise StoreError(f"cannot write RDF: {e}") from None
+
+    def __len__(self) -> int:
+        return len(self._store)
+
+    def flush(self) -> None:
+        if self.path is not None and not self.read_only:
+            try:
+                self._store.flush()
+            except OSError as e:
+                raise StoreError(f"cannot write the oxigraph store at {self.path}: {e}") from None
+
+    def close(self) -> None:
+        """Flush and release the store (and RocksDB's lock on the folder)."""
+        if self._store is not None:
+            self.flush()
+            self._store = None
+
+
+def _removal_update(removals: list[Quad], drop: list[URIRef]) -> str:
+    """One SPARQL update that removes quads and drops graphs in a single transaction."""
+    by_graph: dict = {}
+    for s, p, o, g in removals:
+        by_graph.setdefault(g, []).append(f"{nt_term(s)} {nt_term(p)} {nt_term(o)} .")
+    ops = []
+    if by_graph:
+        body = " ".join(f"GRAPH {nt_term(g)} {{ {' '.join(lines)} }}" for g, lines in by_graph.items())
+        ops.append(f"DELETE DATA {{ {body} }}")
+    ops += [f"DROP SILENT GRAPH {nt_term(g)}" for g in drop]
+    return " ;\n".join(ops)

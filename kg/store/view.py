@@ -1,0 +1,212 @@
+"""The merged view read back into plain records: what `facts()`, `entities()`,
+`to_networkx()` and the exporters are built from.
+
+A merged statement may hold several dates or places (one per article that gave one);
+`StatementRecord` keeps them all, and `date`/`start`/`end`/`place` pick one: the latest
+date, the earliest start, the latest end, the place most articles give.
+
+>>> from kg.model import Article, Entity, Extraction, Fact, Provenance, Qualifiers
+>>> from kg.store.memory import MemoryStore
+>>> s = MemoryStore()
+>>> a = Article.create("Armenia and Azerbaijan signed a deal in Washington.", published="2025-08-08")
+>>> _ = s.add_extraction(Extraction(a, (Entity("Armenia", "Country", (("en", "Armenia"),), wikidata="Q399"),), (),
+...     (Fact("Azerbaijan", "signsAgreementWith", "Armenia", Qualifiers(date="2025-08-08", place="Washington"),
+...           Provenance(a.id, a.text, confidence=0.9)),)))
+>>> view = read_view(s)
+>>> [st] = view.statements
+>>> st.subject, st.relation, st.object, st.date, st.place, st.support
+('Armenia', 'signsAgreementWith', 'Azerbaijan', '2025-08-08', 'Washington', 1)
+>>> view.entities["Armenia"].wikidata
+'Q399'
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from rdflib import Literal, URIRef
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SDO, SKOS
+
+from ..model import SYMMETRIC, Entity
+from ..vocab import DOMAIN_TOKENS, GAZETTEER_GRAPH, KG, KGA, KGE, KGS, MERGED_GRAPH, WD, entity_id
+from .base import StoreBase
+
+
+def local_name(iri: object) -> str:
+    text = str(iri)
+    return text.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+
+
+def wikidata_id(iri: object) -> str:
+    text = str(iri)
+    return text[len(str(WD)):] if text.startswith(str(WD)) else ""
+
+
+@dataclass(frozen=True)
+class ArticleRecord:
+    id: str
+    title: str = ""
+    source: str = ""
+    url: str = ""
+    published: str = ""
+    lang: str = ""
+
+    def as_dict(self) -> dict:
+        return {"id": self.id, "title": self.title, "source": self.source, "url": self.url,
+                "published": self.published}
+
+
+@dataclass(frozen=True)
+class EntityRecord:
+    """An entity of the merged view: preferred labels by language, all names, counts."""
+
+    id: str
+    type: str = ""
+    labels: dict = field(default_factory=dict)       # lang → preferred name
+    names: tuple = ()                                 # ((lang, name), ...) every rdfs:label
+    aliases: tuple = ()                               # ((lang, name), ...)
+    wikidata: str = ""
+    support: int = 0                                  # articles describing it
+    mentions: int = 0                                 # mentions in their texts
+
+    @property
+    def label(self) -> str:
+        return self.labels.get("en") or next(iter(sorted(self.labels.items())), ("", self.id))[1]
+
+    def to_entity(self) -> Entity:
+        return Entity(self.id, self.type or "Concept", tuple(sorted(self.labels.items())),
+                      tuple(sorted(self.aliases)), self.wikidata)
+
+
+@dataclass(frozen=True)
+class StatementRecord:
+    """A merged statement with every value its articles gave."""
+
+    iri: str
+    subject: str
+    relation: str
+    object: str
+    object_is_entity: bool = True
+    domains: tuple = ()
+    dates: tuple = ()
+    starts: tuple = ()
+    ends: tuple = ()
+    places: tuple = ()
+    trend: str = ""
+    polarity: str = "positive"
+    modality: str = ""
+    support: int = 0
+    mentions: int = 0
+    confidence: float = 0.0
+    evidence: tuple = ()
+    articles: tuple = ()
+    first_seen: str = ""
+    last_seen: str = ""
+
+    @property
+    def symmetric(self) -> bool:
+        return self.relation in SYMMETRIC
+
+    @property
+    def date(self) -> str:
+        return max(self.dates, default="")
+
+    @property
+    def start(self) -> str:
+        return min(self.starts, default="")
+
+    @property
+    def end(self) -> str:
+        return max(self.ends, default="")
+
+    @property
+    def place(self) -> str:
+        return self.places[0] if self.places else ""
+
+
+@dataclass
+class View:
+    entities: dict = field(default_factory=dict)     # id → EntityRecord
+    statements: list = field(default_factory=list)   # [StatementRecord], sorted
+    articles: dict = field(default_factory=dict)     # id → ArticleRecord
+
+
+def read_view(store: StoreBase, *, background: bool = True) -> View:
+    """Every merged entity, statement and article. Entities that facts name but no article
+    describes get what the background graph knows of them (when `background`)."""
+    by_subject: dict = defaultdict(list)
+    for s, p, o, _ in store.quads(None, None, None, MERGED_GRAPH):
+        by_subject[s].append((p, o))
+    view = View()
+    for subject, values in by_subject.items():
+        text = str(subject)
+        if text.startswith(str(KGS)):
+            view.statements.append(statement_record(subject, values))
+        elif text.startswith(str(KGA)):
+            view.articles[text[len(str(KGA)):]] = article_record(subject, values)
+        elif text.startswith(str(KGE)) and any(p in (RDF.type, RDFS.label, SKOS.prefLabel) for p, _ in values):
+            view.entities[entity_id(subject)] = entity_record(subject, values)
+    view.statements.sort(key=lambda st: (st.subject, st.relation, st.object, st.iri))
+    if background:
+        named = {x for st in view.statements for x in (st.subject, st.object) if st.object_is_entity}
+        for missing in sorted(named - view.entities.keys()):
+            values = [q[1:3] for q in store.quads(KGE[missing], None, None, GAZETTEER_GRAPH)]
+            view.entities[missing] = entity_record(KGE[missing], values)
+    return view
+
+
+def statement_record(node: URIRef, values: Iterable[tuple]) -> StatementRecord:
+    one: dict = {}
+    many: dict = defaultdict(list)
+    for p, o in values:
+        one[p] = o
+        many[p].append(o)
+    obj = one.get(RDF.object)
+    places = Counter(entity_id(o) for o in many[KG.place])
+    return StatementRecord(
+        iri=str(node), subject=entity_id(one.get(RDF.subject, "")),
+        relation=local_name(one.get(RDF.predicate, "")),
+        object=entity_id(obj) if isinstance(obj, URIRef) else str(obj or ""),
+        object_is_entity=isinstance(obj, URIRef) and str(obj).startswith(str(KGE)),
+        domains=tuple(sorted(DOMAIN_TOKENS.get(d, local_name(d)) for d in many[KG.domain])),
+        dates=tuple(sorted(map(str, many[KG.date]))), starts=tuple(sorted(map(str, many[KG.startDate]))),
+        ends=tuple(sorted(map(str, many[KG.endDate]))),
+        places=tuple(p for p, _ in sorted(places.items(), key=lambda kv: (-kv[1], kv[0]))),
+        trend=str(one.get(KG.trend, "")), polarity=str(one.get(KG.polarity, "positive")),
+        modality=str(one.get(KG.modality, "")),
+        support=int(one.get(KG.supportCount, 0)), mentions=int(one.get(KG.mentionCount, 0)),
+        confidence=float(one.get(KG.confidence, 0.0)),
+        evidence=tuple(sorted(str(e) for e in many[KG.evidence])),
+        articles=tuple(sorted(str(a)[len(str(KGA)):] for a in many[PROV.wasDerivedFrom])),
+        first_seen=str(one.get(KG.firstSeen, "")), last_seen=str(one.get(KG.lastSeen, "")))
+
+
+def entity_record(node: URIRef, values: Iterable[tuple]) -> EntityRecord:
+    labels, names, aliases, types, wikidata, support, mentions = {}, [], [], [], "", 0, 0
+    for p, o in values:
+        if p == SKOS.prefLabel and isinstance(o, Literal):
+            labels[o.language or ""] = str(o)
+        elif p == RDFS.label and isinstance(o, Literal):
+            names.append((o.language or "", str(o)))
+        elif p == SKOS.altLabel and isinstance(o, Literal):
+            aliases.append((o.language or "", str(o)))
+        elif p == RDF.type:
+            types.append(local_name(o))
+        elif p in (OWL.sameAs, SKOS.exactMatch) and wikidata_id(o):
+            wikidata = wikidata_id(o)
+        elif p == KG.supportCount:
+            support = int(o)
+        elif p == KG.mentionCount:
+            mentions = int(o)
+    if not labels and names:
+        for lang, name in sorted(names):
+            labels.setdefault(lang, name)
+    return EntityRecord(entity_id(node), min(types, default=""), labels, tuple(sorted(set(names))),
+                        tuple(sorted(set(aliases))), wikidata, support, mentions)
+
+
+def article_record(node: URIRef, values: Iterable[tuple]) -> ArticleRecord:
+    one = {p: str(o) for p, o in values}
+    return ArticleRecord(str(node)[len(str(KGA)):], one.get(DCTERMS.title, ""), one.get(DCTERMS.source, ""),
+                         one.get(SDO.url, ""), one.get(DCTERMS.issued, ""), one.get(DCTERMS.language, ""))
