@@ -22,6 +22,9 @@ RELATIONS: tuple[str, ...] = (
     "attacks", "sanctions", "signsAgreementWith", "providesAidTo", "threatens",
     "memberOf", "leaderOf", "representativeOf", "influences", "participatesIn", "inception",
 )
+# Relations whose fact is an event: planned, it has not happened yet.
+EVENTFUL: frozenset[str] = frozenset({"signsAgreementWith", "visits", "meetsWith", "attacks", "memberOf",
+                                      "participatesIn"})
 SYMMETRIC: frozenset[str] = frozenset({"cooperatesWith", "meetsWith", "partnerOf", "signsAgreementWith"})
 DOMAINS: tuple[str, ...] = (
     "security", "defense", "law_enforcement", "economy", "trade", "energy", "political",
@@ -158,6 +161,12 @@ class Fact:
     @property
     def symmetric(self) -> bool:
         return self.relation in SYMMETRIC
+
+    @property
+    def asserted(self) -> bool:
+        """Whether the text says this happened or holds: not denied, and not merely planned."""
+        q = self.qualifiers
+        return q.polarity == "positive" and not (q.modality == "planned" and self.relation in EVENTFUL)
 
     @property
     def key(self) -> tuple:

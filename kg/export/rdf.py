@@ -1,8 +1,8 @@
 """The RDF shape of kg's values (see DESIGN.md): direct triples plus statement nodes.
 
 A fact becomes a direct triple ``s p o`` for the easy query and an ``rdf:Statement``
-node carrying its qualifiers and evidence. Negative facts get only the statement node,
-since a direct triple would assert them.
+node carrying its qualifiers and evidence. Negative and merely planned facts get only the
+statement node, since a direct triple would assert them.
 
 >>> from kg.model import Article, Entity, Extraction, Fact, Provenance, Qualifiers
 >>> art = Article.create("China and Kazakhstan deepen security cooperation.", lang="en",
@@ -118,7 +118,7 @@ def qualifier_triples(node: URIRef, fact: Fact) -> Iterator[Triple]:
 def fact_triples(fact: Fact, article: Article | None = None) -> Iterator[Triple]:
     """The direct triple (unless negative) and the statement node of one fact in one article."""
     s, p, o = KGE[fact.subject], KG[fact.relation], fact_object(fact)
-    if fact.qualifiers.polarity == "positive":
+    if fact.asserted:
         yield s, p, o
     node = statement_iri(fact, article.id if article else "")
     yield node, RDF.type, RDF.Statement

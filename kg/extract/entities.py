@@ -141,6 +141,16 @@ class _Builder:
                 return m
         return None
 
+    def region_states(self) -> None:
+        """«центральноазійським державам», "Central Asian states": the region's states as one party."""
+        nouns = self.lex.words("state_nouns")
+        for k, m in enumerate(list(self.mentions)):
+            if m.kind != "adjective" or self.types.get(m.entity_id) != "Region" or m.end >= len(self.doc.tokens):
+                continue
+            if self.doc.tokens[m.end].lemmas & nouns:
+                self.mentions[self.mentions.index(m)] = ActorMention(m.start, m.end + 1, m.entity_id, "name", m.sentence)
+                self.covered[m.end] = True
+
     def capitals(self) -> None:
         """«казахстанська столиця», "the Kazakh capital", «столиця Казахстану»: the capital city."""
         nouns = self.lex.words("capital_nouns")
@@ -434,6 +444,24 @@ class _Builder:
             self.types[eid] = "Summit"
         self.add(first, end, eid, "event")
 
+    # -- pronouns ----------------------------------------------------------
+    def pronouns(self) -> None:
+        """A sentence opening with "He", «Він», "It" continues with the previous sentence's
+        first actor of that kind."""
+        kinds = self.lex.raw.get("subject_pronouns") or {}
+        for sentence in self.doc.sentences[1:]:
+            first = sentence.tokens[0]
+            want = kinds.get(first.text.lower())
+            if not want or self.covered[first.index]:
+                continue
+            types = {"Person"} if want == "person" else {"Country", "Organization", "IntergovernmentalOrganization",
+                                                          "Alliance", "Format", "Agency"}
+            prev = [m for m in self.mentions if m.sentence == sentence.index - 1 and m.kind in ("name", "surname", "role")
+                    and self.types.get(m.entity_id) in types and m.start not in self.complements]
+            if prev:
+                antecedent = min(prev, key=lambda m: m.start)
+                self.add(first.index, first.index + 1, antecedent.entity_id, "pronoun")
+
     # -- groups ------------------------------------------------------------
     def groups(self) -> None:
         tokens = self.doc.tokens
@@ -447,18 +475,33 @@ class _Builder:
                 continue  # «сторони» alone: who is meant is not said
             wants_person = any(l in self.lex.words("person_nouns") for t in words for l in t.lemmas)
             want = "Person" if wants_person else "Country"
-            focus: list[str] = []
-            # the parties are named before, not in the clause that refers back to them
-            here = self.sent(g.start)
-            for m in reversed([m for m in ordered if m.end <= g.start and self.sent(m.start) != here]
-                              or [m for m in ordered if m.end <= g.start]):
-                if self.types.get(m.entity_id) == want and m.entity_id not in focus:
-                    focus.append(m.entity_id)
-                if len(focus) == count:
-                    break
+            focus = self._focus(want, count, g.start)
             if len(focus) == count:
                 for eid in focus:
                     self.add(g.start, g.end, eid, "group")
+
+    def _focus(self, etype: str, count: int, at: int) -> list[str]:
+        """The actors a group phrase refers to: those of the type named most often before it
+        (outside its own sentence), the latest first among equals; when too few are named
+        before, the ones named just after ("the five leaders ... President X, President Y")."""
+        here = self.sent(at)
+        earlier = [m for m in self.mentions if m.end <= at and self.sent(m.start) != here
+                   and self.types.get(m.entity_id) == etype and m.kind != "group"]
+        counts: dict[str, int] = defaultdict(int)
+        last: dict[str, int] = {}
+        for m in earlier:
+            counts[m.entity_id] += 1
+            last[m.entity_id] = m.start
+        ranked = sorted(counts, key=lambda e: (-counts[e], -last[e]))
+        if len(ranked) >= count:
+            return ranked[:count]
+        later = [m.entity_id for m in sorted(self.mentions, key=lambda m: m.start)
+                 if m.start > at and self.sent(m.start) - here <= 2 and self.types.get(m.entity_id) == etype]
+        out = list(ranked)
+        for eid in later:
+            if eid not in out:
+                out.append(eid)
+        return out[:count]
 
 
 def _capitalised(tok: Token) -> bool:
@@ -472,6 +515,7 @@ def _role_relation(title: str) -> str:
 def build_entities(doc: Document, article: Article, gaz: Gazetteer, lex: Lexicon) -> EntityLayer:
     b = _Builder(doc, article, gaz, lex)
     b.known()
+    b.region_states()
     b.capitals()
     b.find_roles()
     b.unknown_names()
@@ -479,6 +523,7 @@ def build_entities(doc: Document, article: Article, gaz: Gazetteer, lex: Lexicon
     b.events()
     b.role_nouns()
     b.groups()
+    b.pronouns()
     b.mentions.sort(key=lambda m: (m.start, m.end))
     dateline = ""
     if b.dateline is not None:

@@ -267,6 +267,12 @@ class SentenceReader:
         else:
             if before and t0 - before[-1].end <= _MAX_SUBJECT_GAP:
                 chosen += self._group_at(before, before[-1])
+            elif not before and self.doc.lang in ("uk", "ru"):
+                # «…21 февраля подписали главы … Камчыбек Ташиев и Саймумин Ятимов»: the subject after the verb
+                inverted = [m for m in after if m.start - t1 <= _MAX_SUBJECT_GAP and m.kind in ("name", "role")
+                            and "nomn" in self.doc.tokens[m.start].analysis.cases]
+                if inverted:
+                    tail = self._group_at(inverted, inverted[0])
             chosen += tail
         people = _unique(m.entity_id for m in chosen if self.type_of(m) == "Person")
         states = _unique(m.entity_id for m in chosen if self.type_of(m) != "Person")
@@ -320,8 +326,12 @@ class SentenceReader:
         states = [m for m in ms if self.type_of(m) == "Country" and m.kind != "adjective" and not self._is_place(m)]
         orgs = [m for m in ms if self.type_of(m) in ORG_TYPES]
         if orgs:
-            org = min(orgs, key=lambda m: abs(m.start - t0)).entity_id
-            chosen = _unique(m.entity_id for m in states)
+            nearest = min(orgs, key=lambda m: abs(m.start - t0))
+            org = nearest.entity_id
+            between = [m for m in states if t1 <= m.start < nearest.start]
+            before = [m for m in states if m.end <= t0 and t0 - m.end <= 8 and not _possessive(self.doc.tokens[m.end - 1])]
+            group = between or (self._group_at(before, before[-1]) if before else self._sentence_subject(states, t0))
+            chosen = _unique(m.entity_id for m in group + [m for m in states if m.kind == "group"])
         else:
             org = self._org_in_focus(t0)
             before = [m for m in states if m.end <= t0 and t0 - m.end <= 4]
@@ -334,6 +344,11 @@ class SentenceReader:
         if count and len(chosen) < count:
             chosen = _unique(chosen + self._focus("Country", count, t0))[:count]
         return [(s, org) for s in chosen]
+
+    def _sentence_subject(self, ms: list[ActorMention], t0: int) -> list[ActorMention]:
+        """"It is also … a member of ASEAN": the actor that opens the sentence."""
+        first = self.sentence.tokens[0].index
+        return [m for m in ms if m.start == first and m.end <= t0 and not _possessive(self.doc.tokens[m.end - 1])]
 
     def _org_in_focus(self, t0: int) -> str:
         """"Finland joined last year": the alliance the story is about, named in the last few sentences."""
@@ -389,9 +404,11 @@ class SentenceReader:
         if any(t.lemma in ("не", "not", "no", "never", "ні", "нет") or t.text.lower() in ("didn't", "not")
                for t in window):
             changes["polarity"] = "negative"
-        mods = self.lex.modality.find(toks)
-        if mods:
-            changes["modality"] = mods[0].payload
+        near = self.doc.tokens[max(stretch.first, t0 - 4):t0]
+        mods = self.lex.modality.find(near) or self.lex.modality.find(toks)
+        names_format = any(l in self.lex.words("format_words") for t in self.doc.tokens[t0:t1] for l in t.lemmas)
+        if mods and not names_format:  # «прагне перетворити механізм X»: the format exists already
+            changes["modality"] = mods[-1].payload
         return Qualifiers(**changes)
 
     def _date(self, relation, t0) -> dict:
@@ -403,6 +420,10 @@ class SentenceReader:
         if relation == "memberOf":
             return {"start": d.start}  # "became a member on 7 March", "joined last year"
         return {"date": d.start}
+
+
+def _possessive(tok) -> bool:
+    return tok.text.endswith(("'s", "’s"))
 
 
 def _near(day: str, published: dt.date | None, days: int = 14) -> bool:

@@ -142,6 +142,7 @@ class StoreBase:
     """The merge engine over a backend's primitives. Subclasses set `name` and implement them."""
 
     name = ""
+    recovered = False  # set when opening repaired an interrupted update
     # An update adding more quads than this goes through the backend's bulk path.
     bulk_threshold = 20_000
 
@@ -237,6 +238,7 @@ class StoreBase:
                               {URIRef(i) for i in journal.get("entities", ())})
         self._update({URIRef(a): None for a in journal.get("articles", ())}, extra, force=True)
         self._clear_journal()
+        self.recovered = True
         return True
 
     def needs_recovery(self) -> bool:

@@ -10,6 +10,7 @@ a few hundred thousand triples; past that, use `OxigraphStore` (see DESIGN.md's 
 from __future__ import annotations
 
 import os
+import warnings
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
@@ -83,11 +84,15 @@ class MemoryStore(StoreBase):
 
     def _query(self, sparql: str) -> QueryResult:
         try:
-            result = self._ds.query(sparql, initNs=PREFIXES)
+            with warnings.catch_warnings():
+                # rdflib's SPARQL engine calls rdflib's own deprecated Dataset API on every pattern.
+                warnings.simplefilter("ignore", DeprecationWarning)
+                result = self._ds.query(sparql, initNs=PREFIXES)
+                rows = list(result) if result.type == "SELECT" else None
             if result.type == "ASK":
                 return QueryResult.ask(result.askAnswer)
             if result.type == "SELECT":
-                return QueryResult.select([str(v) for v in result.vars], [tuple(r) for r in result])
+                return QueryResult.select([str(v) for v in result.vars], [tuple(r) for r in rows])
             return QueryResult.construct(list(result.graph))
         except QueryError:
             raise
@@ -111,14 +116,14 @@ class MemoryStore(StoreBase):
                 target.bind(prefix, ns, override=True)
             for name in graphs:
                 target.addN((s, p, o, target.graph(name)) for s, p, o, _ in self._match(None, None, None, name))
-        target.serialize(destination=out, format=fmt)
+        target.serialize(destination=out, format=fmt, encoding="utf-8")
 
     def flush(self) -> None:
         if self.path is None or self.read_only or not self._dirty:
             return
         self.path.parent.mkdir(parents=True, exist_ok=True)
         with atomic_write(self.path) as out:
-            self._ds.serialize(destination=out, format="nquads")
+            self._ds.serialize(destination=out, format="nquads", encoding="utf-8")
         self._dirty = False
 
     def close(self) -> None:

@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
+from ..errors import InputError
 from ..export.rdf import article_iri, extraction_triples, statement_iri
 from ..model import SYMMETRIC, Extraction
 from ..vocab import KG, KGA, KGE, KGS
@@ -76,8 +77,28 @@ def is_article_graph(graph: object) -> bool:
     return isinstance(graph, URIRef) and str(graph).startswith(ARTICLE_PREFIX)
 
 
+_NOT_IN_IRIS = frozenset('<>"{}|\\^`')
+
+
+def check_ids(extraction: Extraction) -> None:
+    """Raise `InputError`, naming the article, when an entity id cannot be part of an IRI."""
+    ids = {e.id for e in extraction.entities} | {m.entity_id for m in extraction.mentions}
+    for fact in extraction.facts:
+        ids.update((fact.subject, fact.qualifiers.place))
+        if fact.relation != "inception":
+            ids.add(fact.object)
+    for entity_id in ids:
+        if any(ch in _NOT_IN_IRIS or ord(ch) <= 0x20 for ch in entity_id):
+            raise InputError(extraction.article.name,
+                             f"entity id {entity_id!r} cannot be part of an IRI (spaces, quotes or <>{{}}|\\^`)")
+
+
 def article_graph(extraction: Extraction) -> list[Triple]:
-    """The triples of an article's named graph: what it said plus its `kg:mergedInto` links."""
+    """The triples of an article's named graph: what it said plus its `kg:mergedInto` links.
+
+    Raises `InputError` when an entity id cannot be part of an IRI.
+    """
+    check_ids(extraction)
     art = extraction.article
     triples = dict.fromkeys(
         (s, p, canonical(o)) for s, p, o in extraction_triples(extraction))

@@ -202,7 +202,7 @@ def entity_record(node: URIRef, values: Iterable[tuple]) -> EntityRecord:
     if not labels and names:
         for lang, name in sorted(names):
             labels.setdefault(lang, name)
-    return EntityRecord(entity_id(node), min(types, default=""), labels, tuple(sorted(set(names))),
+    return EntityRecord(entity_id(node), min(types, default=""), dict(sorted(labels.items())), tuple(sorted(set(names))),
                         tuple(sorted(set(aliases))), wikidata, support, mentions)
 
 

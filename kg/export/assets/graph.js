@@ -79,12 +79,26 @@
   // ---------------------------------------------------------------- side panel
 
   var panel = $("kg-panel"), body = $("kg-panel-body");
-  function openPanel(kind) {
+  function openPanel(kind, nodeIds) {
+    var opening = panel.hidden;
     body.replaceChildren();
     panel.setAttribute("data-kind", kind);
     panel.hidden = false;
     panel.scrollTop = 0;
+    // the panel takes width from the drawing: bring back what it covered
+    if (opening) requestAnimationFrame(function () { keepInView(nodeIds); });
     return body;
+  }
+  function keepInView(ids) {
+    var pos = network.getPositions(ids), view = $("kg-network").getBoundingClientRect();
+    var keys = Object.keys(pos);
+    if (!keys.length) return;
+    var c = {x: 0, y: 0};
+    keys.forEach(function (k) { c.x += pos[k].x / keys.length; c.y += pos[k].y / keys.length; });
+    var d = network.canvasToDOM(c);
+    if (d.x < 20 || d.y < 20 || d.x > view.width - 20 || d.y > view.height - 20) {
+      network.moveTo({position: c, animation: {duration: 300, easingFunction: "easeInOutQuad"}});
+    }
   }
   function closePanel() {
     panel.hidden = true;
@@ -96,7 +110,7 @@
   function showNode(id) {
     var key = String(id), n = info.nodes[key];
     if (!n) return;
-    var b = openPanel("node");
+    var b = openPanel("node", [idOf[key]]);
     add(b, el("h2", "kg-node-name", n.name));
     add(b, add(el("p", "kg-sub"), swatchFor(n.type), el("span", "kg-node-type", n.typeLabel)));
     var names = el("dl", "kg-facts kg-names");
@@ -149,7 +163,7 @@
   function showEdge(eid) {
     var e = info.edges[eid];
     if (!e) return;
-    var b = openPanel("edge");
+    var b = openPanel("edge", [e.from, e.to]);
     var chip = el("span", "kg-rel-name", e.relationLabel);
     chip.style.background = edgeColor(eid);
     add(b, add(el("p", "kg-rel-title"), entityButton(e.from), el("span", null, e.symmetric ? " ↔ " : " → "),

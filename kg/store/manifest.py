@@ -1,0 +1,125 @@
+"""What an output folder was built from: input file → content hash → article ids.
+
+``DIR/manifest.json`` lets `kg build` skip files it has already read. It is a cache, never
+the truth: a file is skipped only when its size and mtime (or else its SHA-256) match AND
+every article id it lists is in the store, so a manifest left behind by a killed build can
+at worst cause a file to be read again, never an article to be missed.
+
+>>> import tempfile, pathlib
+>>> d = pathlib.Path(tempfile.mkdtemp())
+>>> f = d / "a.txt"; _ = f.write_text("Some article.")
+>>> m = Manifest.load(d)
+>>> m.skip(f, present=set()) is None
+True
+>>> m.record(f, ["abc"], [])
+>>> m.save()
+>>> Manifest.load(d).skip(f, present={"abc"})["articles"]
+['abc']
+>>> Manifest.load(d).skip(f, present=set()) is None     # the store lost it: read it again
+True
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from ..errors import InputError, StoreError
+from .files import read_json, write_json_atomic
+
+MANIFEST_NAME = "manifest.json"
+VERSION = 1
+
+
+def file_key(path: Path) -> str:
+    return str(Path(path).resolve())
+
+
+def sha256_of(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+class Manifest:
+    """The input files of an output folder and the articles each one gave."""
+
+    def __init__(self, path: Path, data: dict):
+        self.path = path
+        self.store: str = data.get("store", "")
+        self.files: dict[str, dict] = data.get("files", {})
+
+    @classmethod
+    def load(cls, directory: str | os.PathLike) -> "Manifest":
+        """The folder's manifest (empty when there is none). Raises `StoreError` when corrupt
+        or written by an incompatible version."""
+        path = Path(directory) / MANIFEST_NAME
+        data = read_json(path, {})
+        if data and data.get("version") != VERSION:
+            raise StoreError(f"{path} was written by another version of kg (manifest version "
+                             f"{data.get('version')!r}, expected {VERSION}); build into a new folder")
+        return cls(path, data)
+
+    def save(self) -> None:
+        write_json_atomic(self.path, {"version": VERSION, "store": self.store, "files": self.files})
+
+    def skip(self, path: Path, present: set[str]) -> dict | None:
+        """The entry of `path` when the file is unchanged and all its articles are in the store."""
+        entry = self.files.get(file_key(path))
+        if not entry or not entry.get("sha256") or not set(entry.get("articles", ())) <= present:
+            return None
+        stat = path.stat()
+        if entry.get("size") == stat.st_size and entry.get("mtime_ns") == stat.st_mtime_ns:
+            return entry
+        if entry["sha256"] != sha256_of(path):
+            return None
+        entry["size"], entry["mtime_ns"] = stat.st_size, stat.st_mtime_ns  # touched, not changed
+        return entry
+
+    def record(self, path: Path, article_ids: Iterable[str], errors: Iterable[list[str]], *,
+               complete: bool = True) -> None:
+        """Note what `path` gave: its articles and its errors as [where, reason] pairs (shown
+        again whenever the unchanged file is skipped). An incomplete entry (an article failed for a reason that may
+        go away, such as an extractor bug) has no hash, so the next build reads the file again."""
+        stat = path.stat()
+        self.files[file_key(path)] = {
+            "sha256": sha256_of(path) if complete else "", "size": stat.st_size,
+            "mtime_ns": stat.st_mtime_ns, "articles": sorted(set(article_ids)),
+            "errors": [list(e) for e in errors]}
+
+    def articles_of(self, path: Path) -> list[str]:
+        return list(self.files.get(file_key(path), {}).get("articles", ()))
+
+    def forget(self, path: Path) -> dict | None:
+        return self.files.pop(file_key(path), None)
+
+    def referenced(self, except_paths: Iterable[Path] = ()) -> set[str]:
+        """Article ids some file other than `except_paths` still gives."""
+        skip = {file_key(p) for p in except_paths}
+        return {a for key, entry in self.files.items() if key not in skip for a in entry.get("articles", ())}
+
+
+def input_files(paths: Iterable[str | os.PathLike], exclude: Path | None = None) -> Iterator[Path | InputError]:
+    """The article files under `paths` in a stable order (folders recursively, by suffix),
+    leaving out anything inside `exclude` (the output folder); a missing path is an InputError."""
+    from ..ingest import SUFFIXES
+
+    exclude = exclude.resolve() if exclude is not None else None
+    for path in map(Path, paths):
+        if path.is_dir():
+            found = sorted(p for p in path.rglob("*") if p.is_file() and _readable_suffix(p, SUFFIXES))
+            for file in found:
+                if exclude is None or not file.resolve().is_relative_to(exclude):
+                    yield file
+        elif path.exists():
+            yield path
+        else:
+            yield InputError(path, "no such file or folder")
+
+
+def _readable_suffix(path: Path, suffixes: Iterable[str]) -> bool:
+    name = path.name.lower()
+    return any(name.endswith(s) for s in suffixes)
