@@ -26,6 +26,7 @@ from __future__ import annotations
 import base64
 import difflib
 import hashlib
+import heapq
 import json
 import math
 import os
@@ -284,14 +285,33 @@ def _component_layout(c: nx.Graph) -> dict[Any, tuple[float, float]]:
     if len(c) == 2:
         a, b = sorted(c, key=str)
         return {a: (-70.0, 0.0), b: (70.0, 0.0)}
-    ranked = sorted(c, key=lambda n: (-c.degree(n), str(n)))
-    core = c.subgraph(ranked[:BACKBONE])
+    core = c.subgraph(_backbone(c, BACKBONE))
     scale = 110.0 * math.sqrt(len(core)) + 40.0
     pos = nx.spring_layout(core, seed=LAYOUT_SEED, iterations=SPRING_ITERATIONS, scale=scale)
     placed = {n: (float(p[0]), float(p[1])) for n, p in pos.items()}
     if len(placed) < len(c):
-        _place_around(c, placed, [n for n in ranked if n in placed])
+        ranked = sorted(placed, key=lambda n: (-c.degree(n), str(n)))
+        _place_around(c, placed, ranked)
     return placed
+
+
+def _backbone(c: nx.Graph, size: int) -> list:
+    """Up to `size` well-connected nodes that hang together: grown from the biggest hub,
+    always taking the best-connected node on its border. The plain top-`size` by degree
+    would hold nodes with no neighbour among them, which a spring layout flings away."""
+    if len(c) <= size:
+        return list(c)
+    key = {n: (-c.degree(n), str(n)) for n in c}
+    start = min(c, key=key.__getitem__)
+    chosen, seen, border = [], {start}, [(key[start], start)]
+    while border and len(chosen) < size:
+        _, n = heapq.heappop(border)
+        chosen.append(n)
+        for m in c[n]:
+            if m not in seen:
+                seen.add(m)
+                heapq.heappush(border, (key[m], m))
+    return chosen
 
 
 def _place_around(c: nx.Graph, placed: dict, frontier: list) -> None:

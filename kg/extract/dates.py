@@ -94,6 +94,10 @@ def find_dates(tokens: Sequence, lang: str, published: dt.date | None) -> list[D
     return [DateMention(d.first + offset, d.last + offset, d.start, d.end) for d in out]
 
 
+def known(dates: list[DateMention]) -> list[DateMention]:
+    return [d for d in dates if d.start]
+
+
 def _date_at(tokens, i, months, weekdays, base_year, published) -> DateMention | None:
     t = tokens[i]
     day = _int(t.text, 1, 31)
@@ -108,7 +112,7 @@ def _date_at(tokens, i, months, weekdays, base_year, published) -> DateMention |
             if year is None:
                 year, k = base_year, j + 1
             if year is None:
-                return None
+                return DateMention(i, j + 1, "")  # a day without a year we can tell: known to be unknown
             k = _skip_year_word(tokens, k)
             start = _iso(year, month, day)
             return DateMention(i, k, start, _iso(year, month, day2) if day2 else "")
@@ -129,7 +133,7 @@ def _date_at(tokens, i, months, weekdays, base_year, published) -> DateMention |
                 j -= 1
             y = year or base_year
             if y is None:
-                return None
+                return DateMention(i, j, "")
             end = j + 1 if year else j
             return DateMention(i, end, _iso(y, month, d), _iso(y, month, d2) if d2 else "")
         year = _year(tokens, j)

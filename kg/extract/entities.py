@@ -172,8 +172,8 @@ class _Builder:
                 self.add(k, k + 1, capital, "capital")
 
     def _is_place_use(self, tok: int) -> bool:
-        if tok == 0:
-            return False
+        if tok == 0 or self.doc.tokens[tok].text.endswith(("'s", "’s")):
+            return False  # "at Washington's trade policy" is the government
         prev = self.doc.tokens[tok - 1].text.lower()
         if prev in _PLACE_PREPS.get(self.doc.lang, ()):
             # «з Казахстаном» is company, not a place: only a locative or genitive-of-origin reads as place

@@ -373,7 +373,7 @@ class SentenceReader:
         return out
 
     def _inception(self, t0, t1, ms) -> list[Fact]:
-        years = [d for d in self.dates if d.first >= t1 - 1 and d.first - t1 < 6 and len(d.start) >= 4]
+        years = [d for d in self.dates if d.first >= t1 - 1 and d.first - t1 < 6 and len(d.start) >= 4 and d.start]
         orgs = [m for m in ms if self.type_of(m) in SPECS["inception"].subjects and m.end <= t0]
         if not years or not orgs:
             return []
@@ -389,7 +389,7 @@ class SentenceReader:
             domains = _unique(m.payload for m in self.lex.domains.find(toks))
             changes["domain"] = tuple(d for d in domains if d != "other")
         if "date" in spec.qualifiers:
-            changes.update(self._date(relation, t0))
+            changes.update(self._date(relation, t0, stretch))
         if "place" in spec.qualifiers:
             places = [m for m in self.actors if self.type_of(m) == "City" and (self._is_place(m) or m.kind == "capital")]
             if places:
@@ -411,10 +411,20 @@ class SentenceReader:
             changes["modality"] = mods[-1].payload
         return Qualifiers(**changes)
 
-    def _date(self, relation, t0) -> dict:
-        if not self.dates:
+    def _lead_in(self, d: DateMention, stretch: Stretch) -> bool:
+        """A date that opens the sentence before the first clause break applies to the whole sentence."""
+        return d.first - self.sentence.tokens[0].index <= 2
+
+    def _date(self, relation, t0, stretch: Stretch) -> dict:
+        """The date nearest the trigger in its own stretch of text (or in the sentence's
+        lead-in before it: «Ще 17 травня, під час переговорів…»)."""
+        dates = [d for d in self.dates if stretch.first <= d.first < stretch.last] or \
+            [d for d in self.dates if d.first < stretch.first and self._lead_in(d, stretch)]
+        if not dates:
             return {}
-        d = min(self.dates, key=lambda d: abs(d.first - t0))
+        d = min(dates, key=lambda d: abs(d.first - t0))
+        if not d.start:
+            return {}  # the nearest date is one whose year the article does not give
         if d.is_range:
             return {"start": d.start, "end": d.end}
         if relation == "memberOf":

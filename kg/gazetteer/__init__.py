@@ -118,7 +118,7 @@ class Gazetteer:
         for lg in ([lang] if lang else LANGS):
             doc = parse(name, lg)
             for m in match_names(doc, self):
-                if m.start == 0 and m.end == len(name.rstrip()) and m.entity_id not in {e.id for e in found}:
+                if m.char_start == 0 and m.char_end == len(name.rstrip()) and m.entity_id not in {e.id for e in found}:
                     found.append(self.entries[m.entity_id])
         return found
 

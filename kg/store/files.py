@@ -34,6 +34,15 @@ from ..errors import StoreError, StoreLockedError
 LOCK_NAME = ".lock"
 
 
+def _file_mode() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+_FILE_MODE = _file_mode()
+
+
 @contextlib.contextmanager
 def atomic_write(path: str | os.PathLike, mode: str = "wb") -> Iterator[IO]:
     """Open a temporary file beside `path`; on a clean exit, fsync it and move it onto `path`.
@@ -47,6 +56,7 @@ def atomic_write(path: str | os.PathLike, mode: str = "wb") -> Iterator[IO]:
     except OSError as e:
         raise StoreError(f"cannot write {path}: {e.strerror or e}") from None
     try:
+        os.fchmod(fd, _FILE_MODE)  # mkstemp makes files private; outputs are ordinary files
         with os.fdopen(fd, mode) as f:
             yield f
             f.flush()

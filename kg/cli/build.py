@@ -1,0 +1,74 @@
+"""`kg build` and `kg remove`: create or update an output folder from article files."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+
+def _echo_error(error) -> None:
+    click.echo(f"kg: {error}", err=True)
+
+
+def _fail_if(failed: int, what: str) -> None:
+    """Exit with status 1 after the summary when some inputs failed (each was reported above)."""
+    if failed:
+        from ..errors import KGError
+        raise KGError(f"{failed} input{'s' * (failed != 1)} {what}; see the messages above")
+
+
+@click.command("build")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--output", "out_dir", required=True, metavar="DIR",
+              type=click.Path(file_okay=False, path_type=Path), help="The output folder.")
+@click.option("--store", default=None, metavar="NAME",
+              help="Graph store: oxigraph (on disk, the default) or memory (saved as store.nq).")
+@click.option("--force", is_flag=True, help="Read every file again, changed or not.")
+@click.option("--no-html", is_flag=True, help="Do not write graph.html.")
+@click.option("--batch-size", type=click.IntRange(1), default=200, show_default=True,
+              help="Articles written to the store at a time.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress lines on stderr.")
+def build(paths: tuple[Path, ...], out_dir: Path, store: str | None, force: bool, no_html: bool,
+          batch_size: int, quiet: bool) -> None:
+    """Build the graph in DIR from article files and folders (.txt, .md, .jsonl, .html).
+
+    Re-running reads only new or changed files; a changed file replaces its articles.
+    Writes DIR/graph.ttl (merged view), DIR/graph.trig (one named graph per article),
+    DIR/graph.html, and keeps DIR/store for the next run. A file that cannot be read is
+    reported on stderr and the rest goes on; the exit status is then 1.
+
+    \b
+    Examples:
+      kg build news/ -o graph/
+      kg build news/2025-06/*.md extra.jsonl -o graph/
+      kg build news/ -o graph/ --force --no-html
+    """
+    from ..graph import build as run_build, progress_printer
+
+    report = run_build(paths, out_dir, store=store, html=not no_html, force=force, batch_size=batch_size,
+                       progress=None if quiet else progress_printer(), on_error=_echo_error)
+    click.echo(report.summary())
+    _fail_if(report.failed, "could not be read or extracted")
+
+
+@click.command("remove")
+@click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.argument("items", nargs=-1, required=True, metavar="FILE_OR_ARTICLE_ID...")
+@click.option("--no-html", is_flag=True, help="Do not rewrite graph.html.")
+def remove(directory: Path, items: tuple[str, ...], no_html: bool) -> None:
+    """Drop from the graph in DIRECTORY the articles of input files (or article ids).
+
+    Facts only those articles supported disappear; the others lose that support.
+    The files themselves are left alone.
+
+    \b
+    Examples:
+      kg remove graph/ news/retracted.md
+      kg remove graph/ 3f2a9c0d41b7e6a5
+    """
+    from ..graph import remove as run_remove
+
+    report = run_remove(directory, items, html=not no_html, on_error=_echo_error)
+    click.echo(f"kg remove: {report.removed} articles removed; graph: {report.entities:,} entities, "
+               f"{report.facts:,} facts")
+    _fail_if(report.failed, "are not part of this graph")

@@ -1,0 +1,41 @@
+"""`kg export`: write a built graph in another format."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+FORMATS = ["turtle", "nt", "trig", "nquads", "json-ld", "graphml", "gexf", "csv", "html"]
+
+
+@click.command("export")
+@click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
+              help="Output format (default: from the file suffix).")
+@click.option("-o", "--output", required=True, type=click.Path(path_type=Path),
+              help="The file to write (for csv: X.csv gives X.nodes.csv and X.edges.csv).")
+@click.option("--no-background", is_flag=True, help="Turtle/N-Triples: leave out the gazetteer graph.")
+def export(directory: Path, fmt: str | None, output: Path, no_background: bool) -> None:
+    """Export the graph in DIRECTORY as RDF, GraphML, GEXF, CSV tables or HTML.
+
+    Turtle and N-Triples hold the merged view (and the background); TriG, N-Quads and
+    JSON-LD hold every named graph; GraphML, GEXF and CSV hold the entity graph of
+    kg's networkx view, with list attributes as JSON text.
+
+    \b
+    Examples:
+      kg export graph/ -o graph.nq
+      kg export graph/ --format graphml -o graph.graphml
+      kg export graph/ --format csv -o tables/graph.csv
+    """
+    from ..errors import UnknownFormatError
+    from ..graph import FORMAT_SUFFIXES, KnowledgeGraph
+
+    fmt = fmt or FORMAT_SUFFIXES.get(output.suffix.lower())
+    if fmt is None:
+        raise UnknownFormatError(output.suffix or str(output), FORMATS)
+    options = {"background": False} if no_background and fmt in ("turtle", "nt") else {}
+    with KnowledgeGraph.open(directory) as graph:
+        written = graph.serialize(output, fmt, **options)
+    paths = written if isinstance(written, tuple) else (written or output,)
+    click.echo("wrote " + "  ".join(str(p) for p in paths))
