@@ -57,7 +57,8 @@ def cli() -> None:
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return (and exit with) 0, 1 for bad input or usage, 2 for a bug."""
     try:
-        cli.main(args=argv, prog_name="kg", standalone_mode=False)
+        # without standalone mode, click returns an Exit's code instead of raising it
+        code = cli.main(args=argv, prog_name="kg", standalone_mode=False)
     except click.exceptions.Exit as e:
         return e.exit_code or 0
     except click.exceptions.Abort:
@@ -76,5 +77,5 @@ def main(argv: list[str] | None = None) -> int:
         if "--debug" in (argv or sys.argv):
             raise
         return 2
-    return 0
+    return code if isinstance(code, int) else 0
 

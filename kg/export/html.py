@@ -35,7 +35,7 @@ import tempfile
 from collections import Counter, deque
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -446,7 +446,7 @@ def _number(value: Any) -> float | None:
 
 def _darker(hex_color: str, factor: float = 0.72) -> str:
     r, g, b = (int(hex_color[i:i + 2], 16) for i in (1, 3, 5))
-    return "#%02x%02x%02x" % tuple(int(c * factor) for c in (r, g, b))
+    return "#" + "".join(f"{int(c * factor):02x}" for c in (r, g, b))
 
 
 def _vis_node(node: Any, attrs: Mapping, xy: tuple[float, float], metric: int,
@@ -633,7 +633,7 @@ def _scope_note(view: View, *, hops: int, relations, since, until) -> str:
     return " · ".join(parts)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _asset(name: str) -> str:
     """A script or style to inline; one that could close its own element is refused."""
     path = _pyvis_lib() / name if name.startswith("vis-network") else ASSETS / name
@@ -652,7 +652,7 @@ def _pyvis_lib() -> Path:
 
 def _csp(scripts: Iterable[str]) -> str:
     hashes = " ".join(
-        "'sha256-%s'" % base64.b64encode(hashlib.sha256(s.encode("utf-8")).digest()).decode()
+        f"'sha256-{base64.b64encode(hashlib.sha256(s.encode('utf-8')).digest()).decode()}'"
         for s in scripts)
     return ("default-src 'none'; script-src " + hashes + "; style-src 'unsafe-inline'; "
             "img-src data:; base-uri 'none'; form-action 'none'")

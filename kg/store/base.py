@@ -348,7 +348,6 @@ class _Plan:
     def _index_new_graphs(self) -> None:
         self.by_subject = {g: merge.index_by_subject(ts) for g, ts in self.changed.items()}
         self.new_scoped: dict = defaultdict(list)  # merged node → [(graph, article statement)]
-        self.new_mentions = {g: merge.mention_counts(ts) for g, ts in self.changed.items()}
         for graph, triples in self.changed.items():
             for s, p, o in triples:
                 if p == KG.mergedInto:
@@ -403,17 +402,13 @@ class _Plan:
                 for _, _, value, graph in store._match(entity, pred, None, None):
                     if merge.is_article_graph(graph) and graph not in self.changed:
                         values[graph].append((pred, value))
-            mentions: dict = defaultdict(int)
-            for _, _, _, graph in store._match(None, KG.denotes, entity, None):
-                if merge.is_article_graph(graph) and graph not in self.changed:
-                    mentions[graph] += 1
-            sources = [merge.Source(g, tuple(v), mentions=mentions.get(g, 0)) for g, v in values.items()]
+            sources = [merge.Source(g, tuple(v)) for g, v in values.items()]
             for graph, by_subject in self.by_subject.items():
                 own = merge.entity_values(by_subject, entity)
                 if own:
-                    sources.append(merge.Source(graph, own, mentions=self.new_mentions[graph][entity]))
+                    sources.append(merge.Source(graph, own))
             fresh = merge.merged_entity(entity, sources)
-            old = {q[:3] for pred in merge.ENTITY_MERGED_PREDICATES
+            old = {q[:3] for pred in merge.ENTITY_PREDICATES
                    for q in store._match(entity, pred, None, MERGED_GRAPH)}
             self._diff_merged(old, fresh)
 

@@ -42,7 +42,6 @@ Triple = tuple
 ARTICLE_PREFIX, ENTITY_PREFIX, STATEMENT_PREFIX = str(KGA), str(KGE), str(KGS)
 
 ENTITY_PREDICATES = (RDF.type, RDFS.label, SKOS.prefLabel, SKOS.altLabel, OWL.sameAs)
-ENTITY_MERGED_PREDICATES = ENTITY_PREDICATES + (KG.supportCount, KG.mentionCount)
 # Qualifiers and evidence a merged statement collects from every article statement behind it.
 STATEMENT_UNION = frozenset({
     KG.domain, KG.date, KG.startDate, KG.endDate, KG.place, KG.trend, KG.polarity, KG.modality,
@@ -140,7 +139,6 @@ class Source:
     article: URIRef
     values: tuple
     published: str = ""
-    mentions: int = 0
 
 
 def index_by_subject(triples: Iterable[Triple]) -> dict:
@@ -235,6 +233,8 @@ def merged_entity(entity: URIRef, sources: Iterable[Source]) -> list[Triple]:
 
     Names are the union; the type and each language's preferred label are the ones most
     articles give (ties to the smallest), and the other preferred labels become alternatives.
+    (No counts here: the ontology gives kg:supportCount to statements only; `kg.store.view`
+    counts an entity's articles from the article graphs.)
     """
     sources = [src for src in sources if src.values]
     if not sources:
@@ -258,10 +258,6 @@ def merged_entity(entity: URIRef, sources: Iterable[Source]) -> list[Triple]:
     alternatives |= {value for pred, value in union if pred == SKOS.altLabel}
     out += [(entity, SKOS.altLabel, label) for label in alternatives - chosen]
     out += [(entity, pred, value) for pred, value in union if pred != SKOS.altLabel]
-    out.append((entity, KG.supportCount, Literal(len(sources))))
-    mentions = sum(src.mentions for src in sources)
-    if mentions:
-        out.append((entity, KG.mentionCount, Literal(mentions)))
     return out
 
 
@@ -271,10 +267,6 @@ def _most_common(counts: Counter):
 
 def entity_values(by_subject: Mapping, entity: URIRef) -> tuple:
     return tuple(pv for pv in by_subject.get(entity, ()) if pv[0] in ENTITY_PREDICATES)
-
-
-def mention_counts(triples: Iterable[Triple]) -> Counter:
-    return Counter(o for _, p, o in triples if p == KG.denotes)
 
 
 def quads(triples: Iterable[Triple], graph: URIRef) -> Iterator[tuple]:

@@ -67,8 +67,7 @@ class EntityRecord:
     names: tuple = ()                                 # ((lang, name), ...) every rdfs:label
     aliases: tuple = ()                               # ((lang, name), ...)
     wikidata: str = ""
-    support: int = 0                                  # articles describing it
-    mentions: int = 0                                 # mentions in their texts
+    support: int = 0                                  # articles mentioning it
 
     @property
     def label(self) -> str:
@@ -138,7 +137,7 @@ def read_view(store: StoreBase, *, background: bool = True) -> View:
     by_subject: dict = defaultdict(list)
     for s, p, o, _ in store.quads(None, None, None, MERGED_GRAPH):
         by_subject[s].append((p, o))
-    view = View()
+    view, support = View(), article_counts(store)
     for subject, values in by_subject.items():
         text = str(subject)
         if text.startswith(str(KGS)):
@@ -146,7 +145,7 @@ def read_view(store: StoreBase, *, background: bool = True) -> View:
         elif text.startswith(str(KGA)):
             view.articles[text[len(str(KGA)):]] = article_record(subject, values)
         elif text.startswith(str(KGE)) and any(p in (RDF.type, RDFS.label, SKOS.prefLabel) for p, _ in values):
-            view.entities[entity_id(subject)] = entity_record(subject, values)
+            view.entities[entity_id(subject)] = entity_record(subject, values, support.get(entity_id(subject), 0))
     view.statements.sort(key=lambda st: (st.subject, st.relation, st.object, st.iri))
     if background:
         named = {x for st in view.statements for x in (st.subject, st.object) if st.object_is_entity}
@@ -154,6 +153,18 @@ def read_view(store: StoreBase, *, background: bool = True) -> View:
             values = [q[1:3] for q in store.quads(KGE[missing], None, None, GAZETTEER_GRAPH)]
             view.entities[missing] = entity_record(KGE[missing], values)
     return view
+
+
+_ARTICLE_COUNTS = f"""
+SELECT ?e (COUNT(DISTINCT ?g) AS ?n) WHERE {{
+  GRAPH ?g {{ ?e rdf:type ?t }}
+  FILTER(STRSTARTS(STR(?g), "{KGA}") && STRSTARTS(STR(?e), "{KGE}"))
+}} GROUP BY ?e"""
+
+
+def article_counts(store: StoreBase) -> dict[str, int]:
+    """Entity id → the number of articles that mention (describe) it."""
+    return {entity_id(row[0]): int(row[1]) for row in store.query(_ARTICLE_COUNTS).rows}
 
 
 def statement_record(node: URIRef, values: Iterable[tuple]) -> StatementRecord:
@@ -182,8 +193,8 @@ def statement_record(node: URIRef, values: Iterable[tuple]) -> StatementRecord:
         first_seen=str(one.get(KG.firstSeen, "")), last_seen=str(one.get(KG.lastSeen, "")))
 
 
-def entity_record(node: URIRef, values: Iterable[tuple]) -> EntityRecord:
-    labels, names, aliases, types, wikidata, support, mentions = {}, [], [], [], "", 0, 0
+def entity_record(node: URIRef, values: Iterable[tuple], support: int = 0) -> EntityRecord:
+    labels, names, aliases, types, wikidata = {}, [], [], [], ""
     for p, o in values:
         if p == SKOS.prefLabel and isinstance(o, Literal):
             labels[o.language or ""] = str(o)
@@ -195,15 +206,11 @@ def entity_record(node: URIRef, values: Iterable[tuple]) -> EntityRecord:
             types.append(local_name(o))
         elif p in (OWL.sameAs, SKOS.exactMatch) and wikidata_id(o):
             wikidata = wikidata_id(o)
-        elif p == KG.supportCount:
-            support = int(o)
-        elif p == KG.mentionCount:
-            mentions = int(o)
     if not labels and names:
         for lang, name in sorted(names):
             labels.setdefault(lang, name)
     return EntityRecord(entity_id(node), min(types, default=""), dict(sorted(labels.items())), tuple(sorted(set(names))),
-                        tuple(sorted(set(aliases))), wikidata, support, mentions)
+                        tuple(sorted(set(aliases))), wikidata, support)
 
 
 def article_record(node: URIRef, values: Iterable[tuple]) -> ArticleRecord:

@@ -1,0 +1,436 @@
+"""The interactive graph page, without a browser: what goes into the file."""
+from __future__ import annotations
+
+import dataclasses
+import html
+import json
+import math
+import re
+import sys
+import time
+import types
+from typing import ClassVar
+
+import networkx as nx
+import pytest
+from click.testing import CliRunner
+
+from kg.errors import KGError, UnknownRelationError
+from kg.export import html as kh
+
+XSS_IMG = "<img src=x onerror=alert(1)>"
+XSS_SCRIPT = "</script><script>alert(2)</script>"
+
+
+def article(n: int, source: str, published: str, **extra) -> dict:
+    return {"id": f"a{n}", "title": f"Report {n} on regional ties", "source": source,
+            "url": f"https://news.example.org/{n}", "published": published, **extra}
+
+
+def add_entity(g, node, type_, en, uk="", ru="", qid="", mentions=1):
+    labels = {k: v for k, v in {"en": en, "uk": uk, "ru": ru}.items() if v}
+    g.add_node(node, type=type_, label=en, labels=labels, wikidata=qid, mentions=mentions)
+
+
+def add_fact(g, u, v, rel, symmetric=False, **attrs):
+    g.add_edge(u, v, key=rel, relation=rel, symmetric=symmetric, **attrs)
+
+
+def sample_graph() -> nx.MultiDiGraph:
+    g = nx.MultiDiGraph()
+    add_entity(g, "China", "Country", "China", "Китай", "Китай", "Q148", 12)
+    add_entity(g, "Kazakhstan", "Country", "Kazakhstan", "Казахстан", "Казахстан", "Q232", 9)
+    add_entity(g, "Russia", "Country", "Russia", "Росія", "Россия", "Q159", 7)
+    add_entity(g, "CSTO", "Alliance", "CSTO", "ОДКБ", "ОДКБ", "Q191024", 3)
+    add_entity(g, "Tokayev", "Person", "Kassym-Jomart Tokayev", "Касим-Жомарт Токаєв", "", "Q1351597", 4)
+    add_entity(g, "Astana", "City", "Astana", "Астана", "Астана", "Q1520", 2)
+    add_entity(g, "Probe", "Organization", XSS_IMG, "", "", "not-a-qid", 1)
+    add_fact(g, "China", "Kazakhstan", "cooperatesWith", True, domain=["security"],
+             date="2025-06-17", place="Astana", support=3, confidence=0.82,
+             evidence=["The two governments said they would hold more joint border drills.",
+                       "Both sides described security ties as closer than ever."],
+             articles=[article(1, "Steppe Wire", "2025-06-17"), article(2, "Eastern Ledger", "2025-06-18"),
+                       article(3, "Steppe Wire", "2025-06-20")])
+    add_fact(g, "Kazakhstan", "CSTO", "memberOf", support=1,
+             evidence=["Kazakhstan stays inside the bloc, its ministry said."],
+             articles=[article(4, "Eastern Ledger", "2024-11-02")])
+    add_fact(g, "Russia", "CSTO", "memberOf", support=2, evidence=["Moscow hosts the bloc's staff."],
+             articles=[article(4, "Eastern Ledger", "2024-11-02"), article(5, "North Gazette", "2023-01-10")])
+    add_fact(g, "Tokayev", "Kazakhstan", "leaderOf", start="2019-03-20", end="2029-03-20",
+             support=1, evidence=["The president opened the session."],
+             articles=[article(6, "Steppe Wire", "2019-04-01")])
+    add_fact(g, "Russia", "Kazakhstan", "threatens", polarity="negative", support=1,
+             evidence=["Officials in Moscow denied any threat to their neighbour."],
+             articles=[article(7, "North Gazette", "2025-03-01")])
+    add_fact(g, "Probe", "China", "opposes", support=1, evidence=[f"{XSS_SCRIPT} the group said."],
+             articles=[{"id": "x", "title": XSS_IMG, "source": "<i>Probe Press</i>",
+                        "url": "javascript:alert(3)", "published": "2025-05-05"}])
+    return g
+
+
+def page_of(tmp_path, graph=None, **kw) -> tuple[str, dict, kh.HtmlReport]:
+    report = kh.write_html(sample_graph() if graph is None else graph, tmp_path / "view.html", **kw)
+    text = report.path.read_text(encoding="utf-8")
+    return text, embedded_data(text), report
+
+
+def embedded_data(text: str) -> dict:
+    m = re.search(r'<script type="application/json" id="kg-data">(.*?)</script>', text, re.DOTALL)
+    assert m, "the page has no data block"
+    return json.loads(m.group(1))
+
+
+def star(n_leaves: int) -> nx.MultiDiGraph:
+    g = nx.MultiDiGraph()
+    add_entity(g, "hub", "Country", "Hub")
+    for i in range(n_leaves):
+        add_entity(g, f"n{i}", "Person", f"Person {i}")
+        add_fact(g, f"n{i}", "hub", "visits", support=1)
+    add_fact(g, "n0", "n1", "meetsWith", True)
+    return g
+
+
+# ---------------------------------------------------------------- self-contained, escaped
+
+
+def test_page_fetches_nothing_from_the_network(tmp_path):
+    text, _, _ = page_of(tmp_path)
+    assert not re.search(r"""(?:src|href)\s*=\s*["']?\s*(?:https?:)?//""", text, re.IGNORECASE)
+    assert not re.search(r"<link\b", text, re.IGNORECASE)
+    assert not re.search(r"@import|url\(\s*['\"]?\s*(?:https?:)?//", text, re.IGNORECASE)
+    for host in ("jsdelivr", "cdnjs", "unpkg", "bootstrap", "googleapis"):
+        assert host not in text.lower()
+    assert "vis.Network" in text and "<style>" in text  # vis-network itself is inline
+
+
+def test_content_security_policy_allows_only_the_pages_own_scripts(tmp_path):
+    text, _, _ = page_of(tmp_path)
+    csp = html.unescape(re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', text).group(1))
+    assert "default-src 'none'" in csp
+    assert "unsafe-inline" not in csp.split("script-src")[1].split(";")[0]
+    assert csp.count("'sha256-") == 2
+
+
+def test_article_text_never_appears_as_markup(tmp_path):
+    text, data, _ = page_of(tmp_path)
+    assert XSS_IMG not in text
+    assert "<script>alert(2)" not in text and "</script><script>" not in text
+    assert "<i>Probe Press</i>" not in text
+    assert "&lt;i&gt;Probe Press&lt;/i&gt;" in text  # the sources list, escaped by Jinja
+    # ... and the data still carries the exact text, for the page to show literally
+    assert data["info"]["nodes"]["Probe"]["name"] == XSS_IMG
+    sentences = [s for e in data["info"]["edges"].values() for s in e["evidence"]]
+    assert f"{XSS_SCRIPT} the group said." in sentences
+
+
+def test_script_json_cannot_close_its_script_element():
+    out = kh.script_json({"a": "</script><!--<script>", "b": "x\u2028y\u2029z", "c": "&"})
+    assert "<" not in out and ">" not in out and "&" not in out
+    assert "\u2028" not in out and "\u2029" not in out
+    assert json.loads(out) == {"a": "</script><!--<script>", "b": "x\u2028y\u2029z", "c": "&"}
+
+
+@pytest.mark.parametrize("url, kept", [
+    ("https://news.example.org/a", True), ("http://example.org/", True),
+    ("javascript:alert(1)", False), ("JavaScript:alert(1)", False), ("data:text/html,x", False),
+    ("//example.org/a", False), ("/relative", False), ("", False), (None, False),
+    ("https:///nohost", False),
+])
+def test_only_http_urls_survive(url, kept):
+    assert kh.safe_url(url) == (url if kept else "")
+
+
+def test_bad_urls_and_wikidata_ids_are_dropped_from_the_page(tmp_path):
+    _, data, _ = page_of(tmp_path)
+    assert "javascript:" not in json.dumps(data)
+    urls = {a["url"] for a in data["articles"]}
+    assert "" in urls and "https://news.example.org/1" in urls
+    assert data["info"]["nodes"]["Probe"]["wikidata"] == ""
+    assert data["info"]["nodes"]["China"]["wikidata"] == "Q148"
+
+
+def test_each_article_is_stored_once(tmp_path):
+    _, data, _ = page_of(tmp_path)
+    titles = [a["title"] for a in data["articles"]]
+    assert titles.count("Report 4 on regional ties") == 1  # supports two edges
+
+
+# ---------------------------------------------------------------- reading the graph
+
+
+def test_legend_shows_the_types_and_relation_families_present(tmp_path):
+    text, _, _ = page_of(tmp_path)
+    legend = text[text.index('id="kg-legend"'):text.index('id="kg-dates"')]
+    for label, colour in (("Country", "#4c78a8"), ("Person", "#f58518"), ("Alliance", "#1d6f65"),
+                          ("City", "#bc8f6f"), ("Organization", "#54a24b")):
+        assert label in legend and colour in legend
+    for family in ("Cooperation", "Conflict", "Membership", "Leadership"):
+        assert family in legend
+    assert "Event" not in legend  # only types that are in the graph
+
+
+def test_nodes_are_styled_by_type_and_sized_by_degree(tmp_path):
+    _, data, _ = page_of(tmp_path)
+    nodes = {n["id"]: n for n in data["nodes"]}
+    assert nodes["China"]["shape"] == "dot" and nodes["Tokayev"]["shape"] == "diamond"
+    assert nodes["CSTO"]["shape"] == "hexagon"
+    assert nodes["China"]["color"]["background"] != nodes["Tokayev"]["color"]["background"]
+    assert nodes["Kazakhstan"]["size"] > nodes["Astana"]["size"]  # 4 relations against none
+    assert all(math.isfinite(n["x"]) and math.isfinite(n["y"]) for n in data["nodes"])
+    assert data["options"]["physics"]["enabled"] is False
+
+
+def test_size_by_mentions(tmp_path):
+    _, data, _ = page_of(tmp_path, size_by="mentions")
+    nodes = {n["id"]: n for n in data["nodes"]}
+    assert nodes["China"]["size"] > nodes["Kazakhstan"]["size"]  # 12 mentions against 9
+
+
+def test_edges_are_styled_by_family_support_and_symmetry(tmp_path):
+    _, data, _ = page_of(tmp_path)
+    by_rel = {data["info"]["edges"][e["id"]]["relation"]: e for e in data["edges"]}
+    assert by_rel["cooperatesWith"]["arrows"]["to"]["enabled"] is False
+    assert by_rel["memberOf"]["arrows"]["to"]["enabled"] is True
+    assert by_rel["cooperatesWith"]["color"]["color"] == kh.FAMILY_COLORS["cooperation"]
+    assert by_rel["threatens"]["color"]["color"] == kh.FAMILY_COLORS["conflict"]
+    assert by_rel["leaderOf"]["color"]["color"] == kh.FAMILY_COLORS["leadership"]
+    assert by_rel["cooperatesWith"]["width"] > by_rel["leaderOf"]["width"]  # 3 articles against 1
+    assert by_rel["threatens"].get("dashes") is True  # a denied threat
+    assert by_rel["cooperatesWith"]["label"] == "cooperates with"
+
+
+def test_parallel_edges_bend_apart(tmp_path):
+    g = sample_graph()
+    add_fact(g, "China", "Kazakhstan", "signsAgreementWith", True, support=1)
+    _, data, _ = page_of(tmp_path, g)
+    pair = [e for e in data["edges"] if {e["from"], e["to"]} == {"China", "Kazakhstan"}]
+    assert len(pair) == 2 and {e["smooth"]["type"] for e in pair} == {"curvedCW", "curvedCCW"}
+
+
+def test_labels_follow_the_language_and_fall_back(tmp_path):
+    g = sample_graph()
+    g.add_node("Nameless", type="Place")
+    _, data, _ = page_of(tmp_path, g, lang="ru")
+    nodes = {n["id"]: n["label"] for n in data["nodes"]}
+    assert nodes["China"] == "Китай" and nodes["Russia"] == "Россия"
+    assert nodes["Tokayev"] == "Kassym-Jomart Tokayev"  # no Russian name: the main label
+    assert nodes["Nameless"] == "Nameless"  # no name at all: the id
+    info = data["info"]["nodes"]["Tokayev"]
+    assert info["labels"] == {"en": "Kassym-Jomart Tokayev", "uk": "Касим-Жомарт Токаєв"}
+
+
+def test_relation_and_type_names_come_from_the_ontology(tmp_path):
+    text, data, _ = page_of(tmp_path, lang="uk")
+    rels = {e["label"] for e in data["edges"]}
+    assert "співпрацює з" in rels
+    assert data["info"]["nodes"]["China"]["typeLabel"] == "Країна"
+    assert '<html lang="uk">' in text
+
+
+def test_unknown_language_is_refused(tmp_path):
+    with pytest.raises(KGError, match="language 'de'"):
+        kh.write_html(sample_graph(), tmp_path / "x.html", lang="de")
+
+
+# ---------------------------------------------------------------- choosing what to show
+
+
+def test_focus_by_any_name_in_any_case(tmp_path):
+    view = kh.select_view(sample_graph(), focus="КАЗАХСТАН", hops=1)
+    assert view.focus == "Kazakhstan"
+    assert set(view.graph) == {"Kazakhstan", "China", "CSTO", "Tokayev", "Russia"}
+    wider = kh.select_view(sample_graph(), focus="kassym-jomart tokayev", hops=2)
+    assert wider.focus == "Tokayev" and "Probe" not in wider.graph and "China" in wider.graph
+    assert set(kh.select_view(sample_graph(), focus="Astana", hops=2).graph) == {"Astana"}
+
+
+def test_unknown_focus_names_close_matches():
+    with pytest.raises(KGError, match="no entity called 'Kazakstan'.*Kazakhstan"):
+        kh.select_view(sample_graph(), focus="Kazakstan")
+
+
+def test_relations_keep_only_those_edges_and_their_entities():
+    view = kh.select_view(sample_graph(), relations=["memberOf"])
+    assert {k for _, _, k in view.graph.edges(keys=True)} == {"memberOf"}
+    assert set(view.graph) == {"Kazakhstan", "Russia", "CSTO"}
+    with pytest.raises(UnknownRelationError, match="befriends"):
+        kh.select_view(sample_graph(), relations=["befriends"])
+
+
+def test_relations_with_focus_keep_the_focus_even_alone():
+    view = kh.select_view(sample_graph(), relations=["attacks"], focus="China")
+    assert set(view.graph) == {"China"} and view.graph.number_of_edges() == 0
+
+
+@pytest.mark.parametrize("since, until, expected", [
+    ("2025-01-01", None, {"cooperatesWith", "threatens", "opposes", "leaderOf"}),
+    ("2025", "2025-04", {"threatens", "leaderOf"}),  # leaderOf: its 2019–2029 term
+    (None, "2023", {"memberOf", "leaderOf"}),          # 2023 publication, 2019 start
+    ("2024-11-02", "2024-11-02", {"memberOf", "leaderOf"}),
+    ("2030", None, set()),
+])
+def test_dates_keep_edges_whose_time_falls_in_range(since, until, expected):
+    view = kh.select_view(sample_graph(), since=since, until=until)
+    assert {k for _, _, k in view.graph.edges(keys=True)} == expected
+
+
+def test_undated_edges_fall_outside_every_range():
+    g = sample_graph()
+    add_fact(g, "China", "Russia", "partnerOf", True)
+    view = kh.select_view(g, since="1900")
+    assert "partnerOf" not in {k for _, _, k in view.graph.edges(keys=True)}
+
+
+@pytest.mark.parametrize("bad", ["yesterday", "2025-6-1", "25-06-01", "2025-06-17T00:00"])
+def test_bad_dates_are_refused(bad):
+    with pytest.raises(KGError, match="bad since date"):
+        kh.select_view(sample_graph(), since=bad)
+
+
+def test_date_span_precision():
+    assert kh.date_span("2025") == ("2025-01-01", "2025-12-31")
+    assert kh.date_span("2025-02") == ("2025-02-01", "2025-02-31")
+    assert kh.date_span("") is None and kh.date_span("soon") is None
+    assert kh.in_range([("2025-02-01", "2025-02-31")], ("2025-02-28", "2025-03-01"))
+
+
+def test_max_nodes_keeps_the_best_connected(tmp_path):
+    g = star(10)
+    _, data, report = page_of(tmp_path, g, max_nodes=3)
+    kept = {n["id"] for n in data["nodes"]}
+    assert kept == {"hub", "n0", "n1"}  # n0 and n1 have an extra relation
+    assert (report.nodes, report.trimmed, report.nodes_dropped) == (3, 8, 8)
+    assert report.edges == 3 and report.edges_dropped == g.number_of_edges() - 3
+
+
+def test_max_nodes_always_keeps_the_focus():
+    view = kh.select_view(star(10), focus="n7", hops=2, max_nodes=2)
+    assert set(view.graph) == {"n7", "hub"} and view.trimmed == 9
+
+
+def test_max_nodes_is_reported_in_the_page(tmp_path):
+    text, _, _ = page_of(tmp_path, star(10), max_nodes=3)
+    assert "the 3 best-connected of 11 entities" in text
+
+
+# ---------------------------------------------------------------- the file
+
+
+def test_report_counts_and_atomic_write(tmp_path):
+    target = tmp_path / "out" / "view.html"
+    target.parent.mkdir()
+    target.write_text("old page")
+    report = kh.write_html(sample_graph(), target, focus="CSTO", hops=1)
+    assert report == kh.HtmlReport(target, 3, 3, 4, 3, "CSTO", 0)
+    assert "old page" not in target.read_text()
+    assert [p.name for p in target.parent.iterdir()] == ["view.html"]  # no temp file left
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        report.nodes = 0  # type: ignore[misc]
+
+
+def test_failed_write_keeps_the_old_page(tmp_path, monkeypatch):
+    target = tmp_path / "view.html"
+    target.write_text("old page")
+
+    def broken_replace(src, dst):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(kh.os, "replace", broken_replace)
+    with pytest.raises(OSError):
+        kh.write_html(sample_graph(), target)
+    assert target.read_text() == "old page"
+    assert [p.name for p in tmp_path.iterdir()] == ["view.html"]
+
+
+def test_same_graph_same_page(tmp_path):
+    a = kh.write_html(sample_graph(), tmp_path / "a.html").path.read_text()
+    b = kh.write_html(sample_graph(), tmp_path / "b.html").path.read_text()
+    assert a == b
+
+
+def test_empty_graph_still_makes_a_page(tmp_path):
+    text, data, report = page_of(tmp_path, nx.MultiDiGraph())
+    assert data["nodes"] == [] and report.nodes == 0 and "0 entities" in text
+
+
+def test_layout_of_a_large_graph_is_fast_and_keeps_components_apart():
+    g = nx.MultiDiGraph(nx.barabasi_albert_graph(3000, 3, seed=3))
+    g.add_edges_from([(10_000 + i, 20_000 + i) for i in range(50)])  # 50 separate pairs
+    g.add_nodes_from(range(30_000, 30_020))  # and lonely nodes
+    started = time.perf_counter()
+    pos = kh.layout(g)
+    assert time.perf_counter() - started < 15  # measured ~1 s; spring_layout alone takes ~60 s
+    assert set(pos) == set(g) and all(map(math.isfinite, (c for p in pos.values() for c in p)))
+    giant = [pos[n] for n in range(3000)]
+    bottom = max(y for _, y in giant)
+    assert all(pos[10_000 + i][1] > bottom for i in range(50))  # shelved below the giant
+    assert len({pos[n] for n in g}) == len(g)  # nobody sits on anybody
+
+
+# ---------------------------------------------------------------- the command
+
+
+class FakeKnowledgeGraph:
+    opened: ClassVar[list] = []
+
+    def __init__(self, graph):
+        self.graph, self.closed = graph, False
+
+    @classmethod
+    def open(cls, directory):
+        kg = cls(star(30) if "big" in str(directory) else sample_graph())
+        cls.opened.append(kg)
+        return kg
+
+    def to_networkx(self):
+        return self.graph
+
+    def close(self):
+        self.closed = True
+
+
+@pytest.fixture
+def fake_store(monkeypatch):
+    try:
+        import kg.graph as module
+    except ImportError:  # the store is not there yet: stand in for the whole module
+        module = types.ModuleType("kg.graph")
+        monkeypatch.setitem(sys.modules, "kg.graph", module)
+    monkeypatch.setattr(module, "KnowledgeGraph", FakeKnowledgeGraph, raising=False)
+    FakeKnowledgeGraph.opened = []
+    return FakeKnowledgeGraph
+
+
+def run_cli(*args):
+    from kg.cli import cli
+
+    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+
+
+def test_cli_writes_a_focused_view(tmp_path, fake_store):
+    out = tmp_path / "china.html"
+    (tmp_path / "graph").mkdir()
+    result = run_cli("viz", str(tmp_path / "graph"), "--focus", "china", "--hops", "1",
+                     "--relations", "cooperatesWith,opposes", "--since", "2025-01-01",
+                     "--lang", "uk", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert f"wrote {out}" in result.output and "3 entities, 2 relations" in result.output
+    data = embedded_data(out.read_text())
+    assert {n["label"] for n in data["nodes"]} == {"Китай", "Казахстан", XSS_IMG}
+    assert fake_store.opened[0].closed
+
+
+def test_cli_says_what_max_nodes_dropped(tmp_path, fake_store):
+    (tmp_path / "big").mkdir()
+    result = run_cli("viz", str(tmp_path / "big"), "--max-nodes", "5", "-o", str(tmp_path / "v.html"))
+    assert result.exit_code == 0, result.output
+    assert "kept the 5 best-connected of 31 entities" in result.output
+    assert "--focus" in result.output
+
+
+def test_cli_reports_bad_input_in_one_line(tmp_path, fake_store):
+    from kg.cli import main
+
+    (tmp_path / "graph").mkdir()
+    assert main(["viz", str(tmp_path / "graph"), "--focus", "Atlantis", "-o", str(tmp_path / "v.html")]) == 1
+    assert main(["viz", str(tmp_path / "graph"), "--relations", "hugs", "-o", str(tmp_path / "v.html")]) == 1

@@ -1,0 +1,347 @@
+"""The graph page in a real, offline Chromium: it draws, it answers clicks, it runs no article text.
+
+Needs Debian's chromium at /usr/bin/chromium and the playwright package. Without them the
+tests skip, unless KG_REQUIRE_BROWSER=1, when they fail.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import networkx as nx
+import pytest
+
+from kg.export.html import write_html
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+XSS_IMG = "<img src=x onerror=alert(1)>"
+XSS_FLAG = '<img src=x onerror="window.kgPwned=1">'
+XSS_SCRIPT = "</script><script>alert(2)</script>"
+
+
+def _unavailable(reason: str):
+    if os.environ.get("KG_REQUIRE_BROWSER") == "1":
+        pytest.fail(f"KG_REQUIRE_BROWSER=1 but {reason}")
+    pytest.skip("skipped: no browser")
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not os.path.exists(CHROMIUM):
+        _unavailable(f"{CHROMIUM} is missing")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _unavailable("the playwright package is missing")
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+class OfflinePage:
+    """A page opened from file:// with every other request refused and recorded."""
+
+    def __init__(self, browser, path: Path):
+        self.requests: list[str] = []
+        self.dialogs: list[str] = []
+        self.errors: list[str] = []
+        self.page = browser.new_page(viewport={"width": 1400, "height": 860})
+        self.page.route("**/*", self._route)
+        self.page.on("dialog", self._dialog)
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.goto(path.as_uri())
+        self.page.wait_for_function("() => window.kg && window.kg.ready === true", timeout=30_000)
+
+    def _route(self, route):
+        url = route.request.url
+        if url.startswith(("file://", "data:")):
+            route.continue_()
+        else:
+            self.requests.append(url)
+            route.abort()
+
+    def _dialog(self, dialog):
+        self.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    def js(self, expression: str, arg=None):
+        return self.page.evaluate(expression, arg)
+
+    def panel_text(self) -> str:
+        return self.js("document.getElementById('kg-panel').textContent")
+
+    def centre_on(self, canvas_xy: dict, scale: float = 1.4) -> None:
+        """Bring a point to the middle of the drawing, clear of the side panel."""
+        self.js("([p, s]) => kg.network.moveTo({position: p, scale: s})", [canvas_xy, scale])
+
+    def click_canvas(self, canvas_xy: dict) -> None:
+        x, y = self.js("""p => { const d = kg.network.canvasToDOM(p);
+                                 const r = document.getElementById('kg-network').getBoundingClientRect();
+                                 return [r.left + d.x, r.top + d.y]; }""", canvas_xy)
+        self.page.mouse.click(x, y)
+
+    def click_node(self, node_id: str) -> None:
+        pos = self.js("id => kg.network.getPositions([id])[id]", node_id)
+        self.centre_on(pos)
+        self.click_canvas(pos)
+
+    def click_edge(self, u: str, v: str, relation: str) -> None:
+        pos = self.js("""([u, v, rel]) => {
+            const id = Object.keys(kg.info.edges).find(k => { const e = kg.info.edges[k];
+                return e.from === u && e.to === v && e.relation === rel; });
+            const p = kg.network.getPositions([u, v]);
+            return {x: (p[u].x + p[v].x) / 2, y: (p[u].y + p[v].y) / 2}; }""", [u, v, relation])
+        self.centre_on(pos)
+        self.click_canvas(pos)
+
+    def assert_clean(self) -> None:
+        assert self.requests == [], f"the page tried the network: {self.requests}"
+        assert self.dialogs == [], f"article text ran as code: {self.dialogs}"
+        assert self.errors == [], f"script errors: {self.errors}"
+
+
+@pytest.fixture
+def open_page(browser, tmp_path):
+    pages: list[OfflinePage] = []
+
+    def opener(graph: nx.MultiDiGraph, **kw) -> OfflinePage:
+        report = write_html(graph, tmp_path / f"graph{len(pages)}.html", **kw)
+        pages.append(OfflinePage(browser, report.path))
+        return pages[-1]
+
+    yield opener
+    for p in pages:
+        p.page.close()
+
+
+# ---------------------------------------------------------------- graphs, in our own words
+
+
+def add_entity(g, node, type_, en, uk="", ru="", qid="", mentions=1):
+    labels = {k: v for k, v in {"en": en, "uk": uk, "ru": ru}.items() if v}
+    g.add_node(node, type=type_, label=en, labels=labels, wikidata=qid, mentions=mentions)
+
+
+def add_fact(g, u, v, rel, symmetric=False, articles=(), **attrs):
+    arts = [{"id": f"{source}-{day}", "title": title, "source": source,
+             "url": f"https://news.example.org/{source.lower().replace(' ', '-')}/{day}",
+             "published": day} for title, source, day in articles]
+    g.add_edge(u, v, key=rel, relation=rel, symmetric=symmetric, articles=arts,
+               support=max(len(arts), 1), **attrs)
+
+
+def sample_graph() -> nx.MultiDiGraph:
+    g = nx.MultiDiGraph()
+    add_entity(g, "China", "Country", "China", "Китай", "Китай", "Q148", 12)
+    add_entity(g, "Kazakhstan", "Country", "Kazakhstan", "Казахстан", "Казахстан", "Q232", 9)
+    add_entity(g, "Russia", "Country", "Russia", "Росія", "Россия", "Q159", 7)
+    add_entity(g, "CSTO", "Alliance", "CSTO", "ОДКБ", "ОДКБ", "Q191024", 3)
+    add_entity(g, "Tokayev", "Person", "Kassym-Jomart Tokayev", "Касим-Жомарт Токаєв", "", "Q1351597", 4)
+    add_entity(g, "Astana", "City", "Astana", "Астана", "Астана", "Q1520", 2)
+    add_fact(g, "China", "Kazakhstan", "cooperatesWith", True, domain=["security"],
+             date="2025-06-17", place="Astana", confidence=0.82,
+             evidence=["The two governments said they would hold more joint border drills.",
+                       "Both sides described security ties as closer than ever."],
+             articles=[("Border drills to grow", "Steppe Wire", "2025-06-17"),
+                       ("A closer security partnership", "Eastern Ledger", "2025-06-18"),
+                       ("What the summit agreed", "Steppe Wire", "2025-06-20")])
+    add_fact(g, "Kazakhstan", "CSTO", "memberOf", evidence=["Kazakhstan stays inside the bloc."],
+             articles=[("Bloc holds its session", "Eastern Ledger", "2024-11-02")])
+    add_fact(g, "Russia", "CSTO", "memberOf", evidence=["Moscow hosts the bloc's staff."],
+             articles=[("Bloc holds its session", "Eastern Ledger", "2024-11-02"),
+                       ("Staff college opens", "North Gazette", "2023-01-10")])
+    add_fact(g, "Tokayev", "Kazakhstan", "leaderOf", start="2019-03-20",
+             evidence=["The president opened the session."],
+             articles=[("Session opens", "Steppe Wire", "2019-04-01")])
+    add_fact(g, "Russia", "Kazakhstan", "threatens", polarity="negative",
+             evidence=["Officials in Moscow denied any threat to their neighbour."],
+             articles=[("A denial from Moscow", "North Gazette", "2025-03-01")])
+    return g
+
+
+def xss_graph() -> nx.MultiDiGraph:
+    g = sample_graph()
+    add_entity(g, "Probe", "Organization", XSS_IMG, XSS_FLAG, "", "Q1")
+    g.add_edge("Probe", "China", key="opposes", relation="opposes", symmetric=False, support=1,
+               evidence=[f"{XSS_SCRIPT} the group said.", f"It added {XSS_FLAG} later."],
+               articles=[{"id": "x", "title": XSS_IMG, "source": "<i>Probe Press</i>",
+                          "url": "javascript:alert(3)", "published": "2025-05-05"}])
+    return g
+
+
+def showcase_graph() -> nx.MultiDiGraph:
+    """A richer picture for the screenshot people look at."""
+    g = sample_graph()
+    more = [("Uzbekistan", "Country", "Uzbekistan", "Узбекистан", "Q265"),
+            ("Kyrgyzstan", "Country", "Kyrgyzstan", "Киргизстан", "Q813"),
+            ("Tajikistan", "Country", "Tajikistan", "Таджикистан", "Q863"),
+            ("Turkmenistan", "Country", "Turkmenistan", "Туркменістан", "Q874"),
+            ("SCO", "IntergovernmentalOrganization", "Shanghai Cooperation Organisation", "ШОС", "Q485207"),
+            ("C5", "Format", "C5+1", "C5+1", ""),
+            ("EU", "IntergovernmentalOrganization", "European Union", "Європейський Союз", "Q458"),
+            ("Mirziyoyev", "Person", "Shavkat Mirziyoyev", "Шавкат Мірзійоєв", "Q1680"),
+            ("KazMunayGas", "Company", "KazMunayGas", "Казмунайгаз", "Q1062826"),
+            ("Caspian", "Region", "Caspian region", "Каспійський регіон", ""),
+            ("Forum", "Summit", "Astana energy forum", "Астанинський енергетичний форум", "")]
+    for node, type_, en, uk, qid in more:
+        add_entity(g, node, type_, en, uk, "", qid, 3)
+    day = ("Regional roundup", "Steppe Wire", "2025-05-02")
+    other = ("Weekly diplomacy notes", "Eastern Ledger", "2025-04-11")
+    for country in ("Kazakhstan", "Uzbekistan", "Kyrgyzstan", "Tajikistan", "Russia", "China"):
+        add_fact(g, country, "SCO", "memberOf", evidence=[f"{country} sent a delegation to the bloc."], articles=[day])
+    for country in ("Kazakhstan", "Uzbekistan", "Kyrgyzstan", "Tajikistan", "Turkmenistan"):
+        add_fact(g, country, "C5", "participatesIn", evidence=[f"{country} took part in the format."], articles=[other])
+    add_fact(g, "Kazakhstan", "Uzbekistan", "signsAgreementWith", True, domain=["trade"], date="2025-04-10",
+             evidence=["A water-sharing accord was signed."], articles=[other, day])
+    add_fact(g, "EU", "Kazakhstan", "cooperatesWith", True, domain=["energy"],
+             evidence=["Brussels wants more Kazakh hydrogen."], articles=[other])
+    add_fact(g, "EU", "Uzbekistan", "providesAidTo", domain=["humanitarian"],
+             evidence=["A grant for irrigation was announced."], articles=[day])
+    add_fact(g, "Mirziyoyev", "Uzbekistan", "leaderOf", evidence=["The president spoke first."], articles=[day])
+    add_fact(g, "Mirziyoyev", "Kazakhstan", "visits", date="2025-04-10", place="Astana",
+             evidence=["The visit lasted two days."], articles=[other])
+    add_fact(g, "KazMunayGas", "Caspian", "participatesIn", domain=["energy"],
+             evidence=["The company drills offshore."], articles=[day])
+    add_fact(g, "Kazakhstan", "Forum", "participatesIn", evidence=["The host opened the forum."], articles=[day])
+    add_fact(g, "Russia", "EU", "opposes", evidence=["Moscow criticised the plan."], articles=[other])
+    add_fact(g, "EU", "Russia", "sanctions", evidence=["A new package of restrictions passed."],
+             articles=[other, day, ("Sanctions widened", "North Gazette", "2025-05-20")])
+    return g
+
+
+# ---------------------------------------------------------------- the tests
+
+
+def test_page_loads_offline_and_draws_every_node_and_edge(open_page):
+    g = sample_graph()
+    page = open_page(g)
+    assert page.js("kg.nodes.length") == g.number_of_nodes()
+    assert page.js("kg.edges.length") == g.number_of_edges()
+    assert page.js("kg.network.body.nodeIndices.length") == g.number_of_nodes()
+    assert page.js("kg.network.body.edgeIndices.length") == g.number_of_edges()
+    assert page.js("typeof kg.timings.firstDraw") == "number"
+    page.assert_clean()
+
+
+def test_clicking_a_node_shows_its_names_type_and_wikidata(open_page):
+    page = open_page(sample_graph())
+    page.click_node("Kazakhstan")
+    page.page.wait_for_selector("#kg-panel[data-kind=node]")
+    text = page.panel_text()
+    for expected in ("Kazakhstan", "Country", "Казахстан", "Q232", "Relations (4)"):
+        assert expected in text
+    assert page.js("document.querySelector('#kg-panel a.kg-link').href") == "https://www.wikidata.org/wiki/Q232"
+    assert page.js("kg.network.getSelectedNodes()") == ["Kazakhstan"]
+    page.assert_clean()
+
+
+def test_clicking_an_edge_shows_qualifiers_sources_and_evidence(open_page):
+    page = open_page(sample_graph())
+    page.click_edge("China", "Kazakhstan", "cooperatesWith")
+    page.page.wait_for_selector("#kg-panel[data-kind=edge]")
+    text = page.panel_text()
+    for expected in ("cooperates with", "security", "2025-06-17", "Astana", "0.82",
+                     "Supported by 3 articles", "Steppe Wire · 2025-06-17", "Eastern Ledger · 2025-06-18",
+                     "A closer security partnership",
+                     "The two governments said they would hold more joint border drills."):
+        assert expected in text, expected
+    page.assert_clean()
+
+
+def test_article_text_is_shown_literally_and_never_runs(open_page):
+    page = open_page(xss_graph(), lang="uk")
+    page.click_node("Probe")
+    page.page.wait_for_selector("#kg-panel[data-kind=node]")
+    assert page.js("document.querySelector('#kg-panel h2').textContent") == XSS_FLAG  # its uk name
+    assert XSS_IMG in page.panel_text()
+    page.js("document.getElementById('kg-panel-close').click()")
+    page.click_edge("Probe", "China", "opposes")
+    page.page.wait_for_selector("#kg-panel[data-kind=edge]")
+    text = page.panel_text()
+    assert f"{XSS_SCRIPT} the group said." in text and f"It added {XSS_FLAG} later." in text
+    assert "<i>Probe Press</i> · 2025-05-05" in text and XSS_IMG in text
+    assert page.js("document.querySelectorAll('#kg-panel img, #kg-panel script, #kg-panel i').length") == 0
+    assert page.js("document.querySelectorAll('#kg-panel a').length") == 0  # javascript: is no link
+    assert page.js("document.querySelectorAll('body img').length") == 0
+    page.page.fill("#kg-search", "<img")
+    page.page.press("#kg-search", "Enter")
+    page.page.wait_for_timeout(300)
+    assert page.js("window.kgPwned") is None
+    page.assert_clean()
+
+
+def test_content_security_policy_blocks_injected_handlers(open_page):
+    page = open_page(sample_graph())
+    page.js("document.body.insertAdjacentHTML('beforeend', '<img src=x onerror=\"window.kgCsp=1\">')")
+    page.page.wait_for_timeout(300)
+    assert page.js("window.kgCsp") is None
+    assert page.requests == []
+
+
+def shown(page) -> tuple[int, int]:
+    return tuple(page.js("[kg.nodes.get({filter: n => !n.hidden}).length, "
+                         "kg.edges.get({filter: e => !e.hidden}).length]"))
+
+
+def test_filters_by_relation_type_date_and_source(open_page):
+    page = open_page(sample_graph())
+    assert shown(page) == (6, 5)
+    page.page.click("input.kg-f-rel[value=memberOf]")
+    page.page.wait_for_function("() => kg.shown && kg.shown.edges === 3")
+    assert shown(page) == (5, 3)  # CSTO has no relation left
+    page.page.click("input.kg-f-type[value=Person]")
+    page.page.wait_for_function("() => kg.shown.edges === 2")
+    assert "Tokayev" not in page.js("kg.nodes.getIds({filter: n => !n.hidden})")
+    page.page.click("#kg-reset")
+    page.page.fill("#kg-since", "2025")
+    page.page.wait_for_function("() => kg.shown.edges === 2", timeout=5000)  # the cooperation, the threat
+    page.page.fill("#kg-since", "")
+    page.page.click("#kg-src-none")
+    page.page.click("input.kg-f-src[value='North Gazette']")
+    page.page.wait_for_function("() => kg.shown.edges === 2")  # one memberOf, the threat
+    page.page.click("#kg-reset")
+    page.page.wait_for_function("() => kg.shown.edges === 5 && kg.shown.nodes === 6")
+    page.assert_clean()
+
+
+def test_search_finds_and_focuses_a_node(open_page):
+    page = open_page(sample_graph())
+    page.page.fill("#kg-search", "казах")
+    page.page.press("#kg-search", "Enter")
+    page.page.wait_for_selector("#kg-panel[data-kind=node]")
+    assert page.js("kg.network.getSelectedNodes()") == ["Kazakhstan"]
+    assert page.js("document.querySelector('#kg-panel h2').textContent") == "Kazakhstan"
+    page.page.fill("#kg-search", "Atlantis")
+    page.page.press("#kg-search", "Enter")
+    assert "Nothing called" in page.page.inner_text("#kg-search-msg")
+    page.assert_clean()
+
+
+def test_neighbourhood_view_and_back(open_page):
+    page = open_page(sample_graph())
+    page.click_node("Tokayev")
+    page.page.click("text=Only its neighbourhood, 1 hop")
+    page.page.wait_for_function("() => kg.shown.nodes === 2")
+    assert sorted(page.js("kg.nodes.getIds({filter: n => !n.hidden})")) == ["Kazakhstan", "Tokayev"]
+    page.page.click("#kg-show-all")
+    page.page.wait_for_function("() => kg.shown.nodes === 6")
+    page.assert_clean()
+
+
+def test_screenshot_for_people(open_page):
+    page = open_page(showcase_graph(), title="Central Asia: who works with whom")
+    page.js("kg.network.fit()")
+    page.click_edge("China", "Kazakhstan", "cooperatesWith")
+    page.page.wait_for_selector("#kg-panel[data-kind=edge]")
+    page.js("kg.network.fit({nodes: kg.nodes.getIds()})")
+    page.page.wait_for_timeout(200)
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.page.screenshot(path=str(ARTIFACTS / "graph.png"))
+    assert (ARTIFACTS / "graph.png").stat().st_size > 20_000
+    page.assert_clean()
