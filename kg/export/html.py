@@ -273,26 +273,54 @@ def layout(g: nx.MultiDiGraph) -> dict[Any, tuple[float, float]]:
     """Pixel positions: each connected component laid out on its own, biggest first,
     the small ones shelved in rows under it, so none drifts off the screen."""
     simple = nx.Graph()
-    simple.add_nodes_from(g)
+    simple.add_nodes_from(sorted(g, key=str))  # the store's order must not move anything
     simple.add_edges_from((u, v) for u, v in g.edges() if u != v)
+    radius = {n: node_size(d) + 10.0 for n, d in g.degree()}
     comps = sorted(nx.connected_components(simple), key=lambda c: (-len(c), min(map(str, c))))
-    return _shelve([_component_layout(simple.subgraph(c)) for c in comps])
+    return _shelve([_component_layout(simple.subgraph(c), radius) for c in comps])
 
 
-def _component_layout(c: nx.Graph) -> dict[Any, tuple[float, float]]:
+def node_size(metric: int) -> float:
+    return round(min(10 + 4.5 * math.log2(1 + max(metric, 0)), 46), 1)
+
+
+def _component_layout(c: nx.Graph, radius: Mapping) -> dict[Any, tuple[float, float]]:
     if len(c) == 1:
         return {next(iter(c)): (0.0, 0.0)}
     if len(c) == 2:
         a, b = sorted(c, key=str)
         return {a: (-70.0, 0.0), b: (70.0, 0.0)}
     core = c.subgraph(_backbone(c, BACKBONE))
-    scale = 110.0 * math.sqrt(len(core)) + 40.0
+    scale = 70.0 * math.sqrt(len(core)) + 40.0  # compact: _push_apart keeps the spacing
     pos = nx.spring_layout(core, seed=LAYOUT_SEED, iterations=SPRING_ITERATIONS, scale=scale)
-    placed = {n: (float(p[0]), float(p[1])) for n, p in pos.items()}
+    placed = _push_apart({n: (float(p[0]), float(p[1])) for n, p in pos.items()}, radius)
     if len(placed) < len(c):
         ranked = sorted(placed, key=lambda n: (-c.degree(n), str(n)))
         _place_around(c, placed, ranked)
     return placed
+
+
+def _push_apart(pos: dict, radius: Mapping, rounds: int = 30) -> dict:
+    """Move overlapping nodes apart until each keeps its size plus room for its label.
+    Spring layouts pull hubs that share neighbours onto each other; the hubs are what a
+    reader looks for first."""
+    import numpy as np
+
+    nodes = list(pos)
+    xy = np.array([pos[n] for n in nodes], dtype=float)
+    room = np.array([radius[n] for n in nodes], dtype=float)
+    need = room[:, None] + room[None, :] + 24.0  # 24 px: a line of label text
+    np.fill_diagonal(need, 0.0)
+    jitter = np.random.default_rng(LAYOUT_SEED).uniform(-0.5, 0.5, xy.shape)
+    xy += jitter  # nodes on the very same spot have no direction to part in
+    for _ in range(rounds):
+        delta = xy[:, None, :] - xy[None, :, :]
+        dist = np.maximum(np.hypot(delta[..., 0], delta[..., 1]), 1e-6)
+        short = np.clip(need - dist, 0.0, None)
+        if not short.any():
+            break
+        xy += (delta * (short / dist / 2.0)[..., None]).sum(axis=1)
+    return {n: (float(x), float(y)) for n, (x, y) in zip(nodes, xy)}
 
 
 def _backbone(c: nx.Graph, size: int) -> list:
@@ -331,25 +359,19 @@ def _place_around(c: nx.Graph, placed: dict, frontier: list) -> None:
             queue.append(n)
 
 
-def _shelve(parts: list[dict]) -> dict[Any, tuple[float, float]]:
-    out: dict = {}
-    if not parts:
-        return out
+def _shelve(parts: list[dict], gap: float = 70.0) -> dict[Any, tuple[float, float]]:
+    """Rows of components, biggest first, in a block about as wide as it is tall."""
     boxes = [_bbox(p) for p in parts]
-    width = max(boxes[0][2] - boxes[0][0], 800.0)
-    x = boxes[0][0]
-    y = row_h = 0.0
-    top = boxes[0][3] + 120.0
-    for i, (part, (x0, y0, x1, y1)) in enumerate(zip(parts, boxes)):
+    area = sum((x1 - x0 + gap) * (y1 - y0 + gap) for x0, y0, x1, y1 in boxes)
+    width = max([math.sqrt(area) * 1.3] + [x1 - x0 for x0, _, x1, _ in boxes])
+    out: dict = {}
+    x = y = row_h = 0.0
+    for part, (x0, y0, x1, y1) in zip(parts, boxes):
         w, h = x1 - x0, y1 - y0
-        if i == 0:
-            dx, dy = 0.0, 0.0
-        else:
-            if x + w > boxes[0][0] + width and x > boxes[0][0]:
-                x, y, row_h = boxes[0][0], y + row_h + 90.0, 0.0
-            dx, dy = x - x0, top + y - y0
-            x, row_h = x + w + 90.0, max(row_h, h)
-        out.update({n: (round(px + dx, 1), round(py + dy, 1)) for n, (px, py) in part.items()})
+        if x > 0 and x + w > width:
+            x, y, row_h = 0.0, y + row_h + gap, 0.0
+        out.update({n: (round(px - x0 + x, 1), round(py - y0 + y, 1)) for n, (px, py) in part.items()})
+        x, row_h = x + w + gap, max(row_h, h)
     return out
 
 
@@ -456,7 +478,7 @@ def _vis_node(node: Any, attrs: Mapping, xy: tuple[float, float], metric: int,
     border = _darker(color)
     return {
         "id": node, "label": display_name(node, attrs, lang), "x": xy[0], "y": xy[1],
-        "shape": shape, "size": round(min(10 + 4.5 * weight, 46), 1),
+        "shape": shape, "size": node_size(metric),
         "font": {"size": round(min(13 + 1.2 * weight, 24), 1)},
         "color": {"background": color, "border": border,
                   "highlight": {"background": color, "border": "#111111"},

@@ -47,6 +47,7 @@ class EntityLayer:
     roles: list[tuple[str, str, str, int, int]] = field(default_factory=list)  # (person, relation, of, sentence, token)
     complements: frozenset[int] = frozenset()  # starts of mentions that only say whose office a role is
     dateline: str = ""  # the city a wire story is filed from
+    role_tokens: frozenset[int] = frozenset()  # tokens of role nouns («президент», "Foreign Minister")
 
     def in_sentence(self, index: int) -> list[ActorMention]:
         return [m for m in self.mentions if m.sentence == index]
@@ -217,8 +218,11 @@ class _Builder:
                 # "President Ferdinand Marcos Jr.": the office is named, whose it is the gazetteer knows
                 of = next((r.of for r in self.gaz.get(person.entity_id).roles
                            if r.title == title and r.holds_on(self.day)), "")
+            former = rm.start > 0 and bool(self.doc.tokens[rm.start - 1].lemmas & self.lex.words("former_words")) or \
+                rm.start > 1 and bool(self.doc.tokens[rm.start - 2].lemmas & self.lex.words("former_words"))
             if person and of:
-                self.roles.append((person.entity_id, _role_relation(title), of, self.sent(rm.start), rm.start))
+                if not former:  # "former President X" held the office; the fact is not current
+                    self.roles.append((person.entity_id, _role_relation(title), of, self.sent(rm.start), rm.start))
                 continue
             if person or not of:
                 continue
@@ -528,7 +532,8 @@ def build_entities(doc: Document, article: Article, gaz: Gazetteer, lex: Lexicon
     dateline = ""
     if b.dateline is not None:
         dateline = b.dateline.entity_id
-    return EntityLayer(b.mentions, b.entities, b.types, b.roles, frozenset(b.complements), dateline)
+    role_tokens = frozenset(k for rm in b.role_spans for k in range(rm.start, rm.end))
+    return EntityLayer(b.mentions, b.entities, b.types, b.roles, frozenset(b.complements), dateline, role_tokens)
 
 
 def to_mentions(layer: EntityLayer, doc: Document, article_id: str) -> tuple[Mention, ...]:

@@ -214,7 +214,8 @@ class SentenceReader:
             return False
         fillers = self.lex.words("list_fillers") | _COORD | _WITH[self.doc.lang]
         return all(t.text.lower() in fillers or t.lemma in fillers or t.lemma in self.lex.numbers
-                   or t.index in self.adjective_tokens or _adjective_like(t, self.doc.lang) for t in gap)
+                   or t.index in self.adjective_tokens or t.index in self.layer.role_tokens
+                   or _adjective_like(t, self.doc.lang) for t in gap)
 
     def _read(self, relation: str, t0: int, t1: int, stretch: Stretch) -> list[Fact]:
         spec = SPECS[relation]
@@ -288,6 +289,13 @@ class SentenceReader:
         nouns = self.lex.words("membership_nouns")
         return any(l in nouns for t in self.doc.tokens[max(0, t0 - 2):t0] for l in t.lemmas)
 
+    def _indirect_object(self, m: ActorMention) -> bool:
+        """A dative in uk/ru; in English a bare noun after the verb ("urged Washington to …" is a subject)."""
+        if self.doc.lang in ("uk", "ru"):
+            return "datv" in self.doc.tokens[m.start].analysis.cases
+        nxt = self.doc.tokens[m.end] if m.end < len(self.doc.tokens) else None
+        return nxt is not None and nxt.text.lower() != "to"
+
     def _antecedent(self, stretch: Stretch, types: frozenset[str]) -> list[ActorMention]:
         """"Xi, who travelled to Kazakhstan": the actor just before a relative clause."""
         if not stretch.relative:
@@ -308,6 +316,11 @@ class SentenceReader:
         if not subjects:
             return []
         objects_ = [m for m in after if m.kind != "adjective" or relation in ("attacks",)]
+        if not objects_ and relation == "providesAidTo" and len(before) >= 2 and self._indirect_object(before[-1]):
+            # «надала Молдові допомогу», "send Ukraine military aid": the recipient stands before the aid
+            recipient = before[-1]
+            subjects = [m for m in subjects if m.start < recipient.start] or self._group_at(before[:-1], before[-2])
+            return [(s.entity_id, recipient.entity_id) for s in subjects if s.entity_id != recipient.entity_id]
         if relation == "visits":
             objects_ = [m for m in objects_ if self.type_of(m) in spec.objects]
         if not objects_:
@@ -329,8 +342,11 @@ class SentenceReader:
             nearest = min(orgs, key=lambda m: abs(m.start - t0))
             org = nearest.entity_id
             between = [m for m in states if t1 <= m.start < nearest.start]
+            after = [m for m in states if m.start >= t1] if nearest.end <= t0 else []
             before = [m for m in states if m.end <= t0 and t0 - m.end <= 8 and not _possessive(self.doc.tokens[m.end - 1])]
-            group = between or (self._group_at(before, before[-1]) if before else self._sentence_subject(states, t0))
+            # «формат … Китаю з Казахстаном … «С + С5»»; «В БРИКС входят Бразилия, …»; "X is a member of Y"
+            group = between or (self._group_at(after, after[0]) if after else []) or \
+                (self._group_at(before, before[-1]) if before else self._sentence_subject(states, t0))
             chosen = _unique(m.entity_id for m in group + [m for m in states if m.kind == "group"])
         else:
             org = self._org_in_focus(t0)
@@ -391,7 +407,8 @@ class SentenceReader:
         if "date" in spec.qualifiers:
             changes.update(self._date(relation, t0, stretch))
         if "place" in spec.qualifiers:
-            places = [m for m in self.actors if self.type_of(m) == "City" and (self._is_place(m) or m.kind == "capital")]
+            places = [m for m in self.actors if self.type_of(m) == "City" and (self._is_place(m) or m.kind == "capital")
+                      and (stretch.first <= m.start < stretch.last or m.start - self.sentence.tokens[0].index <= 3)]
             if places:
                 changes["place"] = min(places, key=lambda m: abs(m.start - t0)).entity_id
             elif self.layer.dateline and _near(changes.get("date") or changes.get("start", ""), self.published):
@@ -400,12 +417,12 @@ class SentenceReader:
             trends = self.lex.trends.find(toks)
             if trends:
                 changes["trend"] = trends[0].payload
-        window = self.doc.tokens[max(stretch.first, t0 - 3):t0]
-        if any(t.lemma in ("не", "not", "no", "never", "ні", "нет") or t.text.lower() in ("didn't", "not")
-               for t in window):
+        # «не підтримала», "refused to join", "lifted sanctions": the trigger is denied
+        window = self.doc.tokens[max(stretch.first, t0 - 4):t0]
+        if self.lex.negation.find(window) or any(t.text.lower().endswith("n't") for t in window):
             changes["polarity"] = "negative"
         near = self.doc.tokens[max(stretch.first, t0 - 4):t0]
-        mods = self.lex.modality.find(near) or self.lex.modality.find(toks)
+        mods = self.lex.modality.find(near)
         names_format = any(l in self.lex.words("format_words") for t in self.doc.tokens[t0:t1] for l in t.lemmas)
         if mods and not names_format:  # «прагне перетворити механізм X»: the format exists already
             changes["modality"] = mods[-1].payload

@@ -105,8 +105,7 @@ CASES: list[Case] = [
       must=[("Turkmenistan", "cooperatesWith", "Turkey")], qualifiers={"domain": "trade"}),
     C("en-cooperatesWith-miss-1", "en",
       "Hungary refused to cooperate with the International Criminal Court.",
-      must_not=[("Hungary", "cooperatesWith", "International_Criminal_Court")],
-      xfail=True, gap="a refusal verb before the trigger ('refused to cooperate') is not read as negation"),
+      must_not=[("Hungary", "cooperatesWith", "International_Criminal_Court")]),
 
     # ------------------------------------------------------------------ meetsWith
     C("uk-meetsWith-pos-1", "uk",
@@ -282,8 +281,7 @@ CASES: list[Case] = [
       must=[("China", "opposes", "United_States")]),
     C("uk-opposes-miss-1", "uk",
       "Індія утрималася від засудження Росії в ООН.",
-      must_not=[("India", "opposes", "Russia")],
-      xfail=True, gap="«утрималася від засудження» (abstained from condemning) is read as condemnation"),
+      must_not=[("India", "opposes", "Russia")]),
 
     C("ru-opposes-pos-1", "ru",
       "Иран осудил удары Израиля по Ливану.",
@@ -297,8 +295,7 @@ CASES: list[Case] = [
       qualifiers={"polarity": "negative"}),
     C("ru-opposes-miss-1", "ru",
       "Сербия отказалась присоединиться к осуждению России.",
-      must_not=[("Serbia", "opposes", "Russia")],
-      xfail=True, gap="«отказалась присоединиться к осуждению» (refused to join the condemnation) is read as condemnation"),
+      must_not=[("Serbia", "opposes", "Russia")]),
 
     C("en-opposes-pos-1", "en",
       "The European Union condemned Russia's strike on a children's hospital in Kyiv.",
@@ -308,8 +305,7 @@ CASES: list[Case] = [
       must=[("China", "opposes", "United_States")]),
     C("en-opposes-miss-1", "en",
       "India declined to condemn Russia at the UN General Assembly.",
-      must_not=[("India", "opposes", "Russia")],
-      xfail=True, gap="'declined to condemn' is read as condemnation"),
+      must_not=[("India", "opposes", "Russia")]),
 
     # ------------------------------------------------------------------ attacks
     C("uk-attacks-pos-1", "uk",
@@ -339,8 +335,7 @@ CASES: list[Case] = [
       must=[("Russia", "attacks", "Odesa")], qualifiers={"date": "2024-03-07"}),
     C("ru-attacks-miss-1", "ru",
       "Азербайджан опроверг сообщения о нападении на Армению.",
-      must_not=[("Azerbaijan", "attacks", "Armenia")],
-      xfail=True, gap="a denial («опроверг сообщения о нападении на Армению») is read as the denier's attack"),
+      must_not=[("Azerbaijan", "attacks", "Armenia")]),
 
     C("en-attacks-pos-1", "en",
       "Russia struck Ukraine's energy infrastructure with drones and missiles overnight.",
@@ -378,8 +373,7 @@ CASES: list[Case] = [
       must=[("United_Kingdom", "sanctions", "Russia")]),
     C("ru-sanctions-miss-1", "ru",
       "Венгрия заблокировала новые санкции ЕС против России.",
-      must_not=[("Hungary", "sanctions", "Russia"), ("Hungary", "sanctions", "European_Union")],
-      xfail=True, gap="«заблокировала новые санкции ЕС против России»: Hungary read as imposing sanctions, on the EU"),
+      must_not=[("Hungary", "sanctions", "Russia"), ("Hungary", "sanctions", "European_Union")]),
 
     C("en-sanctions-pos-1", "en",
       "Australia imposed sanctions on Iran over its support for Russia's war.",
@@ -389,12 +383,10 @@ CASES: list[Case] = [
       must=[("European_Union", "sanctions", "Russia")]),
     C("en-sanctions-miss-1", "en",
       "Turkey has refused to join Western sanctions against Russia.",
-      must_not=[("Turkey", "sanctions", "Russia")],
-      xfail=True, gap="'refused to join … sanctions against Russia' is read as Turkey sanctioning Russia"),
+      must_not=[("Turkey", "sanctions", "Russia")]),
     C("en-sanctions-miss-2", "en",
       "The United States lifted sanctions on Syria.",
-      must_not=[("United_States", "sanctions", "Syria")],
-      xfail=True, gap="'lifted sanctions on Syria' is read as imposing them"),
+      must_not=[("United_States", "sanctions", "Syria")]),
 
     # ------------------------------------------------------------------ signsAgreementWith
     C("uk-signsAgreementWith-pos-1", "uk",
@@ -469,13 +461,11 @@ CASES: list[Case] = [
       must=[("Germany", "providesAidTo", "Syria")], qualifiers={"domain": "humanitarian"}),
     C("ru-providesAidTo-miss-1", "ru",
       "Венгрия заблокировала выделение военной помощи Украине.",
-      must_not=[("Hungary", "providesAidTo", "Ukraine")],
-      xfail=True, gap="blocked aid («заблокировала выделение военной помощи Украине») is read as Hungary giving it"),
+      must_not=[("Hungary", "providesAidTo", "Ukraine")]),
 
     C("en-providesAidTo-qual-1", "en",
       "The United States will send Ukraine another package of military aid worth $1 billion.",
-      must=[("United_States", "providesAidTo", "Ukraine")], qualifiers={"domain": "defense"},
-      xfail=True, gap="the indirect object before the aid noun ('send Ukraine another package of military aid') is not taken"),
+      must=[("United_States", "providesAidTo", "Ukraine")], qualifiers={"domain": "defense"}),
     C("en-providesAidTo-pos-1", "en",
       "The World Bank approved a $500 million loan to Uzbekistan.",
       must=[("World_Bank", "providesAidTo", "Uzbekistan")]),
@@ -577,8 +567,7 @@ CASES: list[Case] = [
       must=[("Mark_Rutte", "leaderOf", "NATO")]),
     C("uk-leaderOf-miss-1", "uk",
       "Колишній прем'єр-міністр Великої Британії Борис Джонсон відвідав Київ.",
-      must_not=[("Boris_Johnson", "leaderOf", "United_Kingdom")],
-      xfail=True, gap="«колишній» (former) before the office is ignored: leaderOf is stated as current"),
+      must_not=[("Boris_Johnson", "leaderOf", "United_Kingdom")]),
 
     C("ru-leaderOf-pos-1", "ru",
       "Председатель КНР Си Цзиньпин выступил на открытии форума.",
@@ -600,8 +589,7 @@ CASES: list[Case] = [
       must=[("Antonio_Guterres", "leaderOf", "United_Nations")]),
     C("en-leaderOf-miss-1", "en",
       "Former German Chancellor Olaf Scholz criticised the decision.",
-      must_not=[("Olaf_Scholz", "leaderOf", "Germany")],
-      xfail=True, gap="'Former' before the office is ignored: leaderOf is stated as current"),
+      must_not=[("Olaf_Scholz", "leaderOf", "Germany")]),
 
     # ------------------------------------------------------------------ representativeOf
     C("uk-representativeOf-pos-1", "uk",
@@ -696,8 +684,7 @@ CASES: list[Case] = [
       must=[("Kassym-Jomart_Tokayev", "participatesIn", "CSTO_Summit")], qualifiers={"place": "Minsk"}),
     C("ru-participatesIn-miss-1", "ru",
       "Азербайджан отказался участвовать в саммите СНГ.",
-      must_not=[("Azerbaijan", "participatesIn", "Commonwealth_of_Independent_States_Summit")],
-      xfail=True, gap="«отказался участвовать» (refused to take part) is read as taking part"),
+      must_not=[("Azerbaijan", "participatesIn", "Commonwealth_of_Independent_States_Summit")]),
 
     C("en-participatesIn-pos-1", "en",
       "Zelensky attended the NATO summit in The Hague.",

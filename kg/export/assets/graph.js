@@ -7,15 +7,8 @@
   var info = DATA.info, articles = DATA.articles;
   var nodes = new vis.DataSet(DATA.nodes);
   var edges = new vis.DataSet(DATA.edges);
-  var network = new vis.Network(document.getElementById("kg-network"),
-                                {nodes: nodes, edges: edges}, DATA.options);
-  var kg = window.kg = {network: network, nodes: nodes, edges: edges, info: info,
-                        timings: {built: performance.now()}, ready: false};
-  network.once("afterDrawing", function () {
-    kg.timings.firstDraw = performance.now();
-    kg.ready = true;
-    document.body.setAttribute("data-ready", "1");
-  });
+  var network = null;  // made at the end, once the filters have hidden what starts hidden
+  var kg = window.kg = {nodes: nodes, edges: edges, info: info, timings: {}, ready: false};
 
   var $ = function (id) { return document.getElementById(id); };
   var idOf = {};          // string key -> the id vis knows (ids may be numbers)
@@ -198,11 +191,6 @@
     network.selectEdges([eid]);
     showEdge(eid);
   }
-  network.on("click", function (p) {
-    if (p.nodes.length) showNode(p.nodes[0]);
-    else if (p.edges.length) showEdge(p.edges[0]);
-    else closePanel();
-  });
 
   // ---------------------------------------------------------------- filters
 
@@ -259,7 +247,7 @@
     Object.keys(info.nodes).forEach(function (key) {
       var n = info.nodes[key];
       var show = f.types.has(n.type) && (!f.focus || f.focus.has(key)) &&
-                 (!f.hideLonely || !adj[key].length || degree[key] > 0 || key === state.focusCentre);
+                 (!f.hideLonely || degree[key] > 0 || key === state.focusCentre);
       if (show) shownN++;
       if (Boolean(state.hiddenNodes[key]) === show) { state.hiddenNodes[key] = !show; nUpd.push({id: idOf[key], hidden: !show}); }
     });
@@ -375,4 +363,20 @@
     if (!ev.inputType || ev.inputType === "insertReplacementText") search(ev.target.value);
   });
   kg.search = search;
+
+  // ---------------------------------------------------------------- the drawing
+
+  applyFilters();
+  network = kg.network = new vis.Network($("kg-network"), {nodes: nodes, edges: edges}, DATA.options);
+  kg.timings.built = performance.now();
+  network.once("afterDrawing", function () {
+    kg.timings.firstDraw = performance.now();
+    kg.ready = true;
+    document.body.setAttribute("data-ready", "1");
+  });
+  network.on("click", function (p) {
+    if (p.nodes.length) showNode(p.nodes[0]);
+    else if (p.edges.length) showEdge(p.edges[0]);
+    else closePanel();
+  });
 })();
