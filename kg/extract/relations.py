@@ -124,6 +124,8 @@ class SentenceReader:
         self.dates, self.article_id, self.skip = dates, article_id, skip
         self.actors = [m for m in layer.in_sentence(sentence.index) if m.start not in skip]
         self.adjective_tokens = {k for m in self.actors if m.kind == "adjective" for k in range(m.start, m.end)}
+        self.name_tokens = {k for m in layer.in_sentence(sentence.index) if m.kind in ("name", "new", "new-person")
+                            for k in range(m.start, m.end)}
 
     def type_of(self, m: ActorMention) -> str:
         return self.layer.types.get(m.entity_id, "")
@@ -156,8 +158,9 @@ class SentenceReader:
             toks = self.doc.tokens[stretch.first:stretch.last]
             for trig in self.lex.relations.find(toks):
                 start, end = stretch.first + trig.start, stretch.first + trig.end
-                if self._inside_name(start, end) or self._role_noun(trig.payload, start, end):
-                    continue
+                if self._inside_name(start, end) or self._role_noun(trig.payload, start, end) or \
+                        any(k in self.name_tokens for k in range(start, end)):
+                    continue  # "United States" is no act of uniting
                 out.extend(self._read(trig.payload, start, end, stretch))
         return out
 
@@ -286,7 +289,7 @@ class SentenceReader:
 
     def _names_a_format(self, t0: int) -> bool:
         """«формат співпраці», "mechanism of cooperation": the trigger names a format, not a fact."""
-        nouns = self.lex.words("membership_nouns")
+        nouns = self.lex.words("format_words")
         return any(l in nouns for t in self.doc.tokens[max(0, t0 - 2):t0] for l in t.lemmas)
 
     def _indirect_object(self, m: ActorMention) -> bool:
