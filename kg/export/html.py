@@ -269,13 +269,16 @@ def in_range(spans: Iterable[tuple[str, str]], bounds: tuple[str, str]) -> bool:
 # ---------------------------------------------------------------- layout
 
 
-def layout(g: nx.MultiDiGraph) -> dict[Any, tuple[float, float]]:
+def layout(g: nx.MultiDiGraph, names: Mapping | None = None) -> dict[Any, tuple[float, float]]:
     """Pixel positions: each connected component laid out on its own, biggest first,
-    the small ones shelved in rows under it, so none drifts off the screen."""
+    the small ones shelved in rows under it, so none drifts off the screen. `names` (the
+    labels to be drawn) make room for long names."""
     simple = nx.Graph()
     simple.add_nodes_from(sorted(g, key=str))  # the store's order must not move anything
     simple.add_edges_from((u, v) for u, v in g.edges() if u != v)
-    radius = {n: node_size(d) + 10.0 for n, d in g.degree()}
+    names = names or {}
+    radius = {n: max(node_size(d) + 10.0, 3.6 * min(len(str(names.get(n, n))), 40))
+              for n, d in g.degree()}
     comps = sorted(nx.connected_components(simple), key=lambda c: (-len(c), min(map(str, c))))
     return _shelve([_component_layout(simple.subgraph(c), radius) for c in comps])
 
@@ -573,7 +576,7 @@ class _ArticleTable:
 def page_data(g: nx.MultiDiGraph, *, lang: str, size_by: str = "degree") -> dict:
     """Everything the page's script needs: vis nodes and edges, and the details the side
     panel and the filters read."""
-    pos = layout(g)
+    pos = layout(g, {n: display_name(n, a, lang) for n, a in g.nodes(data=True)})
     degree = dict(g.degree())
     metric = degree if size_by == "degree" else {n: _int(a.get("mentions")) for n, a in g.nodes(data=True)}
     nodes = [_vis_node(n, a, pos[n], metric[n], lang) for n, a in g.nodes(data=True)]

@@ -76,23 +76,48 @@ def _case_like(src: str, word: str) -> str:
     return word
 
 
-def nominative(tokens: list[Token], lang: str) -> str:
-    """The nominative form of a name: words up to the head noun are put in the nominative."""
-    if lang not in ("uk", "ru"):
-        return " ".join(t.text for t in tokens)
-    morph = _morph(lang)
+_INSTRUMENTAL = ("ом", "ем", "єм", "ым", "им", "ою", "ею", "ой", "ей")
+
+
+def nominative(tokens: list[Token], lang: str, text: str = "") -> str:
+    """The nominative form of a name: words up to the head noun are put in the nominative;
+    what follows the head («Міністерство оборони України») stays as written."""
     words, head_done = [], False
     for t in tokens:
-        if head_done or not t.is_word or not any("\u0400" <= c <= "\u04ff" for c in t.text):
+        if lang not in ("uk", "ru") or head_done or not t.is_word or \
+                not any("\u0400" <= c <= "\u04ff" for c in t.text):
             words.append(t.text)
             continue
-        parse = morph.parse(t.text.replace("’", "'"))[0]
-        form = parse.inflect({"nomn"}) if parse.tag.case and parse.tag.case != "nomn" else None
-        word = form.word if form else t.text.lower()
+        word, is_head = _nominative_word(t, _morph(lang))
         words.append(_case_like(t.text, word.replace("'", "’") if "’" in t.text else word))
-        if parse.tag.POS == "NOUN" and not ({"Name"} & parse.tag.grammemes):
-            head_done = True
-    return " ".join(words)
+        head_done = is_head
+    return _rejoin(tokens, words, text)
+
+
+def _nominative_word(t: Token, morph) -> tuple[str, bool]:
+    parses = morph.parse(t.text.replace("’", "'"))
+    named = [p for p in parses if {"Name", "Surn", "Patr"} & p.tag.grammemes and p.tag.case != "nomn"]
+    if named and not any(p.tag.case == "nomn" and {"Name", "Surn", "Patr"} & p.tag.grammemes for p in parses):
+        return named[0].normal_form, False  # «Пауеллом» → пауелл, «Садыра» → садир
+    best = parses[0]
+    if best.tag.case == "nomn" and t.text.lower().endswith(_INSTRUMENTAL):
+        # an unknown word read as a nominative though it ends like an instrumental: «Пауэллом»
+        ablt = [p for p in parses if p.tag.case == "ablt"]
+        if ablt:
+            return ablt[0].normal_form, False
+    form = best.inflect({"nomn"}) if best.tag.case and best.tag.case != "nomn" else None
+    is_head = best.tag.POS == "NOUN" and not ({"Name", "Surn", "Patr", "Geox"} & best.tag.grammemes)
+    return (form.word if form else t.text.lower()), is_head
+
+
+def _rejoin(tokens: list[Token], words: list[str], text: str) -> str:
+    """Words put back with the spacing the text had between them."""
+    if not text:
+        return " ".join(words)
+    out = [words[0]]
+    for prev, tok, word in zip(tokens, tokens[1:], words[1:]):
+        out.append(text[prev.end:tok.start] + word)
+    return "".join(out)
 
 
 class _Builder:
@@ -179,7 +204,7 @@ class _Builder:
         if prev in _PLACE_PREPS.get(self.doc.lang, ()):
             # «з Казахстаном» is company, not a place: only a locative or genitive-of-origin reads as place
             t = self.doc.tokens[tok]
-            return self.doc.lang == "en" or bool(t.analysis.cases & {"loct", "gent", "accs"})
+            return self.doc.lang == "en" or bool(t.analysis.any_cases & {"loct", "gent", "accs"})
         return False
 
     def _register_known(self, eid: str) -> None:
@@ -296,6 +321,8 @@ class _Builder:
             while j < n and not self.covered[j] and (
                     _capitalised(tokens[j]) or (tokens[j].text in ("-", "‑") and j + 1 < n and _capitalised(tokens[j + 1]))):
                 j += 1
+            if j < n and not self.covered[j] and tokens[j].lemmas & self.lex.words("place_nouns"):
+                j += 1  # «Лейлекском районе», "Batken district": the place noun is part of the name
             span = list(tokens[i:j])
             self._new_entity(i, j, span)
             i = j
@@ -307,8 +334,8 @@ class _Builder:
             return True
         first = i == 0 or self.doc.sentence_of[i - 1] != self.doc.sentence_of[i] or \
             self.doc.tokens[i - 1].text in "«\"“„('‘—–-:"
-        if not first:
-            return False
+        if not first or self._surname_of(tok):
+            return False  # "Powell praised …": the surname of someone named in full
         if self.doc.lang in ("uk", "ru"):
             a = tok.analysis
             if a.grammemes & {"Name", "Surn", "Geox", "Orgn"} or not a.pos:
@@ -326,7 +353,7 @@ class _Builder:
             if surname:
                 self.add(i, j, surname, "surname")
             return
-        label = nominative(span, lang)
+        label = nominative(span, lang, self.doc.text)
         eid = _slug(label)
         if eid in self.gaz:
             eid = eid + "_" + lang
@@ -349,6 +376,8 @@ class _Builder:
         tokens = self.doc.tokens
         if any(l in self.lex.words("concept_words") for t in span for l in t.lemmas):
             return "Concept"
+        if span[-1].lemmas & self.lex.words("place_nouns"):
+            return "Region"
         if _ORG_WORDS.search(text):
             return "Organization"
         after = tokens[j:j + 2]
@@ -384,7 +413,19 @@ class _Builder:
         for m in persons:
             for lemma in self.doc.tokens[m.end - 1].lemmas:
                 by_lemma.setdefault(lemma, m.entity_id)
+        first_names: dict[str, str] = {}
+        for m in persons:
+            for lemma in self.doc.tokens[m.start].lemmas:
+                first_names.setdefault(lemma, m.entity_id)
         for m in list(self.mentions):
+            toks = self.doc.tokens[m.start:m.end]
+            if m.kind in ("new", "new-person") and len(toks) == 2 and "Patr" in toks[1].analysis.grammemes:
+                # «з Садиром Нургожоєвичем»: first name and patronymic of someone named in full
+                target = next((first_names[l] for l in toks[0].lemmas if l in first_names), None)
+                if target and target != m.entity_id:
+                    self.mentions[self.mentions.index(m)] = ActorMention(m.start, m.end, target, "surname", m.sentence)
+                    self.entities.pop(m.entity_id, None)
+                continue
             if m.kind in ("new", "new-person") and m.end - m.start == 1:
                 target = next((by_lemma[l] for l in self.doc.tokens[m.start].lemmas if l in by_lemma), None)
                 if target and target != m.entity_id:
@@ -406,14 +447,16 @@ class _Builder:
             org = self._event_org(ev.start, ev.end, orgs, formats)
             if org is None:
                 continue
-            first, ordinal = ev.start, ""
-            k = ev.start - 1
+            first, ordinal = min(ev.start, org.start), ""
+            k = first - 1  # "the second China–Central Asia Summit", «другий саміт …»
             if k >= 0 and tokens[k].text.lower() == "the":
                 k -= 1
             if k >= 0 and any(l in ordinals for l in tokens[k].lemmas):
                 ordinal = next(ordinals[l] for l in tokens[k].lemmas if l in ordinals) or ""
                 first = k
-            self._add_event(first, ev.end, org, ordinal)
+            proper = tokens[ev.start].text[:1].isupper() if self.doc.lang == "en" else \
+                bool(ordinal) or (ev.end < len(tokens) and tokens[ev.end].text in "«\"“")
+            self._add_event(first, ev.end, org, ordinal, proper)
 
     def _event_org(self, start: int, end: int, orgs: list[ActorMention], formats: frozenset[str]):
         tokens = self.doc.tokens
@@ -426,25 +469,38 @@ class _Builder:
                 return m  # «саміт формату ... «С + С5»», "summit of the SCO"
         return None
 
-    def _add_event(self, first: int, end: int, org: ActorMention, ordinal: str) -> None:
+    def _year_near(self, tok: int) -> str:
+        """The year a summit is held: one written in its sentence, else the article's."""
+        for t in self.doc.sentences[self.sent(tok)].tokens:
+            if t.text.isdigit() and len(t.text) == 4 and 1900 < int(t.text) < 2100:
+                return t.text
+        return str(self.article.published.year) if self.article.published else ""
+
+    def _add_event(self, first: int, end: int, org: ActorMention, ordinal: str, proper: bool) -> None:
         entry_names = dict(self.gaz.get(org.entity_id).names) if org.entity_id in self.gaz else {}
         short = (entry_names.get("en") or (self.entities[org.entity_id].label("en"),))[0]
         short = re.sub(r"\s+(format|mechanism|platform)$", "", short)
-        en_label = " ".join(x for x in (ordinal, short, "Summit") if x)
+        year = self._year_near(first)
+        dated = " ".join(x for x in (short, "Summit", year) if x)
+        # A summit the text names ("the second China–Central Asia Summit", «саміт «Китай –
+        # Центральна Азія»») is called so; "the G7 summit" becomes "G7 Summit 2025", so that the
+        # organisation's own name is never the event's
+        en_label = " ".join(x for x in (ordinal, short, "Summit") if x) if proper else dated
         labels = [("en", en_label)]
+        aliases = ((("en", dated),) if proper and year else ())
         span_end = max(end, org.end) if org.start - end <= 2 else end
         if self.doc.lang != "en":
             toks = list(self.doc.tokens[first:span_end])
             if toks and toks[-1].text in "«\"“":
                 toks = toks[:-1]
-            surface = nominative(toks, self.doc.lang)
+            surface = nominative(toks, self.doc.lang, self.doc.text)
             if span_end > end and self.doc.tokens[span_end - 1].text not in "»\"”" and \
                     span_end < len(self.doc.tokens) and self.doc.tokens[span_end].text in "»\"”":
                 surface += self.doc.tokens[span_end].text
             labels.append((self.doc.lang, surface))
         eid = _slug(en_label)
         if eid not in self.entities:
-            self.entities[eid] = Entity(eid, "Summit", tuple(labels))
+            self.entities[eid] = Entity(eid, "Summit", tuple(labels), aliases)
             self.types[eid] = "Summit"
         self.add(first, end, eid, "event")
 

@@ -18,6 +18,7 @@ class Analysis:
     lemmas: frozenset[str]
     pos: str = ""
     cases: frozenset[str] = frozenset()
+    any_cases: frozenset[str] = frozenset()  # the cases of every reading, whatever its lemma
     grammemes: frozenset[str] = frozenset()
     number: str = ""
     gender: str = ""
@@ -49,13 +50,22 @@ def _analyse_slavic(word: str, lang: str) -> Analysis:
         return Analysis(low, frozenset({low}))
     best = parses[0]
     # Lemmas spell the apostrophe as ASCII, like the lexicons and gazetteer keys.
-    lemmas = frozenset(p.normal_form for p in parses)
+    lemmas = frozenset(p.normal_form for p in parses) | _hyphenated(text, lang)
     lemma = best.normal_form
     # Readings that keep the best reading's lemma tell the cases the form can stand in.
     cases = frozenset(str(p.tag.case) for p in parses if p.normal_form == best.normal_form and p.tag.case)
     grammemes = frozenset(g for p in parses[:3] for g in p.tag.grammemes if g in _NAME_GRAMMEMES)
-    return Analysis(lemma, lemmas | {text.lower()}, str(best.tag.POS or ""), cases, grammemes,
+    any_cases = frozenset(str(p.tag.case) for p in parses if p.tag.case)
+    return Analysis(lemma, lemmas | {text.lower()}, str(best.tag.POS or ""), cases, any_cases, grammemes,
                     str(best.tag.number or ""), str(best.tag.gender or ""))
+
+
+def _hyphenated(text: str, lang: str) -> frozenset[str]:
+    """«Касым-Жомартом» → касым-жомарт: a hyphenated name the dictionary lacks, lemmatised by parts."""
+    if "-" not in text.strip("-"):
+        return frozenset()
+    parts = [_morph(lang).parse(p)[0].normal_form for p in text.split("-") if p]
+    return frozenset({"-".join(parts)})
 
 
 _DASHES = frozenset("–—‐‑−-")

@@ -40,12 +40,11 @@ from pathlib import Path
 from typing import IO, Protocol, runtime_checkable
 
 from rdflib import URIRef
-from rdflib.namespace import DCTERMS, RDF
 
 from ..errors import StoreError, UnknownFormatError
 from ..export.rdf import article_iri
 from ..model import Extraction
-from ..vocab import GAZETTEER_GRAPH, KG, KGA, MERGED_GRAPH
+from ..vocab import GAZETTEER_GRAPH, KGA, MERGED_GRAPH
 from . import merge
 from .files import atomic_write, read_json, write_json_atomic
 from .results import QueryResult
@@ -155,7 +154,8 @@ class StoreBase:
         raise NotImplementedError
 
     def _apply(self, additions: list[Quad], removals: list[Quad], drop: list[URIRef]) -> None:
-        """Write `additions`, then remove `removals` and the graphs in `drop`."""
+        """Write `additions`, then remove `removals` (which include the quads of the graphs
+        in `drop`) and the graphs in `drop` themselves."""
         raise NotImplementedError
 
     def _replace_graph(self, graph: URIRef, triples: list[tuple]) -> None:
@@ -257,8 +257,7 @@ class StoreBase:
                                  "entities": sorted(map(str, plan.touched.entities))})
             self._apply(plan.additions, plan.removals, plan.drop)
             self._clear_journal()
-        plan.changes.quads_added = len(plan.additions)
-        plan.changes.quads_removed = len(plan.removals) + plan.dropped_quads
+        plan.changes.quads_added, plan.changes.quads_removed = len(plan.additions), len(plan.removals)
         return plan.changes
 
     # -- journal: only on-disk stores keep one -----------------------------------------------
@@ -299,7 +298,11 @@ class StoreBase:
 
 
 class _Plan:
-    """The quads one update adds and removes, computed by reading only; nothing is written here."""
+    """The quads one update adds and removes, computed by reading only; nothing is written here.
+
+    `removals` holds every quad that goes, including the whole content of the graphs in
+    `drop`, so backends that keep derived data (oxigraph's union graph) can follow.
+    """
 
     def __init__(self, store: StoreBase, new: dict, extra: merge.Touched, force: bool):
         self.store = store
@@ -307,7 +310,6 @@ class _Plan:
         self.additions: list[Quad] = []
         self.removals: list[Quad] = []
         self.drop: list[URIRef] = []
-        self.dropped_quads = 0
         self.changed: dict[URIRef, list] = {}  # article graph → its new triples ([] = removed)
         self.touched = merge.Touched(set(extra.statements), set(extra.entities))
         self._published: dict[URIRef, str] = {}
@@ -327,44 +329,47 @@ class _Plan:
                     continue
                 self.changes.removed += bool(old)
                 self.drop.append(graph)
-                self.dropped_quads += len(old)
+                self.removals += merge.quads(old, graph)
                 triples = []
+            elif not old:
+                self.changes.added += 1
+                self.additions += merge.quads(triples, graph)
             else:
                 fresh = set(triples)
                 if fresh == old:
                     self.changes.unchanged += 1
                     continue
-                if old:
-                    self.changes.replaced += 1
-                else:
-                    self.changes.added += 1
+                self.changes.replaced += 1
                 self.additions += merge.quads([t for t in triples if t not in old], graph)
                 self.removals += merge.quads(old - fresh, graph)
             self.changed[graph] = triples
-            self.touched.update(merge.touched_by(old))
+            if old:
+                self.touched.update(merge.touched_by(old))
             self.touched.update(merge.touched_by(triples))
             self.touched.articles.add(graph)
 
     def _index_new_graphs(self) -> None:
         self.by_subject = {g: merge.index_by_subject(ts) for g, ts in self.changed.items()}
         self.new_scoped: dict = defaultdict(list)  # merged node → [(graph, article statement)]
+        merged_into = merge.MERGED_INTO
         for graph, triples in self.changed.items():
             for s, p, o in triples:
-                if p == KG.mergedInto:
+                if p == merged_into:
                     self.new_scoped[o].append((graph, s))
 
     def _published_in_store(self, graph: URIRef) -> str:
         if graph not in self._published:
             self._published[graph] = next(
-                (str(q[2]) for q in self.store._match(graph, DCTERMS.issued, None, graph)), "")
+                (str(q[2]) for q in self.store._match(graph, merge.ISSUED, None, graph)), "")
         return self._published[graph]
 
     def _merge_statements(self) -> None:
         store, old_directs, new_directs = self.store, set(), set()
+        changed, is_article = self.changed, merge.is_article_graph
         for node in self.touched.statements:
             sources = []
-            for scoped, _, _, graph in store._match(None, KG.mergedInto, node, None):
-                if graph in self.changed or not merge.is_article_graph(graph):
+            for scoped, _, _, graph in store._match(None, merge.MERGED_INTO, node, None):
+                if graph in changed or not is_article(graph):
                     continue
                 values = tuple(q[1:3] for q in store._match(scoped, None, None, graph))
                 sources.append(merge.Source(graph, values, self._published_in_store(graph)))
@@ -375,7 +380,7 @@ class _Plan:
             fresh, direct = merge.merged_statement(node, sources)
             old = {q[:3] for q in store._match(node, None, None, MERGED_GRAPH)}
             self._diff_merged(old, fresh)
-            if (d := merge.direct_triple(old)) is not None:
+            if old and (d := merge.direct_triple(old)) is not None:
                 old_directs.add(d)
             if direct is not None:
                 new_directs.add(direct)
@@ -387,7 +392,7 @@ class _Plan:
     def _asserted_elsewhere(self, direct: tuple) -> bool:
         """True when a merged statement this update does not touch also asserts `direct`."""
         s, p, o = direct
-        for node, _, _, _ in self.store._match(None, RDF.subject, s, MERGED_GRAPH):
+        for node, _, _, _ in self.store._match(None, merge.SUBJECT, s, MERGED_GRAPH):
             if node in self.touched.statements:
                 continue
             if merge.direct_triple(q[:3] for q in self.store._match(node, None, None, MERGED_GRAPH)) == direct:
@@ -395,12 +400,12 @@ class _Plan:
         return False
 
     def _merge_entities(self) -> None:
-        store = self.store
+        store, changed, is_article = self.store, self.changed, merge.is_article_graph
         for entity in self.touched.entities:
             values: dict = defaultdict(list)
             for pred in merge.ENTITY_PREDICATES:
                 for _, _, value, graph in store._match(entity, pred, None, None):
-                    if merge.is_article_graph(graph) and graph not in self.changed:
+                    if graph not in changed and is_article(graph):
                         values[graph].append((pred, value))
             sources = [merge.Source(g, tuple(v)) for g, v in values.items()]
             for graph, by_subject in self.by_subject.items():
@@ -419,6 +424,9 @@ class _Plan:
             self._diff_merged(old, fresh)
 
     def _diff_merged(self, old: set, fresh: list) -> None:
+        if not old:
+            self.additions += merge.quads(fresh, MERGED_GRAPH)
+            return
         fresh_set = set(fresh)
         self.additions += merge.quads([t for t in fresh_set if t not in old], MERGED_GRAPH)
         self.removals += merge.quads(old - fresh_set, MERGED_GRAPH)

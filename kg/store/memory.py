@@ -64,8 +64,10 @@ class MemoryStore(StoreBase):
 
     def _apply(self, additions: list[Quad], removals: list[Quad], drop: list[URIRef]) -> None:
         self._ds.addN((s, p, o, self._graph(g)) for s, p, o, g in additions)
+        dropped = set(drop)
         for quad in removals:
-            self._ds.remove(quad)
+            if quad[3] not in dropped:
+                self._ds.remove(quad)
         for name in drop:
             self._ds.remove_graph(name)
             self._graphs.pop(name, None)

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import decimal
 from collections import Counter, defaultdict
+from functools import lru_cache
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
@@ -41,11 +42,19 @@ from ..vocab import KG, KGA, KGE, KGS
 Triple = tuple
 ARTICLE_PREFIX, ENTITY_PREFIX, STATEMENT_PREFIX = str(KGA), str(KGE), str(KGS)
 
-ENTITY_PREDICATES = (RDF.type, RDFS.label, SKOS.prefLabel, SKOS.altLabel, OWL.sameAs)
+# Terms the merge reads and writes, made once: an rdflib Namespace builds a new URIRef on
+# every attribute access, which dominates the cost of a large update.
+TYPE, SUBJECT, PREDICATE, OBJECT, STATEMENT = RDF.type, RDF.subject, RDF.predicate, RDF.object, RDF.Statement
+MERGED_INTO, EVIDENCE, CONFIDENCE, POLARITY = KG.mergedInto, KG.evidence, KG.confidence, KG.polarity
+SUPPORT, MENTIONS, FIRST_SEEN, LAST_SEEN = KG.supportCount, KG.mentionCount, KG.firstSeen, KG.lastSeen
+ARTICLE, ISSUED, DERIVED_FROM = KG.Article, DCTERMS.issued, PROV.wasDerivedFrom
+PREF_LABEL, ALT_LABEL, XSD_DATE, XSD_DECIMAL = SKOS.prefLabel, SKOS.altLabel, XSD.date, XSD.decimal
+ENTITY_PREDICATES = (TYPE, RDFS.label, PREF_LABEL, ALT_LABEL, OWL.sameAs)
+_ENTITY_PREDICATE_SET = frozenset(ENTITY_PREDICATES)
 # Qualifiers and evidence a merged statement collects from every article statement behind it.
 STATEMENT_UNION = frozenset({
     KG.domain, KG.date, KG.startDate, KG.endDate, KG.place, KG.trend, KG.polarity, KG.modality,
-    KG.evidence, KG.extractor, KG.source, PROV.wasDerivedFrom})
+    KG.evidence, KG.extractor, KG.source, DERIVED_FROM})
 _SYMMETRIC_IRIS = frozenset(KG[r] for r in SYMMETRIC)
 _NUMERIC = {XSD.decimal, XSD.integer}
 
@@ -102,7 +111,7 @@ def article_graph(extraction: Extraction) -> list[Triple]:
     triples = dict.fromkeys(
         (s, p, canonical(o)) for s, p, o in extraction_triples(extraction))
     for fact in extraction.facts:
-        triples[(statement_iri(fact, art.id), KG.mergedInto, statement_iri(fact))] = None
+        triples[(statement_iri(fact, art.id), MERGED_INTO, statement_iri(fact))] = None
     return list(triples)
 
 
@@ -123,12 +132,13 @@ class Touched:
 def touched_by(triples: Iterable[Triple]) -> Touched:
     t = Touched()
     for s, p, o in triples:
-        if p == KG.mergedInto:
+        if p in _ENTITY_PREDICATE_SET:
+            if s.startswith(ENTITY_PREFIX):
+                t.entities.add(s)
+            elif p == TYPE and o == ARTICLE:
+                t.articles.add(s)
+        elif p == MERGED_INTO:
             t.statements.add(o)
-        elif p in ENTITY_PREDICATES and str(s).startswith(ENTITY_PREFIX):
-            t.entities.add(s)
-        elif p == RDF.type and o == KG.Article:
-            t.articles.add(s)
     return t
 
 
@@ -149,7 +159,7 @@ def index_by_subject(triples: Iterable[Triple]) -> dict:
 
 
 def published_of(article: URIRef, by_subject: Mapping) -> str:
-    return next((str(o) for p, o in by_subject.get(article, ()) if p == DCTERMS.issued), "")
+    return next((str(o) for p, o in by_subject.get(article, ()) if p == ISSUED), "")
 
 
 def statement_sources(node: URIRef, graphs: Mapping[URIRef, list[Triple]]) -> list[Source]:
@@ -158,7 +168,7 @@ def statement_sources(node: URIRef, graphs: Mapping[URIRef, list[Triple]]) -> li
     for graph, triples in graphs.items():
         by_subject = index_by_subject(triples)
         for s, p, o in triples:
-            if p == KG.mergedInto and o == node:
+            if p == MERGED_INTO and o == node:
                 sources.append(Source(graph, tuple(by_subject[s]), published_of(graph, by_subject)))
     return sources
 
@@ -174,22 +184,21 @@ def merged_statement(node: URIRef, sources: Iterable[Source]) -> tuple[list[Trip
     if not sources:
         return [], None
     first = dict(sources[0].values)
-    s, p, o = first.get(RDF.subject), first.get(RDF.predicate), first.get(RDF.object)
+    s, p, o = first.get(SUBJECT), first.get(PREDICATE), first.get(OBJECT)
     if p in _SYMMETRIC_IRIS and isinstance(o, URIRef) and str(o) < str(s):
         s, o = o, s
-    out = [(node, RDF.type, RDF.Statement), (node, RDF.subject, s), (node, RDF.predicate, p),
-           (node, RDF.object, o)]
+    out = [(node, TYPE, STATEMENT), (node, SUBJECT, s), (node, PREDICATE, p), (node, OBJECT, o)]
     union: dict = {}
     confidences, mentions, dates = [], 0, []
     for src in sources:
-        union[(PROV.wasDerivedFrom, src.article)] = None
+        union[(DERIVED_FROM, src.article)] = None
         evidence, best = 0, None
         for pred, value in src.values:
             if pred in STATEMENT_UNION:
                 union[(pred, value)] = None
-            if pred == KG.evidence:
-                evidence += 1
-            elif pred == KG.confidence:
+                if pred == EVIDENCE:
+                    evidence += 1
+            elif pred == CONFIDENCE:
                 best = max(best or 0.0, float(value))
         mentions += max(evidence, 1)
         if best is not None:
@@ -197,14 +206,23 @@ def merged_statement(node: URIRef, sources: Iterable[Source]) -> tuple[list[Trip
         if src.published:
             dates.append(src.published)
     out += [(node, pred, value) for pred, value in union]
-    out += [(node, KG.supportCount, Literal(len(sources))), (node, KG.mentionCount, Literal(mentions))]
+    out += [(node, SUPPORT, _integer(len(sources))), (node, MENTIONS, _integer(mentions))]
     if confidences:
-        out.append((node, KG.confidence, combined_confidence(confidences)))
+        out.append((node, CONFIDENCE, combined_confidence(confidences)))
     if dates:
-        out += [(node, KG.firstSeen, Literal(min(dates), datatype=XSD.date)),
-                (node, KG.lastSeen, Literal(max(dates), datatype=XSD.date))]
-    negative = any(pred == KG.polarity and str(value) != "positive" for pred, value in union)
+        out += [(node, FIRST_SEEN, _date(min(dates))), (node, LAST_SEEN, _date(max(dates)))]
+    negative = any(pred == POLARITY and str(value) != "positive" for pred, value in union)
     return out, None if negative else (s, p, o)
+
+
+@lru_cache(maxsize=4096)
+def _integer(n: int) -> Literal:
+    return Literal(n)
+
+
+@lru_cache(maxsize=4096)
+def _date(text: str) -> Literal:
+    return Literal(text, datatype=XSD_DATE)
 
 
 def combined_confidence(confidences: Iterable[float]) -> Literal:
@@ -217,15 +235,23 @@ def combined_confidence(confidences: Iterable[float]) -> Literal:
     for c in sorted(confidences):  # a fixed order gives the same float whatever the input order
         remaining *= 1.0 - min(max(c, 0.0), 1.0)
     value = decimal.Decimal(f"{1.0 - remaining:.4f}")
-    return Literal(_decimal_text(value), datatype=XSD.decimal)
+    return _decimal(_decimal_text(value))
+
+
+@lru_cache(maxsize=20_000)
+def _decimal(text: str) -> Literal:
+    return Literal(text, datatype=XSD_DECIMAL)
 
 
 def direct_triple(node_triples: Iterable[Triple]) -> Triple | None:
     """The direct triple a stored merged statement asserts, read back from its triples."""
-    values = {p: o for _, p, o in node_triples if p in (RDF.subject, RDF.predicate, RDF.object, KG.polarity)}
-    if RDF.subject not in values or str(values.get(KG.polarity, "positive")) != "positive":
+    values = {p: o for _, p, o in node_triples if p in _DIRECT_PARTS}
+    if SUBJECT not in values or str(values.get(POLARITY, "positive")) != "positive":
         return None
-    return values[RDF.subject], values[RDF.predicate], values[RDF.object]
+    return values[SUBJECT], values[PREDICATE], values[OBJECT]
+
+
+_DIRECT_PARTS = frozenset({SUBJECT, PREDICATE, OBJECT, POLARITY})
 
 
 def merged_entity(entity: URIRef, sources: Iterable[Source]) -> list[Triple]:
@@ -245,19 +271,19 @@ def merged_entity(entity: URIRef, sources: Iterable[Source]) -> list[Triple]:
     for src in sources:
         values = set(src.values)
         for pred, value in values:
-            if pred == RDF.type:
+            if pred == TYPE:
                 types[value] += 1
-            elif pred == SKOS.prefLabel:
+            elif pred == PREF_LABEL:
                 prefs[value.language][value] += 1
-            elif pred in ENTITY_PREDICATES:
+            elif pred in _ENTITY_PREDICATE_SET:
                 union[(pred, value)] = None
-    out = [(entity, RDF.type, _most_common(types))] if types else []
+    out = [(entity, TYPE, _most_common(types))] if types else []
     chosen = {_most_common(counts) for counts in prefs.values()}
-    out += [(entity, SKOS.prefLabel, label) for label in chosen]
+    out += [(entity, PREF_LABEL, label) for label in chosen]
     alternatives = {label for counts in prefs.values() for label in counts} - chosen
-    alternatives |= {value for pred, value in union if pred == SKOS.altLabel}
-    out += [(entity, SKOS.altLabel, label) for label in alternatives - chosen]
-    out += [(entity, pred, value) for pred, value in union if pred != SKOS.altLabel]
+    alternatives |= {value for pred, value in union if pred == ALT_LABEL}
+    out += [(entity, ALT_LABEL, label) for label in alternatives - chosen]
+    out += [(entity, pred, value) for pred, value in union if pred != ALT_LABEL]
     return out
 
 
@@ -266,7 +292,7 @@ def _most_common(counts: Counter):
 
 
 def entity_values(by_subject: Mapping, entity: URIRef) -> tuple:
-    return tuple(pv for pv in by_subject.get(entity, ()) if pv[0] in ENTITY_PREDICATES)
+    return tuple(pv for pv in by_subject.get(entity, ()) if pv[0] in _ENTITY_PREDICATE_SET)
 
 
 def quads(triples: Iterable[Triple], graph: URIRef) -> Iterator[tuple]:
