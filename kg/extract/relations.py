@@ -263,29 +263,20 @@ class SentenceReader:
         parts = self._participants(ms, spec.subjects | spec.objects)
         before = [m for m in parts if m.end <= t0]
         after = [m for m in parts if m.start >= t1]
-        chosen: list[ActorMention] = []
         tail = self._group_at(after, after[0]) if after and (
             after[0].start - t1 <= 4 or self._list_gap(self.doc.tokens[t1:after[0].start])) else []
+        head: list[ActorMention] = []
         if len({m.entity_id for m in tail}) >= 2 and after[0].start - t1 <= 2:
-            chosen = tail  # «співпраця Китаю з Казахстаном», "cooperation between A and B"
-        else:
-            if before and t0 - before[-1].end <= _MAX_SUBJECT_GAP:
-                chosen += self._group_at(before, before[-1])
-            elif not before and self.doc.lang in ("uk", "ru"):
-                # «…21 февраля подписали главы … Камчыбек Ташиев и Саймумин Ятимов»: the subject after the verb
-                inverted = [m for m in after if m.start - t1 <= _MAX_SUBJECT_GAP and m.kind in ("name", "role")
-                            and "nomn" in self.doc.tokens[m.start].analysis.cases]
-                if inverted:
-                    tail = self._group_at(inverted, inverted[0])
-            chosen += tail
-        people = _unique(m.entity_id for m in chosen if self.type_of(m) == "Person")
-        states = _unique(m.entity_id for m in chosen if self.type_of(m) != "Person")
-        pairs = []
-        for level in (people, states):
-            pairs.extend(itertools.combinations(level, 2))
-        if not pairs and len(people) == 1 and len(states) == 1:
-            pairs.append((people[0], states[0]))
-        return pairs
+            head, tail = tail, []  # «співпраця Китаю з Казахстаном», "cooperation between A and B"
+        elif before and t0 - before[-1].end <= _MAX_SUBJECT_GAP:
+            head = self._group_at(before, before[-1])
+        elif not before and self.doc.lang in ("uk", "ru"):
+            # «…21 февраля подписали главы … Камчыбек Ташиев и Саймумин Ятимов»: the subject after the verb
+            inverted = [m for m in after if m.start - t1 <= _MAX_SUBJECT_GAP and m.kind in ("name", "role")
+                        and "nomn" in self.doc.tokens[m.start].analysis.cases]
+            if inverted:
+                head, tail = self._group_at(inverted, inverted[0]), []
+        return _pairs(head, tail, self.type_of)
 
     def _names_a_format(self, t0: int) -> bool:
         """«формат співпраці», "mechanism of cooperation": the trigger names a format, not a fact."""
@@ -450,6 +441,25 @@ class SentenceReader:
         if relation == "memberOf":
             return {"start": d.start}  # "became a member on 7 March", "joined last year"
         return {"date": d.start}
+
+
+def _pairs(head: list[ActorMention], tail: list[ActorMention], type_of) -> list[tuple[str, str]]:
+    """Who did it with whom, at one level (people with people, states with states): "A, B and C
+    signed" pairs everyone; "A met B and C" pairs A with each of B and C; a lone person and a
+    lone state pair only with each other."""
+    out: list[tuple[str, str]] = []
+    for level in (lambda m: type_of(m) == "Person", lambda m: type_of(m) != "Person"):
+        h = _unique(m.entity_id for m in head if level(m))
+        t = [e for e in _unique(m.entity_id for m in tail if level(m)) if e not in h]
+        out.extend(itertools.combinations(h, 2))
+        out.extend((a, b) for a in h for b in t)
+        if not h:
+            out.extend(itertools.combinations(t, 2))
+    if not out:
+        ids = _unique(m.entity_id for m in head + tail)
+        if len(ids) == 2:
+            out.append((ids[0], ids[1]))
+    return out
 
 
 def _possessive(tok) -> bool:

@@ -121,7 +121,7 @@ class MemoryStore(StoreBase):
         target.serialize(destination=out, format=fmt, encoding="utf-8")
 
     def flush(self) -> None:
-        if self.path is None or self.read_only or not self._dirty:
+        if self.path is None or self.read_only or not (self._dirty or not self.path.exists()):
             return
         self.path.parent.mkdir(parents=True, exist_ok=True)
         with atomic_write(self.path) as out:

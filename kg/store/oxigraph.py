@@ -5,6 +5,13 @@ loader; removals run as one SPARQL update, after the additions, so a killed proc
 leaves less than was there before. The journal beside the store (``DIR/store.journal.json``)
 lets the next writer repair an interrupted update; `needs_recovery()` tells readers.
 
+The store's default graph is kept as the set union of all named graphs, and SPARQL runs
+on it. pyoxigraph's own union default graph (``use_default_graph_as_union``) matches a
+triple once per graph holding it (oxigraph issue #1919, fixed after 0.5), and here the
+same triple is routinely in an article graph, the merged graph and the background: every
+answer would repeat and every COUNT be inflated. The named graphs are the data; the
+default graph is derived from them, never written to directly.
+
 >>> store = OxigraphStore()          # in memory
 >>> store.query("ASK { ?s ?p ?o }").boolean
 False
@@ -146,29 +153,58 @@ class OxigraphStore(StoreBase):
         try:
             found = self._store.quads_for_pattern(to(s), to(p), to(o), to(g) if g is not None else None)
             for q in found:
-                yield back(q.subject), back(q.predicate), back(q.object), back(q.graph_name)
+                name = q.graph_name
+                if g is None and isinstance(name, ox.DefaultGraph):
+                    continue  # the derived union, not data
+                yield back(q.subject), back(q.predicate), back(q.object), back(name)
         except OSError as e:
             raise StoreError(f"cannot read the oxigraph store: {e}") from None
 
     def _apply(self, additions: list[Quad], removals: list[Quad], drop: list[URIRef]) -> None:
-        quad = self._terms.quad
+        to = self._terms.to_ox
+        default = ox.DefaultGraph()
         try:
-            native = [quad(*q) for q in additions]
+            native, union = [], {}
+            for s, p, o, g in additions:
+                s, p, o = to(s), to(p), to(o)
+                native.append(ox.Quad(s, p, o, to(g)))
+                union[(s, p, o)] = None
+            native += [ox.Quad(s, p, o, default) for s, p, o in union]
             if len(native) > self.bulk_threshold:
                 self._store.bulk_extend(native)
             elif native:
                 self._store.extend(native)
             if removals or drop:
-                self._store.update(_removal_update(removals, drop))
+                dropped = set(drop)
+                listed = [q for q in removals if q[3] not in dropped] + self._union_removals(removals)
+                blank = [q for q in listed if any(isinstance(t, BNode) for t in q[:3])]
+                if blank:  # DELETE DATA cannot name blank nodes
+                    listed = [q for q in listed if not any(isinstance(t, BNode) for t in q[:3])]
+                if listed or drop:
+                    self._store.update(_removal_update(listed, drop))
+                for s, p, o, g in blank:
+                    self._store.remove(ox.Quad(to(s), to(p), to(o), to(g) if g is not None else default))
         except OSError as e:
             raise StoreError(f"cannot write the oxigraph store: {e}") from None
 
+    def _union_removals(self, removals: list[Quad]) -> list[Quad]:
+        """The default-graph triples no named graph will hold once `removals` are gone."""
+        leaving: dict = {}
+        for s, p, o, g in removals:
+            leaving.setdefault((s, p, o), set()).add(g)
+        to, back = self._terms.to_ox, self._terms.from_ox
+        gone = []
+        for (s, p, o), graphs in leaving.items():
+            holders = {back(q.graph_name) for q in self._store.quads_for_pattern(to(s), to(p), to(o), None)
+                       if not isinstance(q.graph_name, ox.DefaultGraph)}
+            if holders <= graphs:
+                gone.append((s, p, o, None))
+        return gone
+
     def _replace_graph(self, graph: URIRef, triples: list[tuple]) -> None:
-        try:
-            self._store.update(f"DROP SILENT GRAPH {nt_term(graph)}")
-            self._store.extend([self._terms.quad(s, p, o, graph) for s, p, o in triples])
-        except OSError as e:
-            raise StoreError(f"cannot write the oxigraph store: {e}") from None
+        old = {q[:3] for q in self._match(None, None, None, graph)}
+        new = set(triples)
+        self._apply([(*t, graph) for t in new - old], [(*t, graph) for t in old - new], [])
 
     def _graph_names(self) -> Iterator[URIRef]:
         for name in self._store.named_graphs():
@@ -176,7 +212,7 @@ class OxigraphStore(StoreBase):
 
     def _query(self, sparql: str) -> QueryResult:
         try:
-            result = self._store.query(sparql, prefixes=_PREFIXES, use_default_graph_as_union=True)
+            result = self._store.query(sparql, prefixes=_PREFIXES)  # the default graph is the union
             if isinstance(result, ox.QueryBoolean):
                 return QueryResult.ask(bool(result))
             back = self._terms.from_ox
@@ -196,9 +232,9 @@ class OxigraphStore(StoreBase):
         prefixes = _PREFIXES if format in ("turtle", "trig") else None
         try:
             if graphs is None:
-                self._store.dump(out, fmt, prefixes=prefixes)
-                return
-            names = [self._terms.to_ox(g) for g in graphs]
+                names = list(self._store.named_graphs())  # never the derived default graph
+            else:
+                names = [self._terms.to_ox(g) for g in graphs]
             if format in ("turtle", "nt"):
                 items = (ox.Triple(q.subject, q.predicate, q.object)
                          for name in names for q in self._store.quads_for_pattern(None, None, None, name))
@@ -209,7 +245,9 @@ class OxigraphStore(StoreBase):
             raise StoreError(f"cannot write RDF: {e}") from None
 
     def __len__(self) -> int:
-        return len(self._store)
+        """Quads in the named graphs (the derived default graph is not counted)."""
+        rows = self._store.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+        return int(next(iter(rows))[0].value)
 
     def flush(self) -> None:
         if self.path is not None and not self.read_only:
@@ -226,13 +264,15 @@ class OxigraphStore(StoreBase):
 
 
 def _removal_update(removals: list[Quad], drop: list[URIRef]) -> str:
-    """One SPARQL update that removes quads and drops graphs in a single transaction."""
+    """One SPARQL update that removes quads (graph None: the default graph) and drops graphs,
+    in a single transaction."""
     by_graph: dict = {}
     for s, p, o, g in removals:
         by_graph.setdefault(g, []).append(f"{nt_term(s)} {nt_term(p)} {nt_term(o)} .")
     ops = []
     if by_graph:
-        body = " ".join(f"GRAPH {nt_term(g)} {{ {' '.join(lines)} }}" for g, lines in by_graph.items())
+        body = " ".join(" ".join(lines) if g is None else f"GRAPH {nt_term(g)} {{ {' '.join(lines)} }}"
+                        for g, lines in by_graph.items())
         ops.append(f"DELETE DATA {{ {body} }}")
     ops += [f"DROP SILENT GRAPH {nt_term(g)}" for g in drop]
     return " ;\n".join(ops)
