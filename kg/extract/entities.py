@@ -235,6 +235,8 @@ class _Builder:
         by_end = {m.end: m for m in self.mentions}
         for rm in self.role_spans:
             title = rm.payload
+            if self._leaders_of_many(rm, title):
+                continue
             of, of_start = self._role_of(rm.start, rm.end, by_start, by_end)
             person = self._apposition(rm.end, by_start)
             if of:
@@ -259,6 +261,34 @@ class _Builder:
                 # kept only where the article also names that person.
                 if any(m.entity_id == holder and m.kind in ("name", "surname") for m in self.mentions):
                     self.roles.append((holder, _role_relation(title), of, self.sent(rm.start), rm.start))
+
+    def _leaders_of_many(self, rm, title: str) -> bool:
+        """«лідерами п'яти держав», "the leaders of China and Kazakhstan": one office in several
+        states stands for each state's office holder."""
+        if title not in LEADER_TITLES:
+            return False
+        j = rm.end + (1 if self.doc.lang == "en" and rm.end < len(self.doc.tokens)
+                      and self.doc.tokens[rm.end].text.lower() == "of" else 0)
+        states: list[ActorMention] = []
+        for m in sorted(self.mentions, key=lambda m: m.start):
+            if m.start < j or self.types.get(m.entity_id) != "Country":
+                continue
+            gap = self.doc.tokens[states[-1].end if states else j:m.start]
+            if states and m.start == states[-1].start or \
+                    all(t.text.lower() in (",", "і", "й", "та", "и", "and", "the") for t in gap):
+                states.append(m)
+            else:
+                break
+        ids = _unique_ids(states)
+        if len(ids) < 2:
+            return False
+        holders = [self._holder(title, e) for e in ids]
+        for m in states:
+            self.complements.add(m.start)
+        for holder in filter(None, holders):
+            self._register_known(holder)
+            self.add(rm.start, rm.end, holder, "group", title)
+        return True
 
     def _role_of(self, start: int, end: int, by_start, by_end) -> tuple[str, int]:
         """Whose office a role noun names, and where that is said."""
@@ -564,6 +594,14 @@ class _Builder:
         return out[:count]
 
 
+def _unique_ids(mentions: list[ActorMention]) -> list[str]:
+    out: list[str] = []
+    for m in mentions:
+        if m.entity_id not in out:
+            out.append(m.entity_id)
+    return out
+
+
 def _capitalised(tok: Token) -> bool:
     return tok.is_word and tok.text[:1].isupper() and not (tok.text.isupper() and len(tok.text) == 1)
 
@@ -581,8 +619,8 @@ def build_entities(doc: Document, article: Article, gaz: Gazetteer, lex: Lexicon
     b.unknown_names()
     b.surnames()
     b.events()
-    b.role_nouns()
     b.groups()
+    b.role_nouns()
     b.pronouns()
     b.mentions.sort(key=lambda m: (m.start, m.end))
     dateline = ""

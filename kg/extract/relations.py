@@ -135,20 +135,20 @@ class SentenceReader:
         return out + self._participation(out)
 
     def _participation(self, facts: list[Fact]) -> list[Fact]:
-        """Who signs or meets at a named summit takes part in it."""
+        """Who signs or meets at a named summit takes part in it, and so do the leaders or
+        states the sentence gathers there («глави всіх шести країн», "the six leaders")."""
         events = [m for m in self.actors if self.type_of(m) in EVENT_TYPES]
-        if not events:
+        gathering = [f for f in facts if f.relation in ("signsAgreementWith", "meetsWith") and f.asserted]
+        if not events or not gathering:
             return []
-        out = []
-        for f in facts:
-            if f.relation in ("signsAgreementWith", "meetsWith") and f.qualifiers.polarity == "positive":
-                for party in (f.subject, f.object):
-                    q = Qualifiers(date=f.qualifiers.date, start=f.qualifiers.start, end=f.qualifiers.end,
-                                   place=f.qualifiers.place)
-                    prov = Provenance(self.article_id, self.sentence.text, self.sentence.start, self.sentence.end,
-                                      "relations.participation", 0.5)
-                    out.append(Fact(party, "participatesIn", events[0].entity_id, q, prov))
-        return out
+        parties = _unique([p for f in gathering for p in (f.subject, f.object)] +
+                          [m.entity_id for m in self.actors if m.kind == "group"
+                           and self.type_of(m) in ("Person", "Country")])
+        q0 = gathering[0].qualifiers
+        q = Qualifiers(date=q0.date, start=q0.start, end=q0.end, place=q0.place)
+        prov = Provenance(self.article_id, self.sentence.text, self.sentence.start, self.sentence.end,
+                          "relations.participation", 0.5)
+        return [Fact(p, "participatesIn", events[0].entity_id, q, prov) for p in parties]
 
     def _relation_facts(self) -> list[Fact]:
         out: list[Fact] = []
@@ -247,13 +247,7 @@ class SentenceReader:
         return facts
 
     def _participants(self, ms: list[ActorMention], types: frozenset[str]) -> list[ActorMention]:
-        group_size: dict[int, int] = {}
-        for m in ms:
-            if m.kind == "group":
-                group_size[m.start] = group_size.get(m.start, 0) + 1
-        # "the six states" is too vague to pair everyone with everyone; "both countries" is not
-        return [m for m in ms if self.type_of(m) in types and m.kind != "adjective" and not self._is_place(m)
-                and group_size.get(m.start, 0) <= 2]
+        return [m for m in ms if self.type_of(m) in types and m.kind != "adjective" and not self._is_place(m)]
 
     def _symmetric(self, ms, spec, t0, t1) -> list[tuple[str, str]]:
         """The list just before the trigger and the one just after it (after "with", «з»,
@@ -266,7 +260,7 @@ class SentenceReader:
         tail = self._group_at(after, after[0]) if after and (
             after[0].start - t1 <= 4 or self._list_gap(self.doc.tokens[t1:after[0].start])) else []
         head: list[ActorMention] = []
-        if len({m.entity_id for m in tail}) >= 2 and after[0].start - t1 <= 2:
+        if len({m.entity_id for m in tail}) >= 2 and after[0].start - t1 <= 2 and self._nominal(t0, t1):
             head, tail = tail, []  # «співпраця Китаю з Казахстаном», "cooperation between A and B"
         elif before and t0 - before[-1].end <= _MAX_SUBJECT_GAP:
             head = self._group_at(before, before[-1])
@@ -277,6 +271,13 @@ class SentenceReader:
             if inverted:
                 head, tail = self._group_at(inverted, inverted[0]), []
         return _pairs(head, tail, self.type_of)
+
+    def _nominal(self, t0: int, t1: int) -> bool:
+        """A trigger noun whose parties follow it («співпраця Китаю з …», "talks between …")."""
+        if self.doc.lang in ("uk", "ru"):
+            return self.doc.tokens[t1 - 1].analysis.pos == "NOUN"
+        nxt = self.doc.tokens[t1].text.lower() if t1 < len(self.doc.tokens) else ""
+        return nxt in ("between", "of", "among")
 
     def _names_a_format(self, t0: int) -> bool:
         """«формат співпраці», "mechanism of cooperation": the trigger names a format, not a fact."""
@@ -448,13 +449,16 @@ def _pairs(head: list[ActorMention], tail: list[ActorMention], type_of) -> list[
     signed" pairs everyone; "A met B and C" pairs A with each of B and C; a lone person and a
     lone state pair only with each other."""
     out: list[tuple[str, str]] = []
+    # "the heads of all six states met" names no one: group readings pair only with named parties
+    grouped = {m.entity_id for m in head + tail if m.kind == "group"} - \
+        {m.entity_id for m in head + tail if m.kind != "group"}
     for level in (lambda m: type_of(m) == "Person", lambda m: type_of(m) != "Person"):
         h = _unique(m.entity_id for m in head if level(m))
         t = [e for e in _unique(m.entity_id for m in tail if level(m)) if e not in h]
-        out.extend(itertools.combinations(h, 2))
+        out.extend((a, b) for a, b in itertools.combinations(h, 2) if not (a in grouped and b in grouped))
         out.extend((a, b) for a in h for b in t)
         if not h:
-            out.extend(itertools.combinations(t, 2))
+            out.extend((a, b) for a, b in itertools.combinations(t, 2) if not (a in grouped and b in grouped))
     if not out:
         ids = _unique(m.entity_id for m in head + tail)
         if len(ids) == 2:

@@ -351,11 +351,17 @@ class _Plan:
     def _index_new_graphs(self) -> None:
         self.by_subject = {g: merge.index_by_subject(ts) for g, ts in self.changed.items()}
         self.new_scoped: dict = defaultdict(list)  # merged node → [(graph, article statement)]
+        self.new_entities: dict = defaultdict(list)  # entity → [(graph, its description there)]
         merged_into = merge.MERGED_INTO
         for graph, triples in self.changed.items():
             for s, p, o in triples:
                 if p == merged_into:
                     self.new_scoped[o].append((graph, s))
+            for subject in self.by_subject[graph]:
+                if subject in self.touched.entities:
+                    own = merge.entity_values(self.by_subject[graph], subject)
+                    if own:
+                        self.new_entities[subject].append((graph, own))
 
     def _published_in_store(self, graph: URIRef) -> str:
         if graph not in self._published:
@@ -408,10 +414,7 @@ class _Plan:
                     if graph not in changed and is_article(graph):
                         values[graph].append((pred, value))
             sources = [merge.Source(g, tuple(v)) for g, v in values.items()]
-            for graph, by_subject in self.by_subject.items():
-                own = merge.entity_values(by_subject, entity)
-                if own:
-                    sources.append(merge.Source(graph, own))
+            sources += [merge.Source(graph, own) for graph, own in self.new_entities.get(entity, ())]
             fresh = merge.merged_entity(entity, sources)
             old = {q[:3] for pred in merge.ENTITY_PREDICATES
                    for q in store._match(entity, pred, None, MERGED_GRAPH)}

@@ -51,10 +51,9 @@ class _Terms:
         self._from: dict = {}
 
     def to_ox(self, term):
-        try:
-            return self._to[term]
-        except KeyError:
-            pass
+        value = self._to.get(term)
+        if value is not None:
+            return value
         if isinstance(term, URIRef):
             try:
                 value = ox.NamedNode(term)
@@ -162,14 +161,15 @@ class OxigraphStore(StoreBase):
 
     def _apply(self, additions: list[Quad], removals: list[Quad], drop: list[URIRef]) -> None:
         to = self._terms.to_ox
-        default = ox.DefaultGraph()
+        default, make = ox.DefaultGraph(), ox.Quad
         try:
-            native, union = [], {}
+            native, union, graphs = [], {}, {}
             for s, p, o, g in additions:
                 s, p, o = to(s), to(p), to(o)
-                native.append(ox.Quad(s, p, o, to(g)))
+                name = graphs.get(g) or graphs.setdefault(g, to(g))
+                native.append(make(s, p, o, name))
                 union[(s, p, o)] = None
-            native += [ox.Quad(s, p, o, default) for s, p, o in union]
+            native += [make(s, p, o) for s, p, o in union]  # no graph: the default graph
             if len(native) > self.bulk_threshold:
                 self._store.bulk_extend(native)
             elif native:
