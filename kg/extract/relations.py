@@ -124,6 +124,9 @@ class SentenceReader:
         self.dates, self.article_id, self.skip = dates, article_id, skip
         self.actors = [m for m in layer.in_sentence(sentence.index) if m.start not in skip]
         self.adjective_tokens = {k for m in self.actors if m.kind == "adjective" for k in range(m.start, m.end)}
+        # «Жапаров и президент Таджикистана Рахмон»: whose office it is does not break the list
+        self.complement_tokens = {k for m in layer.in_sentence(sentence.index) if m.start in skip
+                                  for k in range(m.start, m.end)}
         self.name_tokens = {k for m in layer.in_sentence(sentence.index) if m.kind in ("name", "new", "new-person")
                             for k in range(m.start, m.end)}
 
@@ -173,6 +176,8 @@ class SentenceReader:
             return False
         prev = self.doc.tokens[m.start - 1].text.lower()
         preps = {"uk": {"у", "в", "на"}, "ru": {"в", "во", "на"}, "en": {"in", "at"}}[self.doc.lang]
+        if self.doc.tokens[m.start - 1].lemmas & self.lex.words("city_nouns"):
+            return True  # «у місті Сіань», "the city of Xi'an"
         if prev not in preps:
             return False
         return self.doc.lang == "en" or "loct" in self.doc.tokens[m.start].analysis.cases or \
@@ -218,6 +223,7 @@ class SentenceReader:
         fillers = self.lex.words("list_fillers") | _COORD | _WITH[self.doc.lang]
         return all(t.text.lower() in fillers or t.lemma in fillers or t.lemma in self.lex.numbers
                    or t.index in self.adjective_tokens or t.index in self.layer.role_tokens
+                   or t.index in self.complement_tokens
                    or _adjective_like(t, self.doc.lang) for t in gap)
 
     def _read(self, relation: str, t0: int, t1: int, stretch: Stretch) -> list[Fact]:
@@ -450,7 +456,12 @@ def _pairs(head: list[ActorMention], tail: list[ActorMention], type_of) -> list[
     lone state pair only with each other."""
     out: list[tuple[str, str]] = []
     # "the heads of all six states met" names no one: group readings pair only with named parties
-    grouped = {m.entity_id for m in head + tail if m.kind == "group"} - \
+    group_size: dict[int, int] = {}
+    for m in head + tail:
+        if m.kind == "group":
+            group_size[m.start] = group_size.get(m.start, 0) + 1
+    # "both countries" is as good as their names; "the heads of all six states" is not
+    grouped = {m.entity_id for m in head + tail if m.kind == "group" and group_size[m.start] > 2} - \
         {m.entity_id for m in head + tail if m.kind != "group"}
     for level in (lambda m: type_of(m) == "Person", lambda m: type_of(m) != "Person"):
         h = _unique(m.entity_id for m in head if level(m))
