@@ -19,7 +19,7 @@ $(VENV)/.installed: $(BIN)/python pyproject.toml
 install: $(VENV)/.installed
 
 demo: install
-	$(BIN)/kg build examples -o $(OUT)
+	$(BIN)/kg build examples/articles -o $(OUT)
 	@echo
 	@echo "Who are the members of C+C5?  (examples/queries/cc5-members.rq)"
 	$(BIN)/kg query $(OUT) -f examples/queries/cc5-members.rq

@@ -42,12 +42,16 @@ class Lexicon:
     numbers: dict[str, int]
     relation_names: frozenset[str] = field(default_factory=frozenset)
     raw: dict = field(default_factory=dict, repr=False)
+    _words: dict = field(default_factory=dict, repr=False, compare=False)
 
     def words(self, key: str) -> frozenset[str]:
-        """A flat set of single-lemma entries under a top-level key."""
-        value = self.raw.get(key) or []
-        items = value if isinstance(value, list) else [x for v in value.values() for x in v]
-        return frozenset(str(x).lower() for x in items)
+        """A flat set of the entries under a top-level key (computed once: it is on the hot path)."""
+        cached = self._words.get(key)
+        if cached is None:
+            value = self.raw.get(key) or []
+            items = value if isinstance(value, list) else [x for v in value.values() for x in v]
+            cached = self._words[key] = frozenset(str(x).lower() for x in items)
+        return cached
 
 
 def _phrases(section: object) -> list[tuple[tuple[str, ...], str]]:

@@ -30,7 +30,7 @@ from ..nlp.morph import analyse
 from ..resources import ontologies_dir
 
 LANGS = ("en", "uk", "ru")
-_CACHE_VERSION = "3"
+_CACHE_VERSION = "4"  # bump when the pickled classes change
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +99,7 @@ class Gazetteer:
     entries: dict[str, Entry]
     # lang -> first lemma -> keys starting with it, longest first
     index: dict[str, dict[str, list[Key]]] = field(default_factory=dict)
+    holders: dict[str, list[tuple[str, Role]]] = field(default_factory=dict, repr=False)  # of → (person, role)
 
     def get(self, entity_id: str) -> Entry:
         return self.entries[entity_id]
@@ -124,8 +125,12 @@ class Gazetteer:
 
     def roles_of(self, title_or_relation: str, of: str, day: str = "") -> list[str]:
         """People holding a role (by title, or by relation) of `of` on `day`."""
-        return [e.id for e in self.entries.values() for r in e.roles
-                if r.of == of and title_or_relation in (r.title, r.relation) and r.holds_on(day)]
+        if not self.holders:
+            for e in self.entries.values():
+                for r in e.roles:
+                    self.holders.setdefault(r.of, []).append((e.id, r))
+        return [pid for pid, r in self.holders.get(of, ())
+                if title_or_relation in (r.title, r.relation) and r.holds_on(day)]
 
 
 def _files() -> list[Path]:

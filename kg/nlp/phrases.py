@@ -53,7 +53,11 @@ class PhraseIndex:
         """Matches in `tokens` (objects with `.lemmas`); `accept` may veto a candidate."""
         out: list[PhraseMatch] = []
         i, n = 0, len(tokens)
+        firsts = self._by_first.keys()
         while i < n:
+            if firsts.isdisjoint(tokens[i].lemmas):  # most tokens start no phrase: a C-level test
+                i += 1
+                continue
             best = self._longest_at(tokens, i, accept)
             if best:
                 out.extend(best if overlapping else [m for m in best if m.end == best[0].end])
@@ -64,8 +68,11 @@ class PhraseIndex:
 
     def _longest_at(self, tokens: Sequence, i: int, accept) -> list[PhraseMatch]:
         found: list[PhraseMatch] = []
-        candidates = [kp for f in tokens[i].lemmas for kp in self._by_first.get(f, ())]
-        candidates.sort(key=lambda kp: -len(kp[0]))
+        buckets = [self._by_first[f] for f in tokens[i].lemmas if f in self._by_first]
+        if not buckets:
+            return found
+        candidates = buckets[0] if len(buckets) == 1 else sorted(
+            (kp for b in buckets for kp in b), key=lambda kp: -len(kp[0]))
         for key, payload in candidates:
             end = i + len(key)
             if end > len(tokens):

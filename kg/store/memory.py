@@ -9,6 +9,7 @@ a few hundred thousand triples; past that, use `OxigraphStore` (see DESIGN.md's 
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import warnings
 from collections.abc import Iterator
@@ -23,6 +24,14 @@ from ..vocab import PREFIXES
 from .base import Quad, StoreBase
 from .files import atomic_write
 from .results import QueryResult
+
+@contextlib.contextmanager
+def _quiet_rdflib() -> Iterator[None]:
+    """rdflib's own parsers, serialisers and SPARQL engine call its deprecated Dataset API."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        yield
+
 
 _RDFLIB_FORMATS = {"turtle": "turtle", "nt": "nt", "trig": "trig", "nquads": "nquads", "json-ld": "json-ld"}
 
@@ -46,7 +55,8 @@ class MemoryStore(StoreBase):
         self._dirty = False
         if self.path is not None and self.path.exists():
             try:
-                self._ds.parse(self.path, format="nquads")
+                with _quiet_rdflib():
+                    self._ds.parse(self.path, format="nquads")
             except Exception as e:  # noqa: BLE001 - rdflib raises many kinds on a bad file
                 raise StoreError(f"cannot read the memory store file {self.path}: {e}") from None
         elif self.path is not None and read_only:
@@ -86,9 +96,7 @@ class MemoryStore(StoreBase):
 
     def _query(self, sparql: str) -> QueryResult:
         try:
-            with warnings.catch_warnings():
-                # rdflib's SPARQL engine calls rdflib's own deprecated Dataset API on every pattern.
-                warnings.simplefilter("ignore", DeprecationWarning)
+            with _quiet_rdflib():
                 result = self._ds.query(sparql, initNs=PREFIXES)
                 rows = list(result) if result.type == "SELECT" else None
             if result.type == "ASK":
@@ -118,13 +126,14 @@ class MemoryStore(StoreBase):
                 target.bind(prefix, ns, override=True)
             for name in graphs:
                 target.addN((s, p, o, target.graph(name)) for s, p, o, _ in self._match(None, None, None, name))
-        target.serialize(destination=out, format=fmt, encoding="utf-8")
+        with _quiet_rdflib():
+            target.serialize(destination=out, format=fmt, encoding="utf-8")
 
     def flush(self) -> None:
         if self.path is None or self.read_only or not (self._dirty or not self.path.exists()):
             return
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        with atomic_write(self.path) as out:
+        with atomic_write(self.path) as out, _quiet_rdflib():
             self._ds.serialize(destination=out, format="nquads", encoding="utf-8")
         self._dirty = False
 

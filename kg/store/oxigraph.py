@@ -228,21 +228,33 @@ class OxigraphStore(StoreBase):
             raise QueryError(f"cannot run the query: {e}") from None
 
     def _dump(self, out: IO[bytes], format: str, graphs: list[URIRef] | None) -> None:
-        fmt = _FORMATS[format]
-        prefixes = _PREFIXES if format in ("turtle", "trig") else None
+        """Graph by graph through pyoxigraph's serialisers (a whole-store dump would include
+        the derived default graph); JSON-LD, which needs the dataset at once, streams quads."""
         try:
-            if graphs is None:
-                names = list(self._store.named_graphs())  # never the derived default graph
-            else:
-                names = [self._terms.to_ox(g) for g in graphs]
-            if format in ("turtle", "nt"):
-                items = (ox.Triple(q.subject, q.predicate, q.object)
-                         for name in names for q in self._store.quads_for_pattern(None, None, None, name))
-            else:
-                items = (q for name in names for q in self._store.quads_for_pattern(None, None, None, name))
-            ox.serialize(items, out, fmt, prefixes=prefixes)
+            names = (list(self._store.named_graphs()) if graphs is None
+                     else [self._terms.to_ox(g) for g in graphs])
+            if format == "json-ld":
+                quads = (q for name in names for q in self._store.quads_for_pattern(None, None, None, name))
+                ox.serialize(quads, out, _FORMATS[format])
+                return
+            if format == "trig":
+                out.write(_prefix_lines())
+            for name in names:
+                out.write(self._dump_graph(name, format))
         except OSError as e:
             raise StoreError(f"cannot write RDF: {e}") from None
+
+    def _dump_graph(self, name, format: str) -> bytes:
+        if format == "nt":
+            return self._store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=name)
+        if format == "nquads":  # N-Triples lines end in " .\n"; a literal cannot hold a raw newline
+            lines = self._store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=name)
+            return lines.replace(b" .\n", f" {name} .\n".encode())
+        body = self._store.dump(format=ox.RdfFormat.TURTLE, from_graph=name, prefixes=_PREFIXES)
+        if format == "turtle":
+            return body
+        body = b"".join(line for line in body.splitlines(keepends=True) if not line.startswith(b"@prefix "))
+        return f"{name} {{\n".encode() + body + b"}\n"
 
     def __len__(self) -> int:
         """Quads in the named graphs (the derived default graph is not counted)."""
@@ -261,6 +273,10 @@ class OxigraphStore(StoreBase):
         if self._store is not None:
             self.flush()
             self._store = None
+
+
+def _prefix_lines() -> bytes:
+    return "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in _PREFIXES.items()).encode()
 
 
 def _removal_update(removals: list[Quad], drop: list[URIRef]) -> str:
