@@ -44,7 +44,7 @@ from .store import open_store
 from .store.base import Changes, GraphStore
 from .store.files import DirLock
 from .store.manifest import Manifest, file_key, input_files
-from .store.merge import check_ids
+from .store.merge import check_ids, valid_id
 from .store.results import QueryResult
 from .store.view import StatementRecord, read_view, statement_record
 from .vocab import GAZETTEER_GRAPH, KG, KGA, KGE, MERGED_GRAPH, entity_id
@@ -271,7 +271,7 @@ class KnowledgeGraph:
 
     def _resolve(self, name: str) -> set[str]:
         """Entity ids named by an id or a label (case-insensitive), merged or background."""
-        if next(iter(self.store.quads(KGE[name], None, None, None)), None) is not None:
+        if valid_id(name) and next(iter(self.store.quads(KGE[name], None, None, None)), None) is not None:
             return {name}
         folded = name.casefold()
         found = set()

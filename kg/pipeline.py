@@ -25,10 +25,14 @@ def extract(article: Article) -> Extraction:
     lex = load_lexicon(lang)
     layer = build_entities(doc, article, load_gazetteer(), lex)
     facts: list[Fact] = []
+    gaz = load_gazetteer()
     for person, relation, of, sent_index, tok in layer.roles:
         s = doc.sentences[sent_index]
-        facts.append(Fact(person, relation, of, Qualifiers(),
-                          Provenance(article.id, s.text, s.start, s.end, "roles.apposition", 0.8)))
+        prov = Provenance(article.id, s.text, s.start, s.end, "roles.apposition", 0.8)
+        facts.append(Fact(person, relation, of, Qualifiers(), prov))
+        # a ministry's spokesperson speaks for its country too (CONTRACT.md's convention)
+        if relation == "representativeOf" and of in gaz and gaz.get(of).type == "Agency" and gaz.get(of).country:
+            facts.append(Fact(person, relation, gaz.get(of).country, Qualifiers(), prov))
     for sentence in doc.sentences:
         dates = find_dates(sentence.tokens, lang, article.published)
         facts.extend(SentenceReader(doc, sentence, layer, lex, dates, article.id, layer.complements,

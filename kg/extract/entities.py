@@ -23,6 +23,7 @@ from .lexicon import Lexicon
 ACTOR_TYPES = frozenset({"Country", "Person", "Organization", "IntergovernmentalOrganization", "Alliance",
                          "Format", "Agency", "Company", "Media", "ArmedGroup"})
 PLACE_TYPES = frozenset({"City", "Region", "Place", "Country"})
+NATIONAL_TITLES = frozenset({"minister", "foreign_minister", "defence_minister", "prime_minister"})
 LEADER_TITLES = frozenset({"president", "head_of_state", "prime_minister", "chancellor", "secretary_general",
                            "commission_president", "chairman", "mayor", "governor"})
 
@@ -245,6 +246,9 @@ class _Builder:
                 # "President Ferdinand Marcos Jr.": the office is named, whose it is the gazetteer knows
                 of = next((r.of for r in self.gaz.get(person.entity_id).roles
                            if r.title == title and r.holds_on(self.day)), "")
+            elif person and title in NATIONAL_TITLES:
+                # «міністр охорони здоров'я Віктор Ляшко» in a story about one country: its minister
+                of = self._home_country()
             former = rm.start > 0 and bool(self.doc.tokens[rm.start - 1].lemmas & self.lex.words("former_words")) or \
                 rm.start > 1 and bool(self.doc.tokens[rm.start - 2].lemmas & self.lex.words("former_words"))
             if person and of:
@@ -261,6 +265,18 @@ class _Builder:
                 # kept only where the article also names that person.
                 if any(m.entity_id == holder and m.kind in ("name", "surname") for m in self.mentions):
                     self.roles.append((holder, _role_relation(title), of, self.sent(rm.start), rm.start))
+
+    def _home_country(self) -> str:
+        """The country an article is mostly about, if one clearly is (named three times and more
+        than any other)."""
+        counts: dict[str, int] = defaultdict(int)
+        for m in self.mentions:
+            if self.types.get(m.entity_id) == "Country" and m.kind in ("name", "adjective"):
+                counts[m.entity_id] += 1
+        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+        if ranked and ranked[0][1] >= 3 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+            return ranked[0][0]
+        return ""
 
     def _leaders_of_many(self, rm, title: str) -> bool:
         """«лідерами п'яти держав», "the leaders of China and Kazakhstan": one office in several
@@ -284,7 +300,8 @@ class _Builder:
             return False
         holders = [self._holder(title, e) for e in ids]
         for m in states:
-            self.complements.add(m.start)
+            if m.kind == "group":  # «лідерами п'яти держав»: the states are only whose leaders
+                self.complements.add(m.start)
         for holder in filter(None, holders):
             self._register_known(holder)
             self.add(rm.start, rm.end, holder, "group", title)
@@ -304,7 +321,7 @@ class _Builder:
             if j < len(tokens) and tokens[j].text.lower() == "the":
                 j += 1
         after = by_start.get(j)
-        if after and after.kind == "name" and self.types.get(after.entity_id) in ACTOR_TYPES | {"Country", "City"}:
+        if after and after.kind in ("name", "new") and self.types.get(after.entity_id) in ACTOR_TYPES | {"Country", "City"}:
             if self.doc.lang == "en" and j == end:
                 return "", -1
             if self.doc.lang in ("uk", "ru") and "gent" not in tokens[j].analysis.cases and \
@@ -317,11 +334,17 @@ class _Builder:
         tokens = self.doc.tokens
         j = end
         # skip the "of X" / genitive complement: «президент Казахстану Касим-Жомарт Токаєв»
-        for _ in range(4):
+        skipped_words = 0
+        for _ in range(6):
             m = by_start.get(j)
             if m is None:
                 if j < len(tokens) and tokens[j].text.lower() in ("of", "the"):
                     j += 1
+                    continue
+                # «міністра охорони здоров'я Віктора Ляшка»: the office's own words
+                if j < len(tokens) and tokens[j].text.islower() and tokens[j].is_word and skipped_words < 3 \
+                        and self.doc.lang in ("uk", "ru") and "gent" in tokens[j].analysis.any_cases:
+                    j, skipped_words = j + 1, skipped_words + 1
                     continue
                 return None
             if self.types.get(m.entity_id) == "Person" or m.kind == "new-person":

@@ -461,7 +461,8 @@ def _pairs(head: list[ActorMention], tail: list[ActorMention], type_of) -> list[
         if m.kind == "group":
             group_size[m.start] = group_size.get(m.start, 0) + 1
     # "both countries" is as good as their names; "the heads of all six states" is not
-    grouped = {m.entity_id for m in head + tail if m.kind == "group" and group_size[m.start] > 2} - \
+    # and the office holders of several states («лідерів Китаю і Казахстану») are their states' parties
+    grouped = {m.entity_id for m in head + tail if m.kind == "group" and (group_size[m.start] > 2 or m.title)} - \
         {m.entity_id for m in head + tail if m.kind != "group"}
     for level in (lambda m: type_of(m) == "Person", lambda m: type_of(m) != "Person"):
         h = _unique(m.entity_id for m in head if level(m))

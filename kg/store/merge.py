@@ -88,15 +88,22 @@ def is_article_graph(graph: object) -> bool:
 _NOT_IN_IRIS = frozenset('<>"{}|\\^`')
 
 
+def valid_id(entity_id: str) -> bool:
+    """True when `entity_id` can be the local name of an entity IRI."""
+    return bool(entity_id) and not any(ch in _NOT_IN_IRIS or ord(ch) <= 0x20 for ch in entity_id)
+
+
 def check_ids(extraction: Extraction) -> None:
     """Raise `InputError`, naming the article, when an entity id cannot be part of an IRI."""
     ids = {e.id for e in extraction.entities} | {m.entity_id for m in extraction.mentions}
     for fact in extraction.facts:
-        ids.update((fact.subject, fact.qualifiers.place))
+        ids.add(fact.subject)
+        if fact.qualifiers.place:
+            ids.add(fact.qualifiers.place)
         if fact.relation != "inception":
             ids.add(fact.object)
     for entity_id in ids:
-        if any(ch in _NOT_IN_IRIS or ord(ch) <= 0x20 for ch in entity_id):
+        if not valid_id(entity_id):
             raise InputError(extraction.article.name,
                              f"entity id {entity_id!r} cannot be part of an IRI (spaces, quotes or <>{{}}|\\^`)")
 
