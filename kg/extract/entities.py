@@ -244,8 +244,10 @@ class _Builder:
                 self.complements.add(of_start)
             elif person and person.entity_id in self.gaz:
                 # "President Ferdinand Marcos Jr.": the office is named, whose it is the gazetteer knows
+                wanted = _role_relation(title)
                 of = next((r.of for r in self.gaz.get(person.entity_id).roles
-                           if r.title == title and r.holds_on(self.day)), "")
+                           if (r.title == title or r.relation == wanted) and r.holds_on(self.day)), "") or \
+                    (self._home_country() if title in NATIONAL_TITLES else "")
             elif person and title in NATIONAL_TITLES:
                 # «міністр охорони здоров'я Віктор Ляшко» in a story about one country: its minister
                 of = self._home_country()
@@ -376,17 +378,34 @@ class _Builder:
                 j += 1
             if j < n and not self.covered[j] and tokens[j].lemmas & self.lex.words("place_nouns"):
                 j += 1  # «Лейлекском районе», "Batken district": the place noun is part of the name
-            span = list(tokens[i:j])
-            self._new_entity(i, j, span)
+            k = self._person_boundary(i, j)
+            if k:  # «Донецької ОВА Вадим Філашкін»: an office's name, then its holder's
+                self._new_entity(i, k, list(tokens[i:k]))
+                i = k
+            self._new_entity(i, j, list(tokens[i:j]))
             i = j
+
+    def _person_boundary(self, i: int, j: int) -> int:
+        """Where a person's first name starts inside a run of capitalised words, after words
+        that are no part of a person's name."""
+        if self.doc.lang not in ("uk", "ru"):
+            return 0
+        personal = {"Name", "Surn", "Patr"}
+        for k in range(i + 1, j):
+            if "Name" in self.doc.tokens[k].analysis.grammemes and \
+                    not any(personal & t.analysis.grammemes for t in self.doc.tokens[i:k]):
+                return k
+        return 0
 
     def _sentence_start_common(self, i: int, stop: frozenset[str]) -> bool:
         tok = self.doc.tokens[i]
         low = tok.text.lower()
         if low in stop or low in self.lex.months or low in self.lex.weekdays or tok.lemma in self.lex.months:
             return True
+        if i > 0 and self.doc.tokens[i - 1].text in "«“„" and self.doc.sentence_of[i - 1] == self.doc.sentence_of[i]:
+            return False  # «Охматдит», «Нафтогаз»: a capitalised word opening a quote is a name
         first = i == 0 or self.doc.sentence_of[i - 1] != self.doc.sentence_of[i] or \
-            self.doc.tokens[i - 1].text in "«\"“„('‘—–-:"
+            self.doc.tokens[i - 1].text in "\"('‘—–-:"
         if not first or self._surname_of(tok):
             return False  # "Powell praised …": the surname of someone named in full
         if self.doc.lang in ("uk", "ru"):
