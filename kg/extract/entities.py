@@ -131,6 +131,7 @@ class _Builder:
         self.roles: list[tuple[str, str, str, int, int]] = []
         self.covered = [False] * len(doc.tokens)
         self.complements: set[int] = set()
+        self.acronyms: dict[str, str] = {}  # bracketed initials → the entity they shorten
 
     def sent(self, tok: int) -> int:
         return self.doc.sentence_of[tok]
@@ -378,12 +379,35 @@ class _Builder:
                 j += 1
             if j < n and not self.covered[j] and tokens[j].lemmas & self.lex.words("place_nouns"):
                 j += 1  # «Лейлекском районе», "Batken district": the place noun is part of the name
+            if len(span_text := tokens[i:j]) == 1 and span_text[0].text in self.acronyms:
+                self.add(i, j, self.acronyms[span_text[0].text], "name")
+                i = j
+                continue
             k = self._person_boundary(i, j)
             if k:  # «Донецької ОВА Вадим Філашкін»: an office's name, then its holder's
                 self._new_entity(i, k, list(tokens[i:k]))
                 i = k
             self._new_entity(i, j, list(tokens[i:j]))
-            i = j
+            i = self._acronym_after(i, j)
+
+    def _acronym_after(self, i: int, j: int) -> int:
+        """"Reciprocal Access Agreement (RAA)": the bracketed initials are the same entity's
+        short name, here and wherever the article uses them again."""
+        tokens = self.doc.tokens
+        if j + 2 < len(tokens) and tokens[j].text == "(" and tokens[j + 2].text == ")" and self.mentions \
+                and self.mentions[-1].start == i:
+            short = tokens[j + 1].text
+            initials = "".join(t.text[0] for t in tokens[i:j] if t.text[:1].isupper())
+            if short.isupper() and len(short) >= 2 and initials.upper().startswith(short[:2]):
+                eid = self.mentions[-1].entity_id
+                self.acronyms[short] = eid
+                ent = self.entities.get(eid)
+                if ent is not None:
+                    self.entities[eid] = Entity(ent.id, ent.type, ent.labels, ent.aliases + ((self.doc.lang, short),),
+                                                ent.wikidata)
+                self.add(j + 1, j + 2, eid, "name")
+                return j + 3
+        return j
 
     def _person_boundary(self, i: int, j: int) -> int:
         """Where a person's first name starts inside a run of capitalised words, after words
@@ -450,8 +474,8 @@ class _Builder:
             return "Concept"
         if span[-1].lemmas & self.lex.words("place_nouns"):
             return "Region"
-        if _ORG_WORDS.search(text):
-            return "Organization"
+        if _ORG_WORDS.search(text) or any(t.text.isupper() and len(t.text) >= 2 for t in span):
+            return "Organization"  # «Донецька ОВА», "the OSCE Minsk Group": an abbreviation names a body
         after = tokens[j:j + 2]
         said = any(self.lex.speech.find([t]) for t in after)
         role_before = i > 0 and bool(self.lex.roles.find([tokens[i - 1]]))
@@ -476,6 +500,12 @@ class _Builder:
                     return m.entity_id
         return ""
 
+    def _patronymic(self, tok: Token) -> bool:
+        if "Patr" in tok.analysis.grammemes:
+            return True
+        low = tok.text.lower()
+        return any(x in low for x in self.lex.words("patronymic_infixes"))
+
     def surnames(self) -> None:
         """A surname alone refers to the person named in full elsewhere in the article."""
         persons = [m for m in self.mentions if self.types.get(m.entity_id) == "Person" and m.end - m.start >= 2]
@@ -491,7 +521,7 @@ class _Builder:
                 first_names.setdefault(lemma, m.entity_id)
         for m in list(self.mentions):
             toks = self.doc.tokens[m.start:m.end]
-            if m.kind in ("new", "new-person") and len(toks) == 2 and "Patr" in toks[1].analysis.grammemes:
+            if m.kind in ("new", "new-person") and len(toks) == 2 and self._patronymic(toks[1]):
                 # «з Садиром Нургожоєвичем»: first name and patronymic of someone named in full
                 target = next((first_names[l] for l in toks[0].lemmas if l in first_names), None)
                 if target and target != m.entity_id:
