@@ -8,13 +8,15 @@
 """
 from __future__ import annotations
 
+import datetime as dt
+
 from .extract.dates import find_dates
 from .extract.entities import build_entities, to_mentions
 from .extract.lexicon import load_lexicon
 from .extract.relations import SentenceReader
 from .gazetteer import load as load_gazetteer
 from .ingest.langid import detect_language
-from .model import Article, Extraction, Fact, Provenance, Qualifiers
+from .model import EVENTFUL, Article, Extraction, Fact, Provenance, Qualifiers
 from .nlp import parse
 
 
@@ -37,24 +39,57 @@ def extract(article: Article) -> Extraction:
         dates = find_dates(sentence.tokens, lang, article.published)
         facts.extend(SentenceReader(doc, sentence, layer, lex, dates, article.id, layer.complements,
                                      article.published).facts())
-    facts = _merge_within(facts)
+    facts = _merge_within(_story_dated(facts, doc, lang, article))
     used = {m.entity_id for m in layer.mentions} | {f.subject for f in facts} | \
         {f.object for f in facts if f.relation != "inception"} | {f.qualifiers.place for f in facts if f.qualifiers.place}
     entities = tuple(layer.entities[e] for e in sorted(used) if e in layer.entities)
     return Extraction(article, entities, to_mentions(layer, doc, article.id), tuple(facts))
 
 
+_LEAD = 3  # sentences: the title and the lead, which tell the story's own event
+
+
+def _story_dated(facts: list[Fact], doc, lang: str, article: Article) -> list[Fact]:
+    """"BRUSSELS, March 11 — …": an undated event told in the lead happened on the story's
+    date, when the lead gives one close to publication."""
+    if article.published is None:
+        return facts
+    lead = doc.sentences[:_LEAD]
+    dates = [d for s in lead for d in find_dates(s.tokens, lang, article.published) if len(d.start) == 10]
+    near = [d for d in dates if abs((dt.date.fromisoformat(d.start) - article.published).days) <= 7]
+    if not near:
+        return facts
+    day = near[0]
+    lead_ends = lead[-1].end
+    out = []
+    for f in facts:
+        q = f.qualifiers
+        if f.relation in EVENTFUL and not (q.date or q.start or q.end) and f.provenance and \
+                f.provenance.end <= lead_ends:
+            f = f.with_qualifiers(start=day.start, end=day.end) if day.is_range else f.with_qualifiers(date=day.start)
+        out.append(f)
+    return out
+
+
 def _merge_within(facts: list[Fact]) -> tuple[Fact, ...]:
     """One fact per merge key in an article: the first evidence, the richest qualifiers."""
     by_key: dict[tuple, Fact] = {}
     for f in facts:
-        old = by_key.get(f.key)
+        # the same fact told with different dates (the war's start, a later strike) keeps each date
+        q = f.qualifiers
+        key = (f.key, q.date, q.start, q.end) if (q.date or q.start or q.end) else (f.key,)
+        dated = [k for k in by_key if k[0] == f.key and len(k) > 1]
+        if len(key) == 1 and dated:
+            key = dated[0]  # an undated telling adds to the dated one
+        elif len(key) > 1 and (f.key,) in by_key:
+            by_key[key] = by_key.pop((f.key,))  # a dated telling takes the undated one in
+        old = by_key.get(key)
         if old is None:
-            by_key[f.key] = f
+            by_key[key] = f
             continue
         q, nq = old.qualifiers, f.qualifiers
         merged = old.with_qualifiers(
             date=q.date or nq.date, start=q.start or nq.start, end=q.end or nq.end,
             place=q.place or nq.place, modality=q.modality if q.modality else nq.modality)
-        by_key[f.key] = merged
+        by_key[key] = merged
     return tuple(by_key.values())

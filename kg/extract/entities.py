@@ -523,13 +523,15 @@ class _Builder:
             toks = self.doc.tokens[m.start:m.end]
             if m.kind in ("new", "new-person") and len(toks) == 2 and self._patronymic(toks[1]):
                 # «з Садиром Нургожоєвичем»: first name and patronymic of someone named in full
-                target = next((first_names[l] for l in toks[0].lemmas if l in first_names), None)
+                target = next((first_names[l] for l in sorted(toks[0].lemmas)
+                               if first_names.get(l, m.entity_id) != m.entity_id), None)
                 if target and target != m.entity_id:
                     self.mentions[self.mentions.index(m)] = ActorMention(m.start, m.end, target, "surname", m.sentence)
                     self.entities.pop(m.entity_id, None)
                 continue
             if m.kind in ("new", "new-person") and m.end - m.start == 1:
-                target = next((by_lemma[l] for l in self.doc.tokens[m.start].lemmas if l in by_lemma), None)
+                target = next((by_lemma[l] for l in sorted(self.doc.tokens[m.start].lemmas)
+                               if by_lemma.get(l, m.entity_id) != m.entity_id), None)
                 if target and target != m.entity_id:
                     self.mentions[self.mentions.index(m)] = ActorMention(m.start, m.end, target, "surname", m.sentence)
                     self.entities.pop(m.entity_id, None)

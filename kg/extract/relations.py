@@ -313,6 +313,10 @@ class SentenceReader:
             nominative = [m for m in before if m.kind == "adjective" or
                           "nomn" in self.doc.tokens[m.start].analysis.cases or m.kind in ("group", "role")]
             before = nominative or before
+            if not before and self._nominal(t0, t1) and after and after[0].start == t1 and \
+                    "gent" in self.doc.tokens[after[0].start].analysis.any_cases:
+                # «вторгнення Росії в Україну»: the noun's genitive is who acts
+                before, after = [after[0]], after[1:]
         subjects = self._group_at(before, before[-1]) if before else []
         if not subjects:
             return []

@@ -43,7 +43,7 @@ class PhraseIndex:
         if key:
             bucket = self._by_first[key[0]]
             bucket.append((key, payload))
-            bucket.sort(key=lambda kp: -len(kp[0]))
+            bucket.sort(key=lambda kp: (-len(kp[0]), kp[0]))
 
     def __len__(self) -> int:
         return sum(map(len, self._by_first.values()))
@@ -71,8 +71,9 @@ class PhraseIndex:
         buckets = [self._by_first[f] for f in tokens[i].lemmas if f in self._by_first]
         if not buckets:
             return found
+        # longest first; among equals a fixed order, so the output does not vary between runs
         candidates = buckets[0] if len(buckets) == 1 else sorted(
-            (kp for b in buckets for kp in b), key=lambda kp: -len(kp[0]))
+            (kp for b in buckets for kp in b), key=lambda kp: (-len(kp[0]), kp[0]))
         for key, payload in candidates:
             end = i + len(key)
             if end > len(tokens):
