@@ -55,6 +55,11 @@ SPECS: dict[str, RelationSpec] = {
     "inception": RelationSpec(ORG_TYPES | EVENT_TYPES | {"Agency"}, frozenset(), frozenset()),
 }
 
+# Relations whose noun takes its actor in the genitive («удар Росії», «вплив Ірану», «візит Сі»);
+# for «підтримка України» the genitive is the one supported and «допомога Сирії» is a dative,
+# so supports and providesAidTo are not among them.
+AGENTIVE_GENITIVE = frozenset({"attacks", "influences", "sanctions", "visits"})
+
 _COORD = frozenset({",", "і", "й", "та", "и", "and", "&", "також", "а", "as", "well"})
 _WITH = {"uk": frozenset({"з", "із", "зі"}), "ru": frozenset({"с", "со"}), "en": frozenset({"with"})}
 _QUOTES_OPEN, _QUOTES_CLOSE = frozenset("«“„"), frozenset("»”")
@@ -313,9 +318,10 @@ class SentenceReader:
             nominative = [m for m in before if m.kind == "adjective" or
                           "nomn" in self.doc.tokens[m.start].analysis.cases or m.kind in ("group", "role")]
             before = nominative or before
-            if not before and self._nominal(t0, t1) and after and after[0].start == t1 and \
-                    "gent" in self.doc.tokens[after[0].start].analysis.any_cases:
-                # «вторгнення Росії в Україну»: the noun's genitive is who acts
+            if relation in AGENTIVE_GENITIVE and self._nominal(t0, t1) and after and after[0].start == t1 and \
+                    "gent" in self.doc.tokens[after[0].start].analysis.any_cases and \
+                    self.type_of(after[0]) in spec.subjects:
+                # «вторгнення Росії в Україну», «вплив Ірану в Сирії»: the noun's genitive is who acts
                 before, after = [after[0]], after[1:]
         subjects = self._group_at(before, before[-1]) if before else []
         if not subjects:
