@@ -37,6 +37,7 @@ class Lexicon:
     trends: PhraseIndex
     event_nouns: PhraseIndex
     relative_years: PhraseIndex
+    membership_exits: PhraseIndex
     months: dict[str, int]
     weekdays: dict[str, int]
     numbers: dict[str, int]
@@ -77,6 +78,7 @@ def load_lexicon(lang: str) -> Lexicon:
         group_refs=index("group_refs"), speech=PhraseIndex(_phrases(data.get("speech_verbs")) + _phrases(data.get("according_to"))),
         negation=index("negation"), modality=index("modality"), trends=index("trends"),
         event_nouns=index("event_nouns"), relative_years=index("relative_years"),
+        membership_exits=index("membership_exits"),
         months={str(k).lower(): int(v) for k, v in (data.get("months") or {}).items()},
         weekdays={str(k).lower(): int(v) for k, v in (data.get("weekdays") or {}).items()},
         numbers={str(k).lower(): int(v) for k, v in (data.get("numbers") or {}).items()},

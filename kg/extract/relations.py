@@ -233,6 +233,7 @@ class SentenceReader:
 
     def _read(self, relation: str, t0: int, t1: int, stretch: Stretch) -> list[Fact]:
         spec = SPECS[relation]
+        self._exit = relation == "memberOf" and bool(self.lex.membership_exits.find(self.doc.tokens[t0:t1]))
         ms = [m for m in self._in(stretch) if not self._negated(m)]
         if relation == "inception":
             return self._inception(t0, t1, ms)
@@ -241,7 +242,7 @@ class SentenceReader:
                                        not any(self.type_of(m) in ORG_TYPES for m in ms if m.start >= t1)):
             pairs = self._members(ms, t0, t1)
         elif relation in SYMMETRIC:
-            pairs = self._symmetric(ms, spec, t0, t1)
+            pairs = self._symmetric(relation, ms, spec, t0, t1)
         else:
             pairs = self._directed(relation, ms, spec, t0, t1, stretch)
         if not pairs:
@@ -260,7 +261,7 @@ class SentenceReader:
     def _participants(self, ms: list[ActorMention], types: frozenset[str]) -> list[ActorMention]:
         return [m for m in ms if self.type_of(m) in types and m.kind != "adjective" and not self._is_place(m)]
 
-    def _symmetric(self, ms, spec, t0, t1) -> list[tuple[str, str]]:
+    def _symmetric(self, relation, ms, spec, t0, t1) -> list[tuple[str, str]]:
         """The list just before the trigger and the one just after it (after "with", «з»,
         "between"): every pair of parties at one level, people with people, states with states."""
         if self._names_a_format(t0):
@@ -281,6 +282,12 @@ class SentenceReader:
                         and "nomn" in self.doc.tokens[m.start].analysis.cases]
             if inverted:
                 head, tail = self._group_at(inverted, inverted[0]), []
+        if len(head) == 1 and not tail and relation == "partnerOf":
+            # «Казахстан називає Китай своїм партнером», "Japan regards the Philippines as a partner"
+            earlier = [m for m in before if m.end <= head[0].start and head[0].start - m.end <= 4
+                       and self.type_of(m) == self.type_of(head[0])]
+            if earlier:
+                head = [earlier[-1]] + head
         return _pairs(head, tail, self.type_of)
 
     def _nominal(self, t0: int, t1: int) -> bool:
@@ -399,9 +406,26 @@ class SentenceReader:
                     break
         return out
 
+    def _passive(self, t0: int, t1: int) -> bool:
+        """«створеного у 2020 році», "was founded in 1949", «заснування»: the founded thing is
+        the subject; «ЄС створив фонд» speaks of what the EU made."""
+        tok = self.doc.tokens[t0]
+        if self.doc.lang in ("uk", "ru"):
+            return tok.analysis.pos in ("PRTF", "PRTS", "ADJF", "ADJS", "NOUN")
+        prev = self.doc.tokens[t0 - 1].text.lower() if t0 else ""
+        nxt = self.doc.tokens[t1].text.lower() if t1 < len(self.doc.tokens) else ""
+        return prev in ("was", "were", "is", "been", "be", ",") or nxt in ("in", "on")
+
     def _inception(self, t0, t1, ms) -> list[Fact]:
         years = [d for d in self.dates if d.first >= t1 - 1 and d.first - t1 < 6 and len(d.start) >= 4 and d.start]
-        orgs = [m for m in ms if self.type_of(m) in SPECS["inception"].subjects and m.end <= t0]
+        kinds = SPECS["inception"].subjects
+        if self._passive(t0, t1):
+            orgs = [m for m in ms if self.type_of(m) in kinds and m.end <= t0]
+        else:  # what was founded is the object: after the verb, or fronted in the accusative
+            orgs = [m for m in ms if self.type_of(m) in kinds and m.start >= t1][:1] or \
+                [m for m in ms if self.type_of(m) in kinds and m.end <= t0 and self.doc.lang in ("uk", "ru")
+                 and "accs" in self.doc.tokens[m.start].analysis.any_cases
+                 and "nomn" not in self.doc.tokens[m.start].analysis.cases]
         if not years or not orgs:
             return []
         prov = Provenance(self.article_id, self.sentence.text, self.sentence.start, self.sentence.end,
@@ -456,7 +480,8 @@ class SentenceReader:
         if d.is_range:
             return {"start": d.start, "end": d.end}
         if relation == "memberOf":
-            return {"start": d.start}  # "became a member on 7 March", "joined last year"
+            # "joined last year" starts a membership, "left ECOWAS in January" ends one
+            return {"end" if self._exit else "start": d.start}
         return {"date": d.start}
 
 

@@ -33,7 +33,7 @@ True
 from __future__ import annotations
 
 import os
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -169,6 +169,16 @@ class StoreBase:
 
     def _dump(self, out: IO[bytes], format: str, graphs: list[URIRef] | None) -> None:
         raise NotImplementedError
+
+    def _entity_votes(self, entity: URIRef) -> Counter:
+        """(predicate, value) → the number of article graphs describing `entity` with it.
+        Backends with a fast aggregate query override this scan."""
+        graphs_of: dict = defaultdict(set)
+        for pred in merge.ENTITY_PREDICATES:
+            for _, _, value, graph in self._match(entity, pred, None, None):
+                if merge.is_article_graph(graph):
+                    graphs_of[(pred, value)].add(graph)
+        return Counter({pv: len(gs) for pv, gs in graphs_of.items()})
 
     # -- reading ---------------------------------------------------------------------------
     def quads(self, s=None, p=None, o=None, g=None) -> Iterator[Quad]:
@@ -311,12 +321,14 @@ class _Plan:
         self.removals: list[Quad] = []
         self.drop: list[URIRef] = []
         self.changed: dict[URIRef, list] = {}  # article graph → its new triples ([] = removed)
+        self.old: dict[URIRef, set] = {}       # article graph → the triples it held before
         self.touched = merge.Touched(set(extra.statements), set(extra.entities))
+        self.touched_before = merge.Touched()  # what the old versions of changed graphs touched
         self._published: dict[URIRef, str] = {}
         self._diff_article_graphs(new, force)
         if not self.changed and not extra.statements and not extra.entities:
             return
-        self._index_new_graphs()
+        self._index_graphs()
         self._merge_statements()
         self._merge_entities()
         self._merge_articles()
@@ -342,26 +354,33 @@ class _Plan:
                 self.changes.replaced += 1
                 self.additions += merge.quads([t for t in triples if t not in old], graph)
                 self.removals += merge.quads(old - fresh, graph)
-            self.changed[graph] = triples
+            self.changed[graph], self.old[graph] = triples, old
             if old:
-                self.touched.update(merge.touched_by(old))
+                self.touched_before.update(merge.touched_by(old))
             self.touched.update(merge.touched_by(triples))
             self.touched.articles.add(graph)
+        self.touched.update(self.touched_before)
 
-    def _index_new_graphs(self) -> None:
+    def _index_graphs(self) -> None:
         self.by_subject = {g: merge.index_by_subject(ts) for g, ts in self.changed.items()}
         self.new_scoped: dict = defaultdict(list)  # merged node → [(graph, article statement)]
-        self.new_entities: dict = defaultdict(list)  # entity → [(graph, its description there)]
         merged_into = merge.MERGED_INTO
         for graph, triples in self.changed.items():
             for s, p, o in triples:
                 if p == merged_into:
                     self.new_scoped[o].append((graph, s))
-            for subject in self.by_subject[graph]:
-                if subject in self.touched.entities:
-                    own = merge.entity_values(self.by_subject[graph], subject)
-                    if own:
-                        self.new_entities[subject].append((graph, own))
+        # An entity's votes change by what the new versions of the changed graphs say, less
+        # what their old versions said.
+        self.vote_changes: dict = defaultdict(Counter)
+        for graph in self.changed:
+            for sign, triples in ((1, self.changed[graph]), (-1, self.old[graph])):
+                described = defaultdict(set)
+                for s, p, o in triples:
+                    if s in self.touched.entities:
+                        described[s].add((p, o))
+                for entity, values in described.items():
+                    for pv in merge.entity_votes([values]):
+                        self.vote_changes[entity][pv] += sign
 
     def _published_in_store(self, graph: URIRef) -> str:
         if graph not in self._published:
@@ -369,22 +388,30 @@ class _Plan:
                 (str(q[2]) for q in self.store._match(graph, merge.ISSUED, None, graph)), "")
         return self._published[graph]
 
+    def _new_sources(self, node: URIRef) -> list[merge.Source]:
+        sources = []
+        for graph, scoped in self.new_scoped.get(node, ()):
+            by_subject = self.by_subject[graph]
+            sources.append(merge.Source(graph, tuple(by_subject[scoped]), merge.published_of(graph, by_subject)))
+        return sources
+
     def _merge_statements(self) -> None:
         store, old_directs, new_directs = self.store, set(), set()
         changed, is_article = self.changed, merge.is_article_graph
         for node in self.touched.statements:
+            if self._only_gains(node):
+                scalars = {q[1]: q[2] for p in _SCALARS for q in store._match(node, p, None, MERGED_GRAPH)}
+                if scalars.get(merge.CONFIDENCE) == _CERTAIN:
+                    self._add_support(node, scalars)
+                    continue
+            old = {q[:3] for q in store._match(node, None, None, MERGED_GRAPH)}
             sources = []
             for scoped, _, _, graph in store._match(None, merge.MERGED_INTO, node, None):
                 if graph in changed or not is_article(graph):
                     continue
                 values = tuple(q[1:3] for q in store._match(scoped, None, None, graph))
                 sources.append(merge.Source(graph, values, self._published_in_store(graph)))
-            for graph, scoped in self.new_scoped.get(node, ()):
-                by_subject = self.by_subject[graph]
-                sources.append(merge.Source(graph, tuple(by_subject[scoped]),
-                                            merge.published_of(graph, by_subject)))
-            fresh, direct = merge.merged_statement(node, sources)
-            old = {q[:3] for q in store._match(node, None, None, MERGED_GRAPH)}
+            fresh, direct = merge.merged_statement(node, sources + self._new_sources(node))
             self._diff_merged(old, fresh)
             if old and (d := merge.direct_triple(old)) is not None:
                 old_directs.add(d)
@@ -394,6 +421,34 @@ class _Plan:
         for d in old_directs - new_directs:
             if not self._asserted_elsewhere(d):
                 self.removals.append((*d, MERGED_GRAPH))
+
+    def _only_gains(self, node: URIRef) -> bool:
+        """True when `node` gains articles and loses none in this update."""
+        return node not in self.touched_before.statements and bool(self.new_scoped.get(node))
+
+    def _add_support(self, node: URIRef, scalars: dict) -> None:
+        """Add new articles to a merged statement whose confidence is already 1.
+
+        Recomputing it from every source (thousands, for the facts every article repeats)
+        would give the old node plus what the new articles add: the union grows, the counts
+        add up, and 1 - Π(1 - cᵢ) rounds to 1 whatever more is multiplied in. So only the
+        new articles and the old counts are read.
+        """
+        sources = self._new_sources(node)
+        gained, _ = merge.merged_statement(node, sources)
+        fresh = [t for t in gained if t[1] not in _SCALARS
+                 and next(iter(self.store._match(*t, MERGED_GRAPH)), None) is None]
+        dates = [str(scalars[p]) for p in (merge.FIRST_SEEN, merge.LAST_SEEN) if p in scalars]
+        dates += [src.published for src in sources if src.published]
+        updated = [(node, merge.SUPPORT, merge.count_literal(int(scalars[merge.SUPPORT]) + len(sources))),
+                   (node, merge.MENTIONS, merge.count_literal(
+                       int(scalars[merge.MENTIONS]) + sum(map(merge.mentions_in, sources))))]
+        if dates:
+            updated += [(node, merge.FIRST_SEEN, merge.day_literal(min(dates))),
+                        (node, merge.LAST_SEEN, merge.day_literal(max(dates)))]
+        before = {(node, p, o) for p, o in scalars.items() if p != merge.CONFIDENCE}
+        self.additions += merge.quads(fresh + [t for t in updated if t not in before], MERGED_GRAPH)
+        self.removals += merge.quads(before - set(updated), MERGED_GRAPH)
 
     def _asserted_elsewhere(self, direct: tuple) -> bool:
         """True when a merged statement this update does not touch also asserts `direct`."""
@@ -406,16 +461,11 @@ class _Plan:
         return False
 
     def _merge_entities(self) -> None:
-        store, changed, is_article = self.store, self.changed, merge.is_article_graph
+        store = self.store
         for entity in self.touched.entities:
-            values: dict = defaultdict(list)
-            for pred in merge.ENTITY_PREDICATES:
-                for _, _, value, graph in store._match(entity, pred, None, None):
-                    if graph not in changed and is_article(graph):
-                        values[graph].append((pred, value))
-            sources = [merge.Source(g, tuple(v)) for g, v in values.items()]
-            sources += [merge.Source(graph, own) for graph, own in self.new_entities.get(entity, ())]
-            fresh = merge.merged_entity(entity, sources)
+            votes = store._entity_votes(entity)
+            votes.update(self.vote_changes.get(entity, {}))  # Counter.update adds, negatives too
+            fresh = merge.merged_entity(entity, votes)
             old = {q[:3] for pred in merge.ENTITY_PREDICATES
                    for q in store._match(entity, pred, None, MERGED_GRAPH)}
             self._diff_merged(old, fresh)
@@ -427,9 +477,15 @@ class _Plan:
             self._diff_merged(old, fresh)
 
     def _diff_merged(self, old: set, fresh: list) -> None:
+        """Add what `fresh` has that `old` lacks; remove what only `old` has."""
         if not old:
             self.additions += merge.quads(fresh, MERGED_GRAPH)
             return
         fresh_set = set(fresh)
         self.additions += merge.quads([t for t in fresh_set if t not in old], MERGED_GRAPH)
         self.removals += merge.quads(old - fresh_set, MERGED_GRAPH)
+
+
+# A merged statement's values that are computed over all its articles, not collected.
+_SCALARS = (merge.SUPPORT, merge.MENTIONS, merge.FIRST_SEEN, merge.LAST_SEEN, merge.CONFIDENCE)
+_CERTAIN = merge.combined_confidence([1.0])

@@ -199,36 +199,39 @@ def merged_statement(node: URIRef, sources: Iterable[Source]) -> tuple[list[Trip
     confidences, mentions, dates = [], 0, []
     for src in sources:
         union[(DERIVED_FROM, src.article)] = None
-        evidence, best = 0, None
+        best = None
         for pred, value in src.values:
             if pred in STATEMENT_UNION:
                 union[(pred, value)] = None
-                if pred == EVIDENCE:
-                    evidence += 1
             elif pred == CONFIDENCE:
                 best = max(best or 0.0, float(value))
-        mentions += max(evidence, 1)
+        mentions += mentions_in(src)
         if best is not None:
             confidences.append(best)
         if src.published:
             dates.append(src.published)
     out += [(node, pred, value) for pred, value in union]
-    out += [(node, SUPPORT, _integer(len(sources))), (node, MENTIONS, _integer(mentions))]
+    out += [(node, SUPPORT, count_literal(len(sources))), (node, MENTIONS, count_literal(mentions))]
     if confidences:
         out.append((node, CONFIDENCE, combined_confidence(confidences)))
     if dates:
-        out += [(node, FIRST_SEEN, _date(min(dates))), (node, LAST_SEEN, _date(max(dates)))]
+        out += [(node, FIRST_SEEN, day_literal(min(dates))), (node, LAST_SEEN, day_literal(max(dates)))]
     negative = any(pred == POLARITY and str(value) != "positive" for pred, value in union)
     return out, None if negative else (s, p, o)
 
 
+def mentions_in(source: Source) -> int:
+    """How many times one article states the fact: its evidence sentences, at least one."""
+    return max(sum(1 for pred, _ in source.values if pred == EVIDENCE), 1)
+
+
 @lru_cache(maxsize=4096)
-def _integer(n: int) -> Literal:
+def count_literal(n: int) -> Literal:
     return Literal(n)
 
 
 @lru_cache(maxsize=4096)
-def _date(text: str) -> Literal:
+def day_literal(text: str) -> Literal:
     return Literal(text, datatype=XSD_DATE)
 
 
@@ -261,29 +264,35 @@ def direct_triple(node_triples: Iterable[Triple]) -> Triple | None:
 _DIRECT_PARTS = frozenset({SUBJECT, PREDICATE, OBJECT, POLARITY})
 
 
-def merged_entity(entity: URIRef, sources: Iterable[Source]) -> list[Triple]:
-    """One description of an entity from every article that described it.
+def entity_votes(values_by_article: Iterable[Iterable[tuple]]) -> Counter:
+    """(predicate, value) → how many articles give it, from each article's description."""
+    votes: Counter = Counter()
+    for values in values_by_article:
+        votes.update({pv for pv in values if pv[0] in _ENTITY_PREDICATE_SET})
+    return votes
+
+
+def merged_entity(entity: URIRef, votes: Counter) -> list[Triple]:
+    """One description of an entity from the votes of the articles that described it
+    (see `entity_votes`): counts, not articles, so a store can tally them where it is fast.
 
     Names are the union; the type and each language's preferred label are the ones most
     articles give (ties to the smallest), and the other preferred labels become alternatives.
-    (No counts here: the ontology gives kg:supportCount to statements only; `kg.store.view`
-    counts an entity's articles from the article graphs.)
+    (No counts in the output: the ontology gives kg:supportCount to statements only;
+    `kg.store.view` counts an entity's articles from the article graphs.)
     """
-    sources = [src for src in sources if src.values]
-    if not sources:
-        return []
     types: Counter = Counter()
     prefs: dict = defaultdict(Counter)
     union: dict = {}
-    for src in sources:
-        values = set(src.values)
-        for pred, value in values:
-            if pred == TYPE:
-                types[value] += 1
-            elif pred == PREF_LABEL:
-                prefs[value.language][value] += 1
-            elif pred in _ENTITY_PREDICATE_SET:
-                union[(pred, value)] = None
+    for (pred, value), n in votes.items():
+        if n <= 0:
+            continue
+        if pred == TYPE:
+            types[value] = n
+        elif pred == PREF_LABEL:
+            prefs[value.language][value] = n
+        elif pred in _ENTITY_PREDICATE_SET:
+            union[(pred, value)] = None
     out = [(entity, TYPE, _most_common(types))] if types else []
     chosen = {_most_common(counts) for counts in prefs.values()}
     out += [(entity, PREF_LABEL, label) for label in chosen]
