@@ -490,6 +490,7 @@ class _Builder:
         self.present = graph.store.article_ids()
         self.batch: list[Extraction] = []
         self.stale: set[str] = set()
+        self.saved, self.manifest_dirty = time.monotonic(), False
         self.pending_files: list[tuple[Path, list[str], list[list[str]], bool]] = []
 
     def run(self, paths: Iterable[str | os.PathLike]) -> None:
@@ -499,7 +500,7 @@ class _Builder:
                 continue
             self.report.files += 1
             self._file(item)
-        self._commit()
+        self._commit(final=True)
 
     def _fail(self, error: InputError) -> None:
         self.report.failed += 1
@@ -553,8 +554,10 @@ class _Builder:
         if len(self.batch) >= self.batch_size:
             self._commit()
 
-    def _commit(self) -> None:
+    def _commit(self, final: bool = False) -> None:
         if not self.batch and not self.stale and not self.pending_files:
+            if final and self.manifest_dirty:
+                self.manifest.save()
             return
         changes = self.graph.store.update(self.batch, remove=self.stale - {e.article.id for e in self.batch})
         r = self.report
@@ -562,10 +565,15 @@ class _Builder:
         r.removed, r.unchanged = r.removed + changes.removed, r.unchanged + changes.unchanged
         self.present |= {e.article.id for e in self.batch}
         self.present -= self.stale
-        # The store holds the batch now; only then does the manifest say so.
+        # The store holds the batch now; only then may the manifest say so. Saving it after
+        # every batch would cost O(files) each time; a manifest a few batches behind only
+        # makes a killed build's successor read those files again.
         for path, ids, errors, complete in self.pending_files:
             self.manifest.record(path, ids, errors, complete=complete)
-        self.manifest.save()
+        self.manifest_dirty = True
+        if final or time.monotonic() - self.saved > 5:
+            self.manifest.save()
+            self.saved, self.manifest_dirty = time.monotonic(), False
         self.batch, self.stale, self.pending_files = [], set(), []
 
 

@@ -139,6 +139,7 @@ class Provenance:
     end: int = 0
     extractor: str = ""
     confidence: float = 0.5
+    speaker: str = ""  # who the article reports as saying it (a quote, «за словами», "X said")
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,12 +9,13 @@ KGE = Namespace("https://kg.example.org/entity/")
 KGA = Namespace("https://kg.example.org/article/")
 KGS = Namespace("https://kg.example.org/statement/")
 KGM = Namespace("https://kg.example.org/mention/")
+KGV = Namespace("https://kg.example.org/event/")
 WD = Namespace("http://www.wikidata.org/entity/")
 GAZETTEER_GRAPH = URIRef("https://kg.example.org/graph/gazetteer")
 MERGED_GRAPH = URIRef("https://kg.example.org/graph/merged")
 
 PREFIXES: dict[str, Namespace] = {
-    "kg": KG, "kge": KGE, "kga": KGA, "kgs": KGS, "wd": WD, "prov": PROV, "skos": SKOS,
+    "kg": KG, "kge": KGE, "kga": KGA, "kgs": KGS, "kgv": KGV, "wd": WD, "prov": PROV, "skos": SKOS,
     "owl": OWL, "rdfs": RDFS, "rdf": RDF, "xsd": XSD, "dcterms": DCTERMS, "schema": SDO,
 }
 

@@ -26,7 +26,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SDO, SKOS, XSD
 
 from ..model import Article, Entity, Extraction, Fact, Mention, content_id
-from ..vocab import DOMAIN_IRIS, KG, KGA, KGE, KGM, KGS, PREFIXES, WD
+from ..vocab import DOMAIN_IRIS, KG, KGA, KGE, KGM, KGS, KGV, PREFIXES, WD
 
 Triple = tuple
 
@@ -130,11 +130,48 @@ def fact_triples(fact: Fact, article: Article | None = None) -> Iterator[Triple]
     if prov:
         yield node, KG.evidence, Literal(prov.sentence, lang=article.lang if article and article.lang else None)
         yield node, KG.extractor, Literal(prov.extractor)
+        if prov.speaker:
+            yield node, PROV.wasAttributedTo, KGE[prov.speaker]
         yield node, KG.confidence, Literal(f"{prov.confidence:.2f}", datatype=XSD.decimal)
     if article:
         yield node, PROV.wasDerivedFrom, article_iri(article.id)
         if article.source:
             yield node, KG.source, Literal(article.source)
+
+
+# The event a relation's statement comes from, by relation: unnamed occurrences, so they carry
+# an rdfs:comment and no label (CONTRACT.md: they are not entities).
+EVENT_CLASSES = {"meetsWith": "Meeting", "visits": "Visit", "attacks": "Attack", "signsAgreementWith": "Agreement"}
+
+
+def event_triples(extraction: Extraction) -> Iterator[Triple]:
+    """One event node per meeting, visit, attack or signing a sentence tells — a multilateral
+    signing is one event with every party — linked to the statements it implies."""
+    article = extraction.article
+    groups: dict[tuple, list[Fact]] = {}
+    for fact in extraction.facts:
+        if fact.relation in EVENT_CLASSES and fact.asserted and fact.provenance:
+            q = fact.qualifiers
+            key = (fact.relation, fact.provenance.start, q.date, q.start, q.end, q.place)
+            groups.setdefault(key, []).append(fact)
+    for (relation, sentence_start, *_), facts in groups.items():
+        node = KGV[content_id(article.id, relation, str(sentence_start), repr(facts[0].qualifiers))]
+        yield node, RDF.type, KG[EVENT_CLASSES[relation]]
+        parties = sorted({p for f in facts for p in (f.subject, f.object)
+                          if not (relation == "visits" and p == f.object)})
+        yield node, RDFS.comment, Literal(f"{EVENT_CLASSES[relation].lower()}: {', '.join(parties)}")
+        for party in parties:
+            yield node, KG.participant, KGE[party]
+        q = facts[0].qualifiers
+        for prop, value in ((KG.date, q.date), (KG.startDate, q.start), (KG.endDate, q.end)):
+            if value:
+                yield node, prop, date_literal(value)
+        place = q.place or (facts[0].object if relation == "visits" else "")
+        if place:
+            yield node, KG.place, KGE[place]
+        yield node, PROV.wasDerivedFrom, article_iri(article.id)
+        for fact in facts:
+            yield statement_iri(fact, article.id), KG.event, node
 
 
 def extraction_triples(extraction: Extraction, *, mentions: bool = True) -> Iterator[Triple]:
@@ -147,6 +184,7 @@ def extraction_triples(extraction: Extraction, *, mentions: bool = True) -> Iter
             yield from mention_triples(mention)
     for fact in extraction.facts:
         yield from fact_triples(fact, extraction.article)
+    yield from event_triples(extraction)
 
 
 def extraction_graph(extraction: Extraction, *, mentions: bool = True) -> Graph:

@@ -172,6 +172,24 @@ class SentenceReader:
                 out.extend(self._read(trig.payload, start, end, stretch))
         return out
 
+    # -- attribution -------------------------------------------------------
+    def _speaker(self, stretch: Stretch) -> str:
+        """Who the sentence reports as saying what the stretch states: the actor beside a speech
+        verb outside a quotation («— сказав Сі», "Xi said"), or after «за словами», "according to"."""
+        toks = self.sentence.tokens
+        first = toks[0].index
+        quoted = self.doc.tokens[stretch.first].text in _QUOTES_OPEN | {'"'}
+        speakers = [m for m in self.layer.in_sentence(self.sentence.index)
+                    if self.type_of(m) in PARTIES and m.kind != "adjective"]
+        for match in self.lex.speech.find(toks):
+            t0, t1 = first + match.start, first + match.end
+            if stretch.first <= t0 < stretch.last and not quoted:
+                continue  # "Trump said after meeting …": the speaker narrates his own act
+            near = [m for m in speakers if 0 <= m.start - t1 <= 3 or 0 <= t0 - m.end <= 3]
+            if near:
+                return min(near, key=lambda m: min(abs(m.start - t1), abs(t0 - m.end))).entity_id
+        return ""
+
     # -- arguments ---------------------------------------------------------
     def _in(self, stretch: Stretch) -> list[ActorMention]:
         return [m for m in self.actors if stretch.first <= m.start < stretch.last]
@@ -250,7 +268,7 @@ class SentenceReader:
         quals = self._qualifiers(relation, spec, t0, t1, stretch)
         sentence = self.sentence.text
         prov = Provenance(self.article_id, sentence, self.sentence.start, self.sentence.end,
-                          f"relations.{relation}", spec.confidence)
+                          f"relations.{relation}", spec.confidence, self._speaker(stretch))
         facts = []
         for s, o in pairs:
             if s == o:

@@ -70,7 +70,7 @@ def atomic_write(path: str | os.PathLike, mode: str = "wb") -> Iterator[IO]:
 
 def write_json_atomic(path: str | os.PathLike, data: Any) -> None:
     with atomic_write(path, "w") as f:
-        json.dump(data, f, ensure_ascii=False, indent=1, sort_keys=True)
+        json.dump(data, f, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 
 
 def read_json(path: str | os.PathLike, default: Any) -> Any:
