@@ -260,7 +260,7 @@ class SentenceReader:
                                        not any(self.type_of(m) in ORG_TYPES for m in ms if m.start >= t1)):
             pairs = self._members(ms, t0, t1)
         elif relation in SYMMETRIC:
-            pairs = self._symmetric(relation, ms, spec, t0, t1)
+            pairs = self._symmetric(relation, ms, spec, t0, t1, stretch)
         else:
             pairs = self._directed(relation, ms, spec, t0, t1, stretch)
         if not pairs:
@@ -279,7 +279,7 @@ class SentenceReader:
     def _participants(self, ms: list[ActorMention], types: frozenset[str]) -> list[ActorMention]:
         return [m for m in ms if self.type_of(m) in types and m.kind != "adjective" and not self._is_place(m)]
 
-    def _symmetric(self, relation, ms, spec, t0, t1) -> list[tuple[str, str]]:
+    def _symmetric(self, relation, ms, spec, t0, t1, stretch: Stretch | None = None) -> list[tuple[str, str]]:
         """The list just before the trigger and the one just after it (after "with", «з»,
         "between"): every pair of parties at one level, people with people, states with states."""
         if self._names_a_format(t0):
@@ -294,6 +294,8 @@ class SentenceReader:
             head, tail = tail, []  # «співпраця Китаю з Казахстаном», "cooperation between A and B"
         elif before and t0 - before[-1].end <= _MAX_SUBJECT_GAP:
             head = self._group_at(before, before[-1])
+        elif not before and stretch is not None and stretch.relative:
+            head = self._antecedent(stretch, spec.subjects)  # «Китай, який є … партнером …»
         elif not before and self.doc.lang in ("uk", "ru"):
             # «…21 февраля подписали главы … Камчыбек Ташиев и Саймумин Ятимов»: the subject after the verb
             inverted = [m for m in after if m.start - t1 <= _MAX_SUBJECT_GAP and m.kind in ("name", "role")
