@@ -1,7 +1,6 @@
 """`kg extract`: what each article says, as RDF, per the extraction contract."""
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click

@@ -19,10 +19,9 @@ True
 """
 from __future__ import annotations
 
-import datetime as _dt
 from collections.abc import Iterable, Iterator
 
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SDO, SKOS, XSD
 
 from ..model import Article, Entity, Extraction, Fact, Mention, content_id

@@ -379,8 +379,8 @@ class _Builder:
                 j += 1
             if j < n and not self.covered[j] and tokens[j].lemmas & self.lex.words("place_nouns"):
                 j += 1  # «Лейлекском районе», "Batken district": the place noun is part of the name
-            if len(span_text := tokens[i:j]) == 1 and span_text[0].text in self.acronyms:
-                self.add(i, j, self.acronyms[span_text[0].text], "name")
+            if j - i == 1 and tokens[i].text in self.acronyms:
+                self.add(i, j, self.acronyms[tokens[i].text], "name")
                 i = j
                 continue
             k = self._person_boundary(i, j)
@@ -629,7 +629,6 @@ class _Builder:
     # -- groups ------------------------------------------------------------
     def groups(self) -> None:
         tokens = self.doc.tokens
-        ordered = sorted(self.mentions, key=lambda m: m.start)
         for g in self.lex.group_refs.find(tokens):
             if any(self.covered[k] for k in range(g.start, g.end)):
                 continue

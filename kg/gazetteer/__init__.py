@@ -254,7 +254,6 @@ def compile_gazetteer(entries: dict[str, Entry]) -> Gazetteer:
 
 def background_triples() -> Iterator[tuple]:
     """What the gazetteer knows, as triples for its own named graph: entities, memberships, roles."""
-    from rdflib import Literal
     from ..export.rdf import date_literal, entity_triples
     from ..vocab import KG, KGE
 
@@ -269,5 +268,3 @@ def background_triples() -> Iterator[tuple]:
                 yield KGE[entry.id], KG[r.relation], KGE[r.of]
         if entry.inception[:4].isdigit():
             yield KGE[entry.id], KG.inception, date_literal(entry.inception[:4])
-        if entry.capital_of and entry.capital_of in gaz:
-            yield KGE[entry.id], KG.capitalOf, KGE[entry.capital_of]
