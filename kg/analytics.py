@@ -189,7 +189,8 @@ class Hop:
     def __str__(self) -> str:
         arrow = (f"—{self.relation}—" if self.symmetric else
                  f"—{self.relation}→" if self.forward else f"←{self.relation}—")
-        return f"{self.source} {arrow} {self.target}  ({self.support} article{'s' * (self.support != 1)}: \"{self.evidence}\")"
+        articles = f"{self.support} article{'s' * (self.support != 1)}"
+        return f"{self.source} {arrow} {self.target}  ({articles}: \"{self.evidence}\")"
 
 
 def explain_path(graph: nx.MultiDiGraph, source: str, target: str) -> list[Hop]:

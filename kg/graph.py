@@ -38,7 +38,7 @@ from rdflib import URIRef
 from rdflib.namespace import RDF, RDFS, SKOS
 
 from . import pipeline
-from .errors import InputError, KGError, StoreError, UnknownFormatError, UnknownRelationError
+from .errors import InputError, StoreError, UnknownFormatError, UnknownRelationError
 from .model import RELATIONS, Article, Entity, Extraction, Fact, Provenance, Qualifiers
 from .store import open_store
 from .store.base import Changes, GraphStore
@@ -385,11 +385,12 @@ class BuildReport:
     store: str = ""
     files: int = 0
     files_skipped: int = 0
-    read: int = 0
-    added: int = 0
-    replaced: int = 0
+    read: int = 0        # articles read and extracted in this run
+    added: int = 0       # ... of which new to the graph
+    replaced: int = 0    # ... of which replaced an older version
+    unchanged: int = 0   # ... of which the graph already held as they are
+    skipped: int = 0     # articles of files unchanged since the last build, not read
     removed: int = 0
-    unchanged: int = 0
     failed: int = 0
     errors: list[InputError] = field(default_factory=list)
     entities: int = 0
@@ -405,8 +406,8 @@ class BuildReport:
         return bool(self.added or self.replaced or self.removed)
 
     def summary(self) -> str:
-        lines = [f"kg build: {self.read} articles read ({self.added} new, {self.replaced} changed), "
-                 f"{self.unchanged} unchanged, {self.failed} failed"
+        lines = [f"kg build: {self.read} articles read ({self.added} new, {self.replaced} changed, "
+                 f"{self.unchanged} as before), {self.skipped} skipped as unchanged, {self.failed} failed"
                  + (f", {self.removed} removed" if self.removed else "") + f" in {self.seconds:.1f} s",
                  f"graph: {self.entities:,} entities, {self.facts:,} facts, {self.triples:,} triples "
                  f"({self.store} store)"]
@@ -443,7 +444,7 @@ def build(paths: Iterable[str | os.PathLike], out_dir: str | os.PathLike, *, sto
     >>> r.read, r.added, sorted(p.name for p in r.outputs.values())
     (1, 1, ['graph.trig', 'graph.ttl'])
     >>> r = build([d / "a.txt"], d / "out", html=False)
-    >>> r.read, r.unchanged, r.outputs
+    >>> r.read, r.skipped, r.outputs
     (0, 1, {})
     """
     started = time.monotonic()
@@ -456,15 +457,18 @@ def build(paths: Iterable[str | os.PathLike], out_dir: str | os.PathLike, *, sto
                              f"use --store {manifest.store} or a new folder")
         manifest.store = name
         report = BuildReport(out_dir, store=name)
-        graph = KnowledgeGraph(name, store_path(out_dir, name))
+        graph = KnowledgeGraph(name, store_path(out_dir, name), background=False)
         try:
+            background_changed = _update_background(graph, manifest)
             _Builder(graph, manifest, report, force, batch_size, progress, on_error).run(paths)
             outputs_missing = not (out_dir / "graph.ttl").exists() or not (out_dir / "graph.trig").exists()
             if graph.store.recovered:
                 report.notes.append("finished the repair of an interrupted build")
-            if report.changed or outputs_missing or force or graph.store.recovered:
+            changed = report.changed or background_changed or graph.store.recovered or force
+            if changed or outputs_missing:
                 write_outputs(graph, out_dir, report, html=html)
-            _summarise(graph, report)
+            _summarise(graph, report, manifest, reuse=not changed)
+            manifest.save()
             graph.store.flush()
         finally:
             graph.close()
@@ -516,7 +520,7 @@ class _Builder:
             return
         if entry is not None:
             self.report.files_skipped += 1
-            self.report.unchanged += len(entry["articles"])
+            self.report.skipped += len(entry["articles"])
             for where, reason in entry.get("errors", ()):
                 self._fail(InputError(where, reason))
             return
@@ -591,8 +595,38 @@ def write_outputs(graph: KnowledgeGraph, out_dir: Path, report: BuildReport, *, 
             report.notes.append(f"graph.html not written: the HTML exporter is not available ({e})")
 
 
-def _summarise(graph: KnowledgeGraph, report: BuildReport) -> None:
-    stats = graph.stats(top=5)
+def _update_background(graph: KnowledgeGraph, manifest: Manifest) -> bool:
+    """Load the gazetteer's triples unless the manifest says the store holds these already
+    (comparing a digest costs milliseconds; comparing the graph, a second)."""
+    triples = background_triples()
+    digest = _digest(triples)
+    held = not triples or next(iter(graph.store.quads(None, None, None, GAZETTEER_GRAPH)), None) is not None
+    if manifest.extra.get("background") == digest and held:
+        return False
+    changed = graph.store.set_background(triples)
+    manifest.extra["background"] = digest
+    return changed
+
+
+def _digest(triples: Iterable[tuple]) -> str:
+    import hashlib
+
+    lines = sorted("\x1f".join((*map(str, t), getattr(t[2], "language", None) or "",
+                                 str(getattr(t[2], "datatype", None) or ""))) for t in triples)
+    return hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()
+
+
+def _summarise(graph: KnowledgeGraph, report: BuildReport, manifest: Manifest | None = None, *,
+               reuse: bool = False) -> None:
+    """The summary's figures; after a build that changed nothing, the last build's."""
+    saved = manifest.extra.get("summary") if manifest is not None and reuse else None
+    if saved:
+        stats = dict(saved, top_actors=[tuple(a) for a in saved["top_actors"]])
+    else:
+        full = graph.stats(top=5)
+        stats = {k: full[k] for k in ("entities", "facts", "triples", "top_actors")}
+        if manifest is not None:
+            manifest.extra["summary"] = stats
     report.entities, report.facts, report.triples = stats["entities"], stats["facts"], stats["triples"]
     report.top_actors = stats["top_actors"]
 
@@ -632,10 +666,10 @@ def remove(out_dir: str | os.PathLike, items: Iterable[str | os.PathLike], *, ht
             report.removed = changes.removed
             for path in files:  # after the store: a crash in between only makes a file look stale
                 manifest.forget(path)
-            manifest.save()
             if report.removed:
                 write_outputs(graph, out_dir, report, html=html)
-            _summarise(graph, report)
+            _summarise(graph, report, manifest)
+            manifest.save()
         finally:
             graph.close()
     report.seconds = time.monotonic() - started
@@ -654,6 +688,6 @@ def progress_printer(every: int = 50, interval: float = 1.0, stream=None) -> Pro
             return
         state["last"] = now
         rate = r.read / max(now - state["start"], 1e-9)
-        print(f"kg: {r.read} articles read, {r.unchanged} unchanged, {r.failed} failed "
+        print(f"kg: {r.read} articles read, {r.skipped} skipped, {r.failed} failed "
               f"({r.files} files, {rate:.0f} articles/s)", file=stream, flush=True)
     return report

@@ -11,8 +11,9 @@ first — positive, most supported — gets the plain name and the others ``"<re
 ``"<relation>/3"``. Edge attributes: ``relation``, ``symmetric`` (bool), ``domain`` (list of
 tokens), ``date``, ``start``, ``end`` (ISO strings or ""), ``place`` (entity id or ""),
 ``trend``, ``polarity``, ``support`` (articles), ``confidence`` (float), ``evidence`` (list of
-sentences), ``articles`` (list of dicts id, title, source, url, published), and ``statement``
-(the merged statement's IRI).
+sentences), ``articles`` (list of dicts id, title, source, url, published); and, beyond the
+agreed schema, ``modality`` ("planned" for an event no article reports as having happened,
+which has no direct triple) and ``statement`` (the merged statement's IRI).
 
 >>> from kg.model import Article, Entity, Extraction, Fact, Provenance, Qualifiers
 >>> from kg.store.memory import MemoryStore
@@ -67,5 +68,5 @@ def edge_attributes(st: StatementRecord, view: View) -> dict:
     articles.sort(key=lambda d: (d["published"], d["id"]))
     return {"relation": st.relation, "symmetric": st.symmetric, "domain": list(st.domains),
             "date": st.date, "start": st.start, "end": st.end, "place": st.place, "trend": st.trend,
-            "polarity": st.polarity, "support": st.support, "confidence": st.confidence,
+            "polarity": st.polarity, "modality": st.modality, "support": st.support, "confidence": st.confidence,
             "evidence": list(st.evidence), "articles": articles, "statement": st.iri}

@@ -373,10 +373,7 @@ class _Builder:
             if self.covered[i] or not _capitalised(tokens[i]) or self._sentence_start_common(i, stop):
                 i += 1
                 continue
-            j = i + 1
-            while j < n and not self.covered[j] and (
-                    _capitalised(tokens[j]) or (tokens[j].text in ("-", "‑") and j + 1 < n and _capitalised(tokens[j + 1]))):
-                j += 1
+            j = self._name_end(i)
             if j < n and not self.covered[j] and tokens[j].lemmas & self.lex.words("place_nouns"):
                 j += 1  # «Лейлекском районе», "Batken district": the place noun is part of the name
             if j - i == 1 and tokens[i].text in self.acronyms:
@@ -389,6 +386,30 @@ class _Builder:
                 i = k
             self._new_entity(i, j, list(tokens[i:j]))
             i = self._acronym_after(i, j)
+
+    def _name_end(self, i: int) -> int:
+        """Where a run of capitalised words that starts at `i` ends. English names take "of",
+        "on", "for" inside ("Association of Southeast Asian Nations"); a treaty's or initiative's
+        name also its list ("Treaty on Good-Neighbourliness, Friendship and Cooperation")."""
+        tokens, n = self.doc.tokens, len(self.doc.tokens)
+        connectors = self.lex.words("name_connectors")
+        titled = bool(tokens[i].lemmas & self.lex.words("concept_words"))
+        j = i + 1
+        while j < n and not self.covered[j]:
+            nxt_cap = j + 1 < n and not self.covered[j + 1] and _capitalised(tokens[j + 1])
+            if _capitalised(tokens[j]):
+                j += 1
+            elif tokens[j].text in ("-", "‑") and nxt_cap:
+                j += 1
+            elif tokens[j].text.lower() in connectors and nxt_cap and (tokens[j].text != "and" or titled):
+                j += 1
+            elif tokens[j].text == "," and titled and nxt_cap:
+                j += 1
+            else:
+                break
+        while j > i + 1 and not _capitalised(tokens[j - 1]):
+            j -= 1
+        return j
 
     def _acronym_after(self, i: int, j: int) -> int:
         """"Reciprocal Access Agreement (RAA)": the bracketed initials are the same entity's
@@ -444,6 +465,11 @@ class _Builder:
         if lang == "en" and self._adjectival(j, span):
             return
         etype = self._guess_type(i, j, span)
+        prev = self._mention_ending_at(i)
+        if lang == "en" and etype == "Organization" and prev is not None and prev.kind == "adjective":
+            # "the Philippine Senate": the nationality is part of the body's name
+            self.mentions.remove(prev)
+            i, span = prev.start, list(self.doc.tokens[prev.start:j])
         if len(span) == 1 and etype == "Concept":
             surname = self._surname_of(span[0])
             if surname:
@@ -457,6 +483,9 @@ class _Builder:
             self.entities[eid] = Entity(eid, etype, ((lang, label),))
             self.types[eid] = etype
         self.add(i, j, eid, "new-person" if etype == "Person" else "new")
+
+    def _mention_ending_at(self, i: int) -> ActorMention | None:
+        return next((m for m in reversed(self.mentions) if m.end == i), None)
 
     def _adjectival(self, j: int, span: list[Token]) -> bool:
         """"Central Asian states": a capitalised adjective before a common noun names no one."""
@@ -474,7 +503,7 @@ class _Builder:
             return "Concept"
         if span[-1].lemmas & self.lex.words("place_nouns"):
             return "Region"
-        if _ORG_WORDS.search(text) or any(t.text.isupper() and len(t.text) >= 2 for t in span):
+        if _ORG_WORDS.search(text) or (len(span) > 1 and any(t.text.isupper() and len(t.text) >= 2 for t in span)):
             return "Organization"  # «Донецька ОВА», "the OSCE Minsk Group": an abbreviation names a body
         after = tokens[j:j + 2]
         said = any(self.lex.speech.find([t]) for t in after)

@@ -401,7 +401,8 @@ class _Plan:
         for node in self.touched.statements:
             if self._only_gains(node):
                 scalars = {q[1]: q[2] for p in _SCALARS for q in store._match(node, p, None, MERGED_GRAPH)}
-                if scalars.get(merge.CONFIDENCE) == _CERTAIN:
+                planned = next(iter(store._match(node, merge.MODALITY, merge.PLANNED, MERGED_GRAPH)), None)
+                if scalars.get(merge.CONFIDENCE) == _CERTAIN and planned is None:
                     self._add_support(node, scalars)
                     continue
             old = {q[:3] for q in store._match(node, None, None, MERGED_GRAPH)}
@@ -432,11 +433,12 @@ class _Plan:
         Recomputing it from every source (thousands, for the facts every article repeats)
         would give the old node plus what the new articles add: the union grows, the counts
         add up, and 1 - Π(1 - cᵢ) rounds to 1 whatever more is multiplied in. So only the
-        new articles and the old counts are read.
+        new articles and the old counts are read. (The node is asserted, not merely planned,
+        so it stays asserted and "planned" stays out of its modalities.)
         """
         sources = self._new_sources(node)
         gained, _ = merge.merged_statement(node, sources)
-        fresh = [t for t in gained if t[1] not in _SCALARS
+        fresh = [t for t in gained if t[1] not in _SCALARS and t[1:] != (merge.MODALITY, merge.PLANNED)
                  and next(iter(self.store._match(*t, MERGED_GRAPH)), None) is None]
         dates = [str(scalars[p]) for p in (merge.FIRST_SEEN, merge.LAST_SEEN) if p in scalars]
         dates += [src.published for src in sources if src.published]

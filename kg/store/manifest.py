@@ -51,6 +51,7 @@ class Manifest:
         self.path = path
         self.store: str = data.get("store", "")
         self.files: dict[str, dict] = data.get("files", {})
+        self.extra: dict = data.get("extra", {})  # digests and figures the build keeps for next time
 
     @classmethod
     def load(cls, directory: str | os.PathLike) -> "Manifest":
@@ -64,7 +65,8 @@ class Manifest:
         return cls(path, data)
 
     def save(self) -> None:
-        write_json_atomic(self.path, {"version": VERSION, "store": self.store, "files": self.files})
+        write_json_atomic(self.path, {"version": VERSION, "store": self.store, "files": self.files,
+                                      "extra": self.extra})
 
     def skip(self, path: Path, present: set[str]) -> dict | None:
         """The entry of `path` when the file is unchanged and all its articles are in the store."""
@@ -111,8 +113,9 @@ def input_files(paths: Iterable[str | os.PathLike], exclude: Path | None = None)
     for path in map(Path, paths):
         if path.is_dir():
             found = sorted(p for p in path.rglob("*") if p.is_file() and _readable_suffix(p, SUFFIXES))
+            inside = exclude is not None and exclude.is_relative_to(path.resolve())
             for file in found:
-                if exclude is None or not file.resolve().is_relative_to(exclude):
+                if not inside or not file.resolve().is_relative_to(exclude):
                     yield file
         elif path.exists():
             yield path

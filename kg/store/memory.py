@@ -13,7 +13,6 @@ import contextlib
 import os
 import warnings
 from collections.abc import Iterator
-from pathlib import Path
 from typing import IO
 
 from rdflib import Dataset, Graph, URIRef

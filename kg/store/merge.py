@@ -35,8 +35,8 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
 from ..errors import InputError
-from ..export.rdf import article_iri, extraction_triples, statement_iri
-from ..model import SYMMETRIC, Extraction
+from ..export.rdf import article_iri, extraction_triples, statement_iri  # noqa: F401 - article_iri: doctest
+from ..model import EVENTFUL, SYMMETRIC, Extraction
 from ..vocab import KG, KGA, KGE, KGS
 
 Triple = tuple
@@ -52,10 +52,15 @@ PREF_LABEL, ALT_LABEL, XSD_DATE, XSD_DECIMAL = SKOS.prefLabel, SKOS.altLabel, XS
 ENTITY_PREDICATES = (TYPE, RDFS.label, PREF_LABEL, ALT_LABEL, OWL.sameAs)
 _ENTITY_PREDICATE_SET = frozenset(ENTITY_PREDICATES)
 # Qualifiers and evidence a merged statement collects from every article statement behind it.
+# Not kg:event: event nodes are occurrences described in their article's graph only, and a
+# link to one from the merged view would dangle in graph.ttl.
 STATEMENT_UNION = frozenset({
     KG.domain, KG.date, KG.startDate, KG.endDate, KG.place, KG.trend, KG.polarity, KG.modality,
-    KG.evidence, KG.extractor, KG.source, DERIVED_FROM})
+    KG.evidence, KG.extractor, KG.source, PROV.wasAttributedTo, DERIVED_FROM})
+MODALITY = KG.modality
+PLANNED = Literal("planned")
 _SYMMETRIC_IRIS = frozenset(KG[r] for r in SYMMETRIC)
+_EVENTFUL_IRIS = frozenset(KG[r] for r in EVENTFUL)
 _NUMERIC = {XSD.decimal, XSD.integer}
 
 
@@ -181,11 +186,14 @@ def statement_sources(node: URIRef, graphs: Mapping[URIRef, list[Triple]]) -> li
 
 
 def merged_statement(node: URIRef, sources: Iterable[Source]) -> tuple[list[Triple], Triple | None]:
-    """The merged statement's triples and its direct triple (None when negative or unsupported).
+    """The merged statement's triples and its direct triple (None when not asserted).
 
     Qualifiers, evidence and articles are the union over the sources; `kg:supportCount` counts
     articles, `kg:mentionCount` evidence sentences, and `kg:confidence` is 1 - Π(1 - cᵢ) over
-    the highest confidence each article gives. The result depends only on the set of sources.
+    the highest confidence each article gives. An event is merely "planned" only when every
+    article says so: one that reports it happening makes the fact asserted, with its direct
+    triple (as `Fact.asserted` decides for one article). The result depends only on the set
+    of sources.
     """
     sources = sorted(sources, key=lambda src: str(src.article))
     if not sources:
@@ -210,6 +218,9 @@ def merged_statement(node: URIRef, sources: Iterable[Source]) -> tuple[list[Trip
             confidences.append(best)
         if src.published:
             dates.append(src.published)
+    planned_only = p in _EVENTFUL_IRIS and all((MODALITY, PLANNED) in src.values for src in sources)
+    if not planned_only:
+        union.pop((MODALITY, PLANNED), None)
     out += [(node, pred, value) for pred, value in union]
     out += [(node, SUPPORT, count_literal(len(sources))), (node, MENTIONS, count_literal(mentions))]
     if confidences:
@@ -217,7 +228,7 @@ def merged_statement(node: URIRef, sources: Iterable[Source]) -> tuple[list[Trip
     if dates:
         out += [(node, FIRST_SEEN, day_literal(min(dates))), (node, LAST_SEEN, day_literal(max(dates)))]
     negative = any(pred == POLARITY and str(value) != "positive" for pred, value in union)
-    return out, None if negative else (s, p, o)
+    return out, None if negative or planned_only else (s, p, o)
 
 
 def mentions_in(source: Source) -> int:
@@ -255,8 +266,15 @@ def _decimal(text: str) -> Literal:
 
 def direct_triple(node_triples: Iterable[Triple]) -> Triple | None:
     """The direct triple a stored merged statement asserts, read back from its triples."""
-    values = {p: o for _, p, o in node_triples if p in _DIRECT_PARTS}
+    values, planned = {}, False
+    for _, p, o in node_triples:
+        if p in _DIRECT_PARTS:
+            values[p] = o
+        elif p == MODALITY and o == PLANNED:
+            planned = True
     if SUBJECT not in values or str(values.get(POLARITY, "positive")) != "positive":
+        return None
+    if planned and values.get(PREDICATE) in _EVENTFUL_IRIS:
         return None
     return values[SUBJECT], values[PREDICATE], values[OBJECT]
 

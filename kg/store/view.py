@@ -185,7 +185,7 @@ def statement_record(node: URIRef, values: Iterable[tuple]) -> StatementRecord:
         ends=tuple(sorted(map(str, many[KG.endDate]))),
         places=tuple(p for p, _ in sorted(places.items(), key=lambda kv: (-kv[1], kv[0]))),
         trend=str(one.get(KG.trend, "")), polarity=str(one.get(KG.polarity, "positive")),
-        modality=str(one.get(KG.modality, "")),
+        modality=",".join(sorted(str(m) for m in many[KG.modality])),
         support=int(one.get(KG.supportCount, 0)), mentions=int(one.get(KG.mentionCount, 0)),
         confidence=float(one.get(KG.confidence, 0.0)),
         evidence=tuple(sorted(str(e) for e in many[KG.evidence])),
@@ -209,7 +209,8 @@ def entity_record(node: URIRef, values: Iterable[tuple], support: int = 0) -> En
     if not labels and names:
         for lang, name in sorted(names):
             labels.setdefault(lang, name)
-    return EntityRecord(entity_id(node), min(types, default=""), dict(sorted(labels.items())), tuple(sorted(set(names))),
+    return EntityRecord(entity_id(node), min(types, default=""), dict(sorted(labels.items())),
+                        tuple(sorted(set(names))),
                         tuple(sorted(set(aliases))), wikidata, support)
 
 
