@@ -503,6 +503,9 @@ class _Builder:
             return "Concept"
         if span[-1].lemmas & self.lex.words("place_nouns"):
             return "Region"
+        quoted = i > 0 and j < len(tokens) and tokens[i - 1].text in "«“„\"" and tokens[j].text in "»”\""
+        if quoted and self.doc.lang in ("uk", "ru"):
+            return "Organization"  # «Охматдит», «Нафтогаз»: a quoted proper name is mostly a body's
         if _ORG_WORDS.search(text) or (len(span) > 1 and any(t.text.isupper() and len(t.text) >= 2 for t in span)):
             return "Organization"  # «Донецька ОВА», "the OSCE Minsk Group": an abbreviation names a body
         after = tokens[j:j + 2]
