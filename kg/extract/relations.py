@@ -60,6 +60,9 @@ SPECS: dict[str, RelationSpec] = {
 # so supports and providesAidTo are not among them.
 AGENTIVE_GENITIVE = frozenset({"attacks", "influences", "sanctions", "visits"})
 
+# Relations whose actor may be a nationality adjective: "Russian strikes", «китайський вплив».
+ADJECTIVE_AGENTS = frozenset({"attacks", "influences", "threatens"})
+
 _COORD = frozenset({",", "і", "й", "та", "и", "and", "&", "також", "а", "as", "well"})
 _WITH = {"uk": frozenset({"з", "із", "зі"}), "ru": frozenset({"с", "со"}), "en": frozenset({"with"})}
 _QUOTES_OPEN, _QUOTES_CLOSE = frozenset("«“„"), frozenset("»”")
@@ -334,7 +337,8 @@ class SentenceReader:
         if not stretch.relative:
             return []
         prior = [m for m in self.actors if m.end <= stretch.first - 1 and self.type_of(m) in types]
-        return [prior[-1]] if prior and stretch.first - 1 - prior[-1].end <= 1 else []
+        # the noun right before the comma: «Боррель пояснив, що …» opens no relative clause
+        return [prior[-1]] if prior and stretch.first - 1 == prior[-1].end else []
 
     def _directed(self, relation, ms, spec, t0, t1, stretch=None) -> list[tuple[str, str]]:
         before = [m for m in ms if m.end <= t0 and self.type_of(m) in spec.subjects]
@@ -342,7 +346,8 @@ class SentenceReader:
             before = self._antecedent(stretch, spec.subjects)
         after = [m for m in ms if m.start >= t1 and self.type_of(m) in spec.objects]
         if self.doc.lang in ("uk", "ru"):
-            nominative = [m for m in before if m.kind == "adjective" or
+            # «російський удар» names who strikes; «російського СПГ» names no one who bans
+            nominative = [m for m in before if (m.kind == "adjective" and relation in ADJECTIVE_AGENTS) or
                           "nomn" in self.doc.tokens[m.start].analysis.cases or m.kind in ("group", "role")]
             before = nominative or before
             if relation in AGENTIVE_GENITIVE and self._nominal(t0, t1) and after and after[0].start == t1 and \

@@ -329,6 +329,5 @@ def entity_values(by_subject: Mapping, entity: URIRef) -> tuple:
     return tuple(pv for pv in by_subject.get(entity, ()) if pv[0] in _ENTITY_PREDICATE_SET)
 
 
-def quads(triples: Iterable[Triple], graph: URIRef) -> Iterator[tuple]:
-    for s, p, o in triples:
-        yield s, p, o, graph
+def quads(triples: Iterable[Triple], graph: URIRef) -> list[tuple]:
+    return [(s, p, o, graph) for s, p, o in triples]

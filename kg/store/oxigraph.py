@@ -37,46 +37,47 @@ _FORMATS = {"turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "trig":
             "nquads": ox.RdfFormat.N_QUADS, "json-ld": ox.RdfFormat.JSON_LD}
 _PREFIXES = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
 _XSD_STRING = str(XSD.string)
-_CACHE_LIMIT = 500_000
+_CACHE_LIMIT = 500_000  # terms remembered on the way back to rdflib
 
 
 class _Terms:
-    """Converts terms between rdflib and pyoxigraph, remembering recent ones.
+    """Converts terms between rdflib and pyoxigraph.
 
-    Building an rdflib `Literal` costs microseconds (it parses the value); entity IRIs,
-    predicates and dates repeat, so a cache pays for itself on every large update.
+    Towards pyoxigraph each term is built afresh: looking an rdflib term up in a cache costs
+    more (its hash and equality run in Python) than making the pyoxigraph term. Back towards
+    rdflib, a cache pays, since pyoxigraph terms hash natively and rdflib Literals are slow
+    to build.
     """
 
     def __init__(self) -> None:
-        self._to: dict = {}
+        self._datatypes: dict[str, ox.NamedNode] = {}
         self._from: dict = {}
 
     def to_ox(self, term):
-        value = self._to.get(term)
-        if value is not None:
-            return value
-        if isinstance(term, URIRef):
-            try:
-                value = ox.NamedNode(term)
-            except ValueError as e:
-                raise StoreError(f"invalid IRI <{term}>: {e}") from None
-        elif isinstance(term, Literal):
-            if term.language:
-                value = ox.Literal(term, language=term.language)
-            elif term.datatype is not None:
-                value = ox.Literal(term, datatype=ox.NamedNode(term.datatype))
-            else:
-                value = ox.Literal(term)
-        elif isinstance(term, BNode):
-            value = ox.BlankNode(term)
-        elif term is None:
+        kind = type(term)
+        try:
+            if kind is URIRef:
+                return ox.NamedNode(term)
+            if kind is Literal:
+                if term.language:
+                    return ox.Literal(term, language=term.language)
+                datatype = term.datatype
+                if datatype is None:
+                    return ox.Literal(term)
+                named = self._datatypes.get(datatype)
+                if named is None:
+                    named = self._datatypes[datatype] = ox.NamedNode(datatype)
+                return ox.Literal(term, datatype=named)
+        except ValueError as e:
+            raise StoreError(f"cannot store {term.n3()}: {e}") from None
+        if term is None:
             return None
-        else:
-            raise StoreError(f"cannot store {term!r}: not an RDF term")
-        if len(self._to) > _CACHE_LIMIT:
-            self._to.clear()
-        self._to[term] = value
-        return value
+        if isinstance(term, BNode):
+            return ox.BlankNode(term)
+        if isinstance(term, (URIRef, Literal)):  # subclasses
+            return self.to_ox(URIRef(term) if isinstance(term, URIRef) else Literal(
+                term, lang=term.language, datatype=term.datatype))
+        raise StoreError(f"cannot store {term!r}: not an RDF term")
 
     def from_ox(self, term):
         if term is None or isinstance(term, ox.DefaultGraph):
