@@ -582,6 +582,7 @@ class _Builder:
                 continue
             org = self._event_org(ev.start, ev.end, orgs, formats)
             if org is None:
+                self._event_again(ev.start, ev.end)
                 continue
             first, ordinal = min(ev.start, org.start), ""
             k = first - 1  # "the second China–Central Asia Summit", «другий саміт …»
@@ -604,6 +605,12 @@ class _Builder:
                     not gap or gap[0].text in "«\"“" or any(l in formats | {"of"} for l in gap[0].lemmas)):
                 return m  # «саміт формату ... «С + С5»», "summit of the SCO"
         return None
+
+    def _event_again(self, start: int, end: int) -> None:
+        """"hosted the summit", «на саміті»: a bare summit noun after a named summit is that summit."""
+        earlier = [m for m in self.mentions if m.kind == "event" and m.end <= start]
+        if earlier and not any(self.covered[k] for k in range(start, end)):
+            self.add(start, end, earlier[-1].entity_id, "event")
 
     def _year_near(self, tok: int) -> str:
         """The year a summit is held: one written in its sentence, else the article's."""
@@ -680,8 +687,11 @@ class _Builder:
         (outside its own sentence), the latest first among equals; when too few are named
         before, the ones named just after ("the five leaders ... President X, President Y")."""
         here = self.sent(at)
+        # "Trump said after meeting the two leaders": who the sentence names is not among them
+        named_here = {m.entity_id for m in self.mentions if self.sent(m.start) == here and m.kind != "group"
+                      and etype == "Person"}
         earlier = [m for m in self.mentions if m.end <= at and self.sent(m.start) != here
-                   and self.types.get(m.entity_id) == etype and m.kind != "group"]
+                   and self.types.get(m.entity_id) == etype and m.kind != "group" and m.entity_id not in named_here]
         counts: dict[str, int] = defaultdict(int)
         last: dict[str, int] = {}
         for m in earlier:

@@ -28,7 +28,7 @@ from __future__ import annotations
 import decimal
 from collections import Counter, defaultdict
 from functools import lru_cache
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from rdflib import Literal, URIRef

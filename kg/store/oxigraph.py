@@ -162,20 +162,12 @@ class OxigraphStore(StoreBase):
             raise StoreError(f"cannot read the oxigraph store: {e}") from None
 
     def _apply(self, additions: list[Quad], removals: list[Quad], drop: list[URIRef]) -> None:
-        to = self._terms.to_ox
-        default, make = ox.DefaultGraph(), ox.Quad
+        to, default = self._terms.to_ox, ox.DefaultGraph()
         try:
-            native, union, graphs = [], {}, {}
-            for s, p, o, g in additions:
-                s, p, o = to(s), to(p), to(o)
-                name = graphs.get(g) or graphs.setdefault(g, to(g))
-                native.append(make(s, p, o, name))
-                union[(s, p, o)] = None
-            native += [make(s, p, o) for s, p, o in union]  # no graph: the default graph
-            if len(native) > self.bulk_threshold:
-                self._store.bulk_extend(native)
-            elif native:
-                self._store.extend(native)
+            if len(additions) > self.bulk_threshold:
+                self._bulk_add(additions)
+            elif additions:
+                self._store.extend(self._native(additions))
             if removals or drop:
                 dropped = set(drop)
                 listed = [q for q in removals if q[3] not in dropped] + self._union_removals(removals)
@@ -188,6 +180,33 @@ class OxigraphStore(StoreBase):
                     self._store.remove(ox.Quad(to(s), to(p), to(o), to(g) if g is not None else default))
         except OSError as e:
             raise StoreError(f"cannot write the oxigraph store: {e}") from None
+
+    def _native(self, additions: list[Quad]) -> list[ox.Quad]:
+        """The additions and their triples in the default graph, as pyoxigraph quads."""
+        to, make = self._terms.to_ox, ox.Quad
+        native, union, graphs = [], {}, {}
+        for s, p, o, g in additions:
+            s, p, o = to(s), to(p), to(o)
+            name = graphs.get(g) or graphs.setdefault(g, to(g))
+            native.append(make(s, p, o, name))
+            union[(s, p, o)] = None
+        native += [make(s, p, o) for s, p, o in union]  # no graph: the default graph
+        return native
+
+    def _bulk_add(self, additions: list[Quad]) -> None:
+        """Many additions through the bulk loader, as N-Quads text: writing the lines costs a
+        third of building pyoxigraph quads one by one (their constructor copies every term)."""
+        lines, union, names = [], {}, {}
+        for s, p, o, g in additions:
+            triple = f"{_nt(s)} {_nt(p)} {_nt(o)}"
+            name = names.get(g) or names.setdefault(g, _nt(g))
+            lines.append(f"{triple} {name} .\n")
+            union[triple] = None
+        lines += [f"{triple} .\n" for triple in union]  # no graph: the default graph
+        try:
+            self._store.bulk_load("".join(lines).encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+        except SyntaxError as e:  # a term rdflib accepted and N-Quads does not
+            raise StoreError(f"cannot store these triples: {e}") from None
 
     def _union_removals(self, removals: list[Quad]) -> list[Quad]:
         """The default-graph triples no named graph will hold once `removals` are gone."""
@@ -292,6 +311,13 @@ SELECT ?p ?o (COUNT(DISTINCT ?g) AS ?n) WHERE {{
   FILTER(?p IN (<{RDF.type}>, <{RDFS.label}>, <{SKOS.prefLabel}>, <{SKOS.altLabel}>, <{OWL.sameAs}>))
   FILTER(STRSTARTS(STR(?g), "{KGA}"))
 }} GROUP BY ?p ?o"""
+
+
+def _nt(term) -> str:
+    """N-Triples syntax of an rdflib term, IRIs first: most terms are IRIs."""
+    if type(term) is URIRef:
+        return f"<{term}>"
+    return nt_term(term)
 
 
 def _prefix_lines() -> bytes:
