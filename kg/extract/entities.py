@@ -226,8 +226,10 @@ class _Builder:
     # -- role nouns --------------------------------------------------------
     def find_roles(self) -> None:
         """Role nouns, found before new names so that "Foreign Minister" is not read as one."""
+        in_groups = {k for g in self.lex.group_refs.find(self.doc.tokens) if g.end - g.start > 1
+                     for k in range(g.start, g.end)}  # "the two leaders" refers back; it names no office
         self.role_spans = [rm for rm in self.lex.roles.find(self.doc.tokens)
-                           if not any(self.covered[k] for k in range(rm.start, rm.end))]
+                           if not any(self.covered[k] or k in in_groups for k in range(rm.start, rm.end))]
         for rm in self.role_spans:
             for k in range(rm.start, rm.end):
                 self.covered[k] = True
