@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import random
 import resource
 import statistics
@@ -121,10 +120,10 @@ def step_queries(args) -> dict:
     prefixes = {p: str(ns) for p, ns in PREFIXES.items()}
     out = {}
     for name, query in QUERIES.items():
-        def through_store():
+        def through_store(query=query):
             return graph.sparql(query).rows
 
-        def through_raw():
+        def through_raw(query=query):
             return [tuple(row) for row in raw.query(query, prefixes=prefixes, use_default_graph_as_union=True)]
         rows = {"store": len(through_store()), "raw": len(through_raw())}
         out[name] = {"store_ms": _median_ms(through_store, args.repeat), "raw_ms": _median_ms(through_raw, args.repeat),
@@ -144,7 +143,7 @@ def step_rebuild(args) -> dict:
     for _ in range(2):
         started = time.perf_counter()
         report = build([news], out, html=False)
-        timings.append((time.perf_counter() - started, report.read, report.unchanged))
+        timings.append((time.perf_counter() - started, report.read, report.skipped))
     return {"first_s": timings[0][0], "first_read": timings[0][1], "again_s": timings[1][0],
             "again_read": timings[1][1], "again_unchanged": timings[1][2]}
 

@@ -358,7 +358,7 @@ class KnowledgeGraph:
         positive = [st for st in view.statements if st.polarity == "positive"]
         return {
             "articles": len(self.store.article_ids()),
-            "entities": len(read_view(self.store, background=False).entities),
+            "entities": sum(1 for e in view.entities.values() if e.support),  # not background fills
             "facts": len(positive),
             "negative_facts": len(view.statements) - len(positive),
             "triples": len(self.store),
@@ -644,7 +644,7 @@ def remove(out_dir: str | os.PathLike, items: Iterable[str | os.PathLike], *, ht
         name = detect_store(out_dir)
         manifest = Manifest.load(out_dir)
         report = BuildReport(out_dir, store=name)
-        graph = KnowledgeGraph(name, store_path(out_dir, name))
+        graph = KnowledgeGraph(name, store_path(out_dir, name), background=False)
         try:
             present = graph.store.article_ids()
             files, ids = [], set()

@@ -69,7 +69,8 @@ def article_triples(article: Article) -> Iterator[Triple]:
     if article.source:
         yield s, DCTERMS.source, Literal(article.source)
     if article.url:
-        yield s, SDO.url, Literal(article.url)
+        if article.url.startswith(("http://", "https://")):
+            yield s, SDO.url, URIRef(article.url)
     if article.published:
         yield s, DCTERMS.issued, Literal(article.published.isoformat(), datatype=XSD.date)
     if article.lang:

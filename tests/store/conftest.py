@@ -19,7 +19,7 @@ def make_extraction(text: str, facts=(), *, entities=None, published: str | None
         s, rel, o, q = (*f, {}) if len(f) == 3 else f
         made.append(Fact(s, rel, o, Qualifiers(**q), Provenance(article.id, text, 0, len(text), "test", confidence)))
     if entities is None:
-        names = sorted({x for f in made for x in (f.subject, f.object) if f.relation != "inception"})
+        names = sorted({f.subject for f in made} | {f.object for f in made if f.relation != "inception"})
         entities = tuple(Entity(n, etype, (("en", n),)) for n in names)
     return Extraction(article, tuple(entities), (), tuple(made))
 
