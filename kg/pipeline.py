@@ -13,32 +13,34 @@ import datetime as dt
 from .extract.dates import find_dates
 from .extract.entities import build_entities, to_mentions
 from .extract.lexicon import load_lexicon
-from .extract.relations import SentenceReader
+from .extract.context import Context
 from .gazetteer import load as load_gazetteer
 from .ingest.langid import detect_language
-from .model import EVENTFUL, Article, Extraction, Fact, Provenance, Qualifiers
+from .model import EVENTFUL, Article, Extraction, Fact
 from .nlp import parse
 
 
-def extract(article: Article) -> Extraction:
-    """Entities, mentions and facts of one article: only what it says, no background knowledge."""
+DEFAULT_EXTRACTORS: tuple[str, ...] = ("roles", "relations")
+
+
+def extract(article: Article, extractors: tuple[str, ...] = DEFAULT_EXTRACTORS) -> Extraction:
+    """Entities, mentions and facts of one article: only what it says, no background knowledge.
+
+    `extractors` names entries of `kg.registry.extractors` (built-in: "roles", "relations";
+    more through the ``kg.extractors`` entry point group); each takes a `Context` and returns
+    facts. Raises `UnknownExtractorError` for a name that is not registered.
+    """
+    from . import registrations  # noqa: F401 - fills the registries
+    from .registry import extractors as registry
+
+    stages = [registry.get(name) for name in extractors]
     lang = article.lang or detect_language(article.text)
     doc = parse(article.text, lang)
     lex = load_lexicon(lang)
-    layer = build_entities(doc, article, load_gazetteer(), lex)
-    facts: list[Fact] = []
     gaz = load_gazetteer()
-    for person, relation, of, sent_index, tok in layer.roles:
-        s = doc.sentences[sent_index]
-        prov = Provenance(article.id, s.text, s.start, s.end, "roles.apposition", 0.8)
-        facts.append(Fact(person, relation, of, Qualifiers(), prov))
-        # a ministry's spokesperson speaks for its country too (CONTRACT.md's convention)
-        if relation == "representativeOf" and of in gaz and gaz.get(of).type == "Agency" and gaz.get(of).country:
-            facts.append(Fact(person, relation, gaz.get(of).country, Qualifiers(), prov))
-    for sentence in doc.sentences:
-        dates = find_dates(sentence.tokens, lang, article.published)
-        facts.extend(SentenceReader(doc, sentence, layer, lex, dates, article.id, layer.complements,
-                                     article.published).facts())
+    layer = build_entities(doc, article, gaz, lex)
+    ctx = Context(article, doc, lang, lex, gaz, layer)
+    facts = [f for stage in stages for f in stage(ctx)]
     facts = _merge_within(_story_dated(facts, doc, lang, article))
     used = {m.entity_id for m in layer.mentions} | {f.subject for f in facts} | \
         {f.object for f in facts if f.relation != "inception"} | {f.qualifiers.place for f in facts if f.qualifiers.place}

@@ -1,13 +1,16 @@
-"""Every built-in store and exporter, registered in one place.
+"""Every built-in store, exporter and extractor, registered in one place.
 
-Importing this module fills `kg.registry.stores` and `kg.registry.exporters`. The same
+Importing this module fills `kg.registry.stores`, `kg.registry.exporters` and
+`kg.registry.extractors`. The same
 names are declared as entry points in pyproject.toml (groups ``kg.stores`` and
 ``kg.exporters``), so the registries also find them when this module is never imported.
 Factories import their modules only when called, so registering costs nothing.
 
 An exporter is called as ``exporter(graph, path, **options)`` with a `KnowledgeGraph`.
 
->>> from kg.registry import exporters, stores
+>>> from kg.registry import exporters, extractors, stores
+>>> extractors.names()
+['relations', 'roles']
 >>> stores.names()
 ['memory', 'oxigraph']
 >>> sorted(exporters.names())
@@ -15,7 +18,19 @@ An exporter is called as ``exporter(graph, path, **options)`` with a `KnowledgeG
 """
 from __future__ import annotations
 
-from .registry import exporters, stores
+from .registry import exporters, extractors, stores
+
+
+@extractors.register("roles")
+def roles_extractor(ctx):
+    from .extract.roles import role_facts
+    return role_facts(ctx)
+
+
+@extractors.register("relations")
+def relations_extractor(ctx):
+    from .extract.relations import relation_facts
+    return relation_facts(ctx)
 
 
 @stores.register("memory")

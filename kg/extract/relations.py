@@ -567,3 +567,15 @@ def _unique(items) -> list:
             seen.add(x)
             out.append(x)
     return out
+
+
+def relation_facts(ctx) -> list[Fact]:
+    """Every sentence's facts, read trigger by trigger (see `SentenceReader`)."""
+    from .dates import find_dates
+
+    facts: list[Fact] = []
+    for sentence in ctx.doc.sentences:
+        dates = find_dates(sentence.tokens, ctx.lang, ctx.article.published)
+        facts.extend(SentenceReader(ctx.doc, sentence, ctx.layer, ctx.lex, dates, ctx.article.id,
+                                    ctx.layer.complements, ctx.article.published).facts())
+    return facts
