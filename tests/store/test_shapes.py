@@ -29,7 +29,7 @@ def filled(store, ex):
         ex("Kazakhstan and China met in Astana.",
            [("Kazakhstan", "cooperatesWith", "China", {"domain": ("security",)}),
             ("Kazakhstan", "meetsWith", "China", {"date": "2025-06-18"})], published="2025-06-18", lang="ru"),
-        ex("Russia did not back the plan.", [("Russia", "supports", "Kazakhstan", {"polarity": "negative"})],
+        ex("Kazakhstan did not back Russia over the breakaway regions.", [("Kazakhstan", "supports", "Russia", {"polarity": "negative"})],
            published=None),
         ex("The bloc was founded in 2001.", [("Bloc", "inception", "2001")], etype="Organization"),
     ])
