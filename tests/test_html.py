@@ -49,19 +49,19 @@ def sample_graph() -> nx.MultiDiGraph:
              date="2025-06-17", place="Astana", support=3, confidence=0.82,
              evidence=["The two governments said they would hold more joint border drills.",
                        "Both sides described security ties as closer than ever."],
-             articles=[article(1, "Steppe Wire", "2025-06-17"), article(2, "Eastern Ledger", "2025-06-18"),
-                       article(3, "Steppe Wire", "2025-06-20")])
+             articles=[article(1, "kg fixtures A", "2025-06-17"), article(2, "kg fixtures B", "2025-06-18"),
+                       article(3, "kg fixtures A", "2025-06-20")])
     add_fact(g, "Kazakhstan", "CSTO", "memberOf", support=1,
              evidence=["Kazakhstan stays inside the bloc, its ministry said."],
-             articles=[article(4, "Eastern Ledger", "2024-11-02")])
+             articles=[article(4, "kg fixtures B", "2024-11-02")])
     add_fact(g, "Russia", "CSTO", "memberOf", support=2, evidence=["Moscow hosts the bloc's staff."],
-             articles=[article(4, "Eastern Ledger", "2024-11-02"), article(5, "North Gazette", "2023-01-10")])
+             articles=[article(4, "kg fixtures B", "2024-11-02"), article(5, "kg fixtures C", "2023-01-10")])
     add_fact(g, "Tokayev", "Kazakhstan", "leaderOf", start="2019-03-20", end="2029-03-20",
              support=1, evidence=["The president opened the session."],
-             articles=[article(6, "Steppe Wire", "2019-04-01")])
+             articles=[article(6, "kg fixtures A", "2019-04-01")])
     add_fact(g, "Russia", "Kazakhstan", "threatens", polarity="negative", support=1,
              evidence=["Officials in Moscow denied any threat to their neighbour."],
-             articles=[article(7, "North Gazette", "2025-03-01")])
+             articles=[article(7, "kg fixtures C", "2025-03-01")])
     add_fact(g, "Probe", "China", "opposes", support=1, evidence=[f"{XSS_SCRIPT} the group said."],
              articles=[{"id": "x", "title": XSS_IMG, "source": "<i>Probe Press</i>",
                         "url": "javascript:alert(3)", "published": "2025-05-05"}])

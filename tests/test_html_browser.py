@@ -148,20 +148,20 @@ def sample_graph() -> nx.MultiDiGraph:
              date="2025-06-17", place="Astana", confidence=0.82,
              evidence=["The two governments said they would hold more joint border drills.",
                        "Both sides described security ties as closer than ever."],
-             articles=[("Border drills to grow", "Steppe Wire", "2025-06-17"),
-                       ("A closer security partnership", "Eastern Ledger", "2025-06-18"),
-                       ("What the summit agreed", "Steppe Wire", "2025-06-20")])
+             articles=[("Border drills to grow", "kg fixtures A", "2025-06-17"),
+                       ("A closer security partnership", "kg fixtures B", "2025-06-18"),
+                       ("What the summit agreed", "kg fixtures A", "2025-06-20")])
     add_fact(g, "Kazakhstan", "CSTO", "memberOf", evidence=["Kazakhstan stays inside the bloc."],
-             articles=[("Bloc holds its session", "Eastern Ledger", "2024-11-02")])
+             articles=[("Bloc holds its session", "kg fixtures B", "2024-11-02")])
     add_fact(g, "Russia", "CSTO", "memberOf", evidence=["Moscow hosts the bloc's staff."],
-             articles=[("Bloc holds its session", "Eastern Ledger", "2024-11-02"),
-                       ("Staff college opens", "North Gazette", "2023-01-10")])
+             articles=[("Bloc holds its session", "kg fixtures B", "2024-11-02"),
+                       ("Staff college opens", "kg fixtures C", "2023-01-10")])
     add_fact(g, "Tokayev", "Kazakhstan", "leaderOf", start="2019-03-20",
              evidence=["The president opened the session."],
-             articles=[("Session opens", "Steppe Wire", "2019-04-01")])
+             articles=[("Session opens", "kg fixtures A", "2019-04-01")])
     add_fact(g, "Russia", "Kazakhstan", "threatens", polarity="negative",
              evidence=["Officials in Moscow denied any threat to their neighbour."],
-             articles=[("A denial from Moscow", "North Gazette", "2025-03-01")])
+             articles=[("A denial from Moscow", "kg fixtures C", "2025-03-01")])
     return g
 
 
@@ -191,8 +191,8 @@ def showcase_graph() -> nx.MultiDiGraph:
             ("Forum", "Summit", "Astana energy forum", "Астанинський енергетичний форум", "")]
     for node, type_, en, uk, qid in more:
         add_entity(g, node, type_, en, uk, "", qid, 3)
-    day = ("Regional roundup", "Steppe Wire", "2025-05-02")
-    other = ("Weekly diplomacy notes", "Eastern Ledger", "2025-04-11")
+    day = ("Regional roundup", "kg fixtures A", "2025-05-02")
+    other = ("Weekly diplomacy notes", "kg fixtures B", "2025-04-11")
     for country in ("Kazakhstan", "Uzbekistan", "Kyrgyzstan", "Tajikistan", "Russia", "China"):
         add_fact(g, country, "SCO", "memberOf", evidence=[f"{country} sent a delegation to the bloc."], articles=[day])
     for country in ("Kazakhstan", "Uzbekistan", "Kyrgyzstan", "Tajikistan", "Turkmenistan"):
@@ -211,7 +211,7 @@ def showcase_graph() -> nx.MultiDiGraph:
     add_fact(g, "Kazakhstan", "Forum", "participatesIn", evidence=["The host opened the forum."], articles=[day])
     add_fact(g, "Russia", "EU", "opposes", evidence=["Moscow criticised the plan."], articles=[other])
     add_fact(g, "EU", "Russia", "sanctions", evidence=["A new package of restrictions passed."],
-             articles=[other, day, ("Sanctions widened", "North Gazette", "2025-05-20")])
+             articles=[other, day, ("Sanctions widened", "kg fixtures C", "2025-05-20")])
     return g
 
 
@@ -248,7 +248,7 @@ def test_clicking_an_edge_shows_qualifiers_sources_and_evidence(open_page):
     page.page.wait_for_selector("#kg-panel[data-kind=edge]")
     text = page.panel_text()
     for expected in ("cooperates with", "security", "2025-06-17", "Astana", "0.82",
-                     "Supported by 3 articles", "Steppe Wire · 2025-06-17", "Eastern Ledger · 2025-06-18",
+                     "Supported by 3 articles", "kg fixtures A · 2025-06-17", "kg fixtures B · 2025-06-18",
                      "A closer security partnership",
                      "The two governments said they would hold more joint border drills."):
         assert expected in text, expected
@@ -304,7 +304,7 @@ def test_filters_by_relation_type_date_and_source(open_page):
     page.page.wait_for_function("() => kg.shown.edges === 2", timeout=5000)  # the cooperation, the threat
     page.page.fill("#kg-since", "")
     page.page.click("#kg-src-none")
-    page.page.click("input.kg-f-src[value='North Gazette']")
+    page.page.click("input.kg-f-src[value='kg fixtures C']")
     page.page.wait_for_function("() => kg.shown.edges === 2")  # one memberOf, the threat
     page.page.click("#kg-reset")
     page.page.click("#kg-hide-lonely")
