@@ -92,6 +92,7 @@ def _merge_within(facts: list[Fact]) -> tuple[Fact, ...]:
         q, nq = old.qualifiers, f.qualifiers
         merged = old.with_qualifiers(
             date=q.date or nq.date, start=q.start or nq.start, end=q.end or nq.end,
-            place=q.place or nq.place, modality=q.modality if q.modality else nq.modality)
+            # told once as done, it is done: a planned telling does not undo that
+            place=q.place or nq.place, modality=q.modality if q.modality and nq.modality else "")
         by_key[key] = merged
     return tuple(by_key.values())

@@ -32,6 +32,7 @@ class Lexicon:
     roles: PhraseIndex
     group_refs: PhraseIndex
     speech: PhraseIndex
+    attribution: PhraseIndex  # «за словами», "according to": who a statement comes from
     negation: PhraseIndex
     modality: PhraseIndex
     trends: PhraseIndex
@@ -75,7 +76,7 @@ def load_lexicon(lang: str) -> Lexicon:
 
     return Lexicon(
         lang=lang, relations=index("relations"), domains=index("domains"), roles=index("roles"),
-        group_refs=index("group_refs"), speech=PhraseIndex(_phrases(data.get("speech_verbs")) + _phrases(data.get("according_to"))),
+        group_refs=index("group_refs"), speech=index("speech_verbs"), attribution=index("according_to"),
         negation=index("negation"), modality=index("modality"), trends=index("trends"),
         event_nouns=index("event_nouns"), relative_years=index("relative_years"),
         membership_exits=index("membership_exits"),

@@ -177,17 +177,26 @@ class SentenceReader:
 
     # -- attribution -------------------------------------------------------
     def _speaker(self, stretch: Stretch) -> str:
-        """Who the sentence reports as saying what the stretch states: the actor beside a speech
-        verb outside a quotation («— сказав Сі», "Xi said"), or after «за словами», "according to"."""
+        """Who the sentence reports as saying what the stretch states: for a quotation, the
+        actor beside a speech verb outside it («— сказав Сі», "Xi said"); for any stretch, the
+        actor after «за словами», "according to". A speech verb in another clause ("…, and
+        Japarov called it historic") attributes nothing else."""
         toks = self.sentence.tokens
         first = toks[0].index
         quoted = self.doc.tokens[stretch.first].text in _QUOTES_OPEN | {'"'}
         speakers = [m for m in self.layer.in_sentence(self.sentence.index)
                     if self.type_of(m) in PARTIES and m.kind != "adjective"]
+        for match in self.lex.attribution.find(toks):
+            t1 = first + match.end
+            after = [m for m in speakers if 0 <= m.start - t1 <= 3]
+            if after:
+                return after[0].entity_id
+        if not quoted:
+            return ""
         for match in self.lex.speech.find(toks):
             t0, t1 = first + match.start, first + match.end
-            if stretch.first <= t0 < stretch.last and not quoted:
-                continue  # "Trump said after meeting …": the speaker narrates his own act
+            if stretch.first <= t0 < stretch.last:
+                continue
             near = [m for m in speakers if 0 <= m.start - t1 <= 3 or 0 <= t0 - m.end <= 3]
             if near:
                 return min(near, key=lambda m: min(abs(m.start - t1), abs(t0 - m.end))).entity_id
