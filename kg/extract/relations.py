@@ -375,6 +375,10 @@ class SentenceReader:
             return [(s.entity_id, recipient.entity_id) for s in subjects if s.entity_id != recipient.entity_id]
         if relation == "visits":
             objects_ = [m for m in objects_ if self.type_of(m) in spec.objects]
+            if not objects_:
+                # «перебуває в Казахстані з державним візитом», "is in Astana on a state visit"
+                objects_ = [m for m in ms if m.end <= t0 and self._is_place(m) and self.type_of(m) in spec.objects
+                            and m.start > subjects[-1].start][-1:]
         if not objects_:
             return []
         objs = self._group_at(objects_, objects_[0])
