@@ -651,21 +651,29 @@ class _Builder:
 
     # -- pronouns ----------------------------------------------------------
     def pronouns(self) -> None:
-        """A sentence opening with "He", «Він», "It" continues with the previous sentence's
-        first actor of that kind."""
+        """A subject pronoun ("He", «Він», "It") continues with an actor already in focus: at a
+        sentence's start, the previous sentence's first actor of that kind; after a clause
+        word ("… has waned since it went to war"), its own sentence's first one."""
         kinds = self.lex.raw.get("subject_pronouns") or {}
-        for sentence in self.doc.sentences[1:]:
-            first = sentence.tokens[0]
-            want = kinds.get(first.text.lower())
-            if not want or self.covered[first.index]:
-                continue
-            types = {"Person"} if want == "person" else {"Country", "Organization", "IntergovernmentalOrganization",
-                                                          "Alliance", "Format", "Agency"}
-            prev = [m for m in self.mentions if m.sentence == sentence.index - 1 and m.kind in ("name", "surname", "role")
-                    and self.types.get(m.entity_id) in types and m.start not in self.complements]
-            if prev:
-                antecedent = min(prev, key=lambda m: m.start)
-                self.add(first.index, first.index + 1, antecedent.entity_id, "pronoun")
+        clause_words = self.lex.words("subordinators") | self.lex.words("clause_conjunctions") | {","}
+        for sentence in self.doc.sentences:
+            for k, tok in enumerate(sentence.tokens):
+                want = kinds.get(tok.text.lower())
+                if not want or self.covered[tok.index]:
+                    continue
+                opening = k == 0
+                if not opening and sentence.tokens[k - 1].text.lower() not in clause_words:
+                    continue
+                if opening and sentence.index == 0:
+                    continue
+                source = sentence.index - 1 if opening else sentence.index
+                types = {"Person"} if want == "person" else {"Country", "Organization", "IntergovernmentalOrganization",
+                                                              "Alliance", "Format", "Agency"}
+                prev = [m for m in self.mentions if m.sentence == source and m.start < tok.index
+                        and m.kind in ("name", "surname", "role") and self.types.get(m.entity_id) in types
+                        and m.start not in self.complements]
+                if prev:
+                    self.add(tok.index, tok.index + 1, min(prev, key=lambda m: m.start).entity_id, "pronoun")
 
     # -- groups ------------------------------------------------------------
     def groups(self) -> None:

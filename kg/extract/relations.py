@@ -81,7 +81,8 @@ class Stretch:
 
 def stretches(sentence: Sentence, openers: frozenset[str] = frozenset(),
               relatives: frozenset[str] = frozenset(), actor_ends: frozenset[int] = frozenset(),
-              conjunctions: frozenset[str] = frozenset()) -> list[Stretch]:
+              conjunctions: frozenset[str] = frozenset(),
+              subordinators: frozenset[str] = frozenset()) -> list[Stretch]:
     """The sentence split at quotation marks (a quote often states a different thing), at
     semicolons, and at a comma that opens a subordinate clause («, що», ", which")."""
     out, start, depth, relative_next = [], sentence.tokens[0].index, 0, False
@@ -92,6 +93,11 @@ def stretches(sentence: Sentence, openers: frozenset[str] = frozenset(),
         # start a new clause; "Kazakhstan, Kyrgyzstan, and Uzbekistan" stays one list.
         new_clause = t.text == "," and nxt is not None and nxt.text.lower() in conjunctions and \
             t.index not in actor_ends
+        if depth == 0 and t.text.lower() in subordinators and t.index > start:
+            # "has waned since it went to war": a subordinate clause needs no comma to begin
+            out.append(Stretch(start, t.index, relative_next))
+            start, relative_next = t.index, False
+            continue
         if depth == 0 and (t.text == ";" or new_clause or (t.text == "," and nxt is not None and
                                                             nxt.text.lower() in openers)):
             if t.index > start:
@@ -165,7 +171,7 @@ class SentenceReader:
         out: list[Fact] = []
         actor_ends = frozenset(m.end for m in self.actors)
         for stretch in stretches(self.sentence, self.lex.words("clause_openers"), self.lex.words("relative_pronouns"),
-                                 actor_ends, self.lex.words("clause_conjunctions")):
+                                 actor_ends, self.lex.words("clause_conjunctions"), self.lex.words("subordinators")):
             toks = self.doc.tokens[stretch.first:stretch.last]
             for trig in self.lex.relations.find(toks):
                 start, end = stretch.first + trig.start, stretch.first + trig.end
@@ -368,6 +374,8 @@ class SentenceReader:
         if not subjects:
             return []
         objects_ = [m for m in after if m.kind != "adjective" or relation in ("attacks",)]
+        if not objects_ and relation == "influences" and stretch is not None:
+            objects_ = self._there(stretch, spec.objects)
         if not objects_ and relation == "providesAidTo" and len(before) >= 2 and self._indirect_object(before[-1]):
             # «надала Молдові допомогу», "send Ukraine military aid": the recipient stands before the aid
             recipient = before[-1]
@@ -383,6 +391,16 @@ class SentenceReader:
             return []
         objs = self._group_at(objects_, objects_[0])
         return [(s.entity_id, o.entity_id) for s in subjects for o in objs]
+
+    def _there(self, stretch: Stretch, types: frozenset[str]) -> list[ActorMention]:
+        """"Russia's influence there", «вплив там»: the region the previous sentences spoke of."""
+        toks = self.doc.tokens[stretch.first:stretch.last]
+        if not any(t.text.lower() in self.lex.words("place_adverbs") for t in toks):
+            return []
+        here = self.sentence.index
+        earlier = [m for m in self.layer.mentions if here - 3 <= m.sentence < here
+                   and self.layer.types.get(m.entity_id) == "Region" and m.entity_id and "Region" in types]
+        return earlier[-1:]
 
     def _is_membership_noun(self, t0: int, t1: int) -> bool:
         return any(l in self.lex.words("membership_nouns") for t in self.doc.tokens[t0:t1] for l in t.lemmas)
