@@ -66,6 +66,9 @@ ADJECTIVE_AGENTS = frozenset({"attacks", "influences", "threatens"})
 _COORD = frozenset({",", "і", "й", "та", "и", "and", "&", "також", "а", "as", "well"})
 _WITH = {"uk": frozenset({"з", "із", "зі"}), "ru": frozenset({"с", "со"}), "en": frozenset({"with"})}
 _QUOTES_OPEN, _QUOTES_CLOSE = frozenset("«“„"), frozenset("»”")
+# tokens between a directed relation's trigger and its object (Slavic phrasing runs longer:
+# «підтримувати міжнародну систему, в основі якої лежить ООН»)
+_MAX_OBJECT_GAP = {"en": 8, "uk": 12, "ru": 12}
 _MAX_SUBJECT_GAP = 10  # tokens between a symmetric relation's first party and its trigger
 _NAME_QUOTE_MAX = 8  # tokens, quotes included: longer quoted text is speech, not a name
 
@@ -137,6 +140,9 @@ class SentenceReader:
         self.published = published
         self.dates, self.article_id, self.skip = dates, article_id, skip
         self.actors = [m for m in layer.in_sentence(sentence.index) if m.start not in skip]
+        # «за словами казахстанського президента», "according to Xinhua": a source, not a party
+        sources = {sentence.tokens[0].index + a.end for a in lex.attribution.find(sentence.tokens)}
+        self.actors = [m for m in self.actors if not any(0 <= m.start - e <= 2 for e in sources)]
         self.adjective_tokens = {k for m in self.actors if m.kind == "adjective" for k in range(m.start, m.end)}
         # «Жапаров и президент Таджикистана Рахмон»: whose office it is does not break the list
         self.complement_tokens = {k for m in layer.in_sentence(sentence.index) if m.start in skip
@@ -387,8 +393,8 @@ class SentenceReader:
                 # «перебуває в Казахстані з державним візитом», "is in Astana on a state visit"
                 objects_ = [m for m in ms if m.end <= t0 and self._is_place(m) and self.type_of(m) in spec.objects
                             and m.start > subjects[-1].start][-1:]
-        if not objects_:
-            return []
+        if not objects_ or (objects_[0].start - t1 > _MAX_OBJECT_GAP[self.doc.lang] and objects_[0].start >= t1):
+            return []  # "welcomed the new package and called for … pressure on Moscow": too far to be it
         objs = self._group_at(objects_, objects_[0])
         return [(s.entity_id, o.entity_id) for s in subjects for o in objs]
 
