@@ -30,7 +30,7 @@ from ..nlp.morph import analyse
 from ..resources import ontologies_dir
 
 LANGS = ("en", "uk", "ru")
-_CACHE_VERSION = "4"  # bump when the pickled classes change
+_CACHE_VERSION = "5"  # bump when the pickled classes change
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,8 +218,28 @@ def _entry(raw: dict, path: Path) -> Entry:
 
 
 def name_key(name: str, lang: str) -> tuple[str, ...]:
-    """The lemma sequence a name is found by in text of `lang`."""
-    return tuple(analyse(w, lang).lemma for w, _, _ in tokenize(name))
+    """The lemma sequence a name is found by in text of `lang`.
+
+    Names are written in the nominative, so a word that is its own lemma keeps itself:
+    «Фидан» is the surname, not a form of the verb «фидать» that the analyser ranks first.
+    """
+    return tuple(_name_lemma(w, lang) for w, _, _ in tokenize(name))
+
+
+def _name_lemma(word: str, lang: str) -> str:
+    analysis = analyse(word, lang)
+    own = word.lower().replace("’", "'").replace("ʼ", "'")
+    return own if own in analysis.lemmas and own != analysis.lemma and _is_nominal(word, lang) else analysis.lemma
+
+
+def _is_nominal(word: str, lang: str) -> bool:
+    """Whether the word can be read as a nominative noun or name (not only as a verb form)."""
+    if lang not in ("uk", "ru") or not any("\u0400" <= c <= "\u04ff" for c in word):
+        return False
+    from ..nlp.morph import _morph
+
+    return any(p.normal_form == word.lower().replace("’", "'") and p.tag.POS in ("NOUN", "ADJF")
+               for p in _morph(lang).parse(word.replace("’", "'")))
 
 
 def _is_abbreviation(name: str) -> bool:
