@@ -323,9 +323,8 @@ class KnowledgeGraph:
 
     def to_html(self, path: str | os.PathLike, **options):
         """Write the interactive page with `kg.export.html.write_html` (which writes atomically
-        and takes focus, hops, relations, since, until, lang, ... as options); returns its report.
-
-        Raises ImportError while kg.export.html is not installed.
+        and takes focus, hops, relations, since, until, lang, ... as options); returns its
+        `HtmlReport` (path, nodes and edges kept and dropped).
         """
         from .export.html import write_html
 
