@@ -18,6 +18,7 @@ from ..gazetteer.match import NameMatch, match_names
 from ..model import Article, Entity, Mention
 from ..nlp import Document, Token
 from ..nlp.morph import _morph
+from ..nlp.phrases import PhraseMatch
 from .lexicon import Lexicon
 
 ACTOR_TYPES = frozenset({"Country", "Person", "Organization", "IntergovernmentalOrganization", "Alliance",
@@ -228,11 +229,23 @@ class _Builder:
         """Role nouns, found before new names so that "Foreign Minister" is not read as one."""
         in_groups = {k for g in self.lex.group_refs.find(self.doc.tokens) if g.end - g.start > 1
                      for k in range(g.start, g.end)}  # "the two leaders" refers back; it names no office
+        agency_starts = {m.start for m in self.mentions if self.types.get(m.entity_id) == "Agency"}
+        # «главою МЗС Туреччини»: an office phrase may end inside the ministry's own name
         self.role_spans = [rm for rm in self.lex.roles.find(self.doc.tokens)
-                           if not any(self.covered[k] or k in in_groups for k in range(rm.start, rm.end))]
+                           if not any(k in in_groups for k in range(rm.start, rm.end))
+                           and (not any(self.covered[k] for k in range(rm.start, rm.end))
+                                or (not self.covered[rm.start] and any(k in agency_starts for k in range(rm.start, rm.end))))]
         for rm in self.role_spans:
             for k in range(rm.start, rm.end):
                 self.covered[k] = True
+        self.role_spans = [self._role_through_agency(rm) for rm in self.role_spans]
+
+    def _role_through_agency(self, rm):
+        """A role phrase that ends inside a ministry's name stops where the name begins, so
+        that the ministry is read as whose office it is."""
+        inner = next((m for m in self.mentions if rm.start < m.start < rm.end
+                      and self.types.get(m.entity_id) == "Agency"), None)
+        return PhraseMatch(rm.start, inner.start, rm.payload) if inner else rm
 
     def role_nouns(self) -> None:
         by_start = {m.start: m for m in self.mentions}
@@ -465,6 +478,14 @@ class _Builder:
     def _new_entity(self, i: int, j: int, span: list[Token]) -> None:
         lang = self.doc.lang
         if lang == "en" and self._adjectival(j, span):
+            return
+        nxt = next((m for m in self.mentions if m.start == j and m.kind == "name"
+                    and self.types.get(m.entity_id) == "Person"), None)
+        if nxt is not None and len(span) == 1 and ({"Name", "Surn"} & span[0].analysis.grammemes or lang == "en"):
+            # «Гаканом Фіданом» where the gazetteer spells «Хакан»: a first name before a known
+            # surname is that person's, whatever its spelling
+            self.mentions.remove(nxt)
+            self.add(i, nxt.end, nxt.entity_id, "name")
             return
         etype = self._guess_type(i, j, span)
         prev = self._mention_ending_at(i)
