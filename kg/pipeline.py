@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from .extract.dates import find_dates
 from .extract.entities import build_entities, to_mentions
@@ -16,7 +17,7 @@ from .extract.lexicon import load_lexicon
 from .extract.context import Context
 from .gazetteer import load as load_gazetteer
 from .ingest.langid import detect_language
-from .model import EVENTFUL, Article, Extraction, Fact
+from .model import EVENTFUL, Article, Extraction, Fact, Qualifiers
 from .nlp import parse
 
 
@@ -41,7 +42,7 @@ def extract(article: Article, extractors: tuple[str, ...] = DEFAULT_EXTRACTORS) 
     layer = build_entities(doc, article, gaz, lex)
     ctx = Context(article, doc, lang, lex, gaz, layer)
     facts = [f for stage in stages for f in stage(ctx)]
-    facts = _merge_within(_story_dated(facts, doc, lang, article))
+    facts = _merge_within(_shared_domains(_story_dated(facts, doc, lang, article)))
     used = {m.entity_id for m in layer.mentions} | {f.subject for f in facts} | \
         {f.object for f in facts if f.relation != "inception"} | {f.qualifiers.place for f in facts if f.qualifiers.place}
     entities = tuple(layer.entities[e] for e in sorted(used) if e in layer.entities)
@@ -71,6 +72,29 @@ def _story_dated(facts: list[Fact], doc, lang: str, article: Article) -> list[Fa
             f = f.with_qualifiers(start=day.start, end=day.end) if day.is_range else f.with_qualifiers(date=day.start)
         out.append(f)
     return out
+
+
+_DOMAIN_SOURCES = frozenset({"partnerOf", "signsAgreementWith"})
+
+
+def _shared_domains(facts: list[Fact]) -> list[Fact]:
+    """Two parties that cooperate do so in the fields their partnership or agreements are
+    said to cover elsewhere in the article ("the partnership … one level higher in security")."""
+    pair = lambda f: frozenset((f.subject, f.object))  # noqa: E731
+    cooperating = {pair(f) for f in facts if f.relation == "cooperatesWith" and f.asserted}
+    covered: dict[frozenset, set[str]] = {}
+    for f in facts:
+        if f.relation == "cooperatesWith":
+            covered.setdefault(pair(f), set()).update(f.qualifiers.domain)
+    extra = []
+    for f in facts:
+        if f.relation in _DOMAIN_SOURCES and f.asserted and pair(f) in cooperating:
+            new = tuple(d for d in f.qualifiers.domain if d not in covered[pair(f)])
+            if new:
+                covered[pair(f)].update(new)
+                extra.append(Fact(f.subject, "cooperatesWith", f.object, Qualifiers(domain=new),
+                                  replace(f.provenance, extractor="relations.shared_domains")))
+    return facts + extra
 
 
 def _merge_within(facts: list[Fact]) -> tuple[Fact, ...]:

@@ -366,6 +366,12 @@ class SentenceReader:
         if not before and stretch is not None:
             before = self._antecedent(stretch, spec.subjects)
         after = [m for m in ms if m.start >= t1 and self.type_of(m) in spec.objects]
+        if self.doc.lang == "en":
+            # "Finland closed its border with Russia, accusing Moscow": an actor after a
+            # preposition is no subject
+            free = [m for m in before if m.start == 0 or
+                    self.doc.tokens[m.start - 1].text.lower() not in self.lex.words("prepositions")]
+            before = free or before
         if self.doc.lang in ("uk", "ru"):
             # «російський удар» names who strikes; «російського СПГ» names no one who bans
             nominative = [m for m in before if (m.kind == "adjective" and relation in ADJECTIVE_AGENTS) or
