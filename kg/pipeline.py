@@ -11,15 +11,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
+from .extract.context import Context
 from .extract.dates import find_dates
 from .extract.entities import build_entities, to_mentions
 from .extract.lexicon import load_lexicon
-from .extract.context import Context
 from .gazetteer import load as load_gazetteer
 from .ingest.langid import detect_language
 from .model import EVENTFUL, Article, Extraction, Fact, Qualifiers
 from .nlp import parse
-
 
 DEFAULT_EXTRACTORS: tuple[str, ...] = ("roles", "relations")
 
