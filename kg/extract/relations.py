@@ -47,7 +47,7 @@ SPECS: dict[str, RelationSpec] = {
     "sanctions": RelationSpec(PARTIES, PARTIES, frozenset({"date", "place", "domain"})),
     "providesAidTo": RelationSpec(PARTIES, PARTIES | {"Region"}, frozenset({"domain", "date"})),
     "threatens": RelationSpec(PARTIES, PARTIES | {"Region"}, frozenset({"date"})),
-    "memberOf": RelationSpec(PARTIES, ORG_TYPES, frozenset({"date"})),
+    "memberOf": RelationSpec(frozenset({"Country", "Company", "ArmedGroup"}) | ORG_TYPES, ORG_TYPES, frozenset({"date"})),
     "leaderOf": RelationSpec(frozenset({"Person"}), STATE_TYPES | {"City", "Region"}, frozenset()),
     "representativeOf": RelationSpec(frozenset({"Person"}), STATE_TYPES, frozenset()),
     "influences": RelationSpec(STATE_TYPES, frozenset({"Region", "Country"}), frozenset({"trend", "domain"})),
@@ -85,7 +85,8 @@ class Stretch:
 def stretches(sentence: Sentence, openers: frozenset[str] = frozenset(),
               relatives: frozenset[str] = frozenset(), actor_ends: frozenset[int] = frozenset(),
               conjunctions: frozenset[str] = frozenset(),
-              subordinators: frozenset[str] = frozenset()) -> list[Stretch]:
+              subordinators: frozenset[str] = frozenset(),
+              speech: frozenset[str] = frozenset()) -> list[Stretch]:
     """The sentence split at quotation marks (a quote often states a different thing), at
     semicolons, and at a comma that opens a subordinate clause («, що», ", which")."""
     out, start, depth, relative_next = [], sentence.tokens[0].index, 0, False
@@ -94,8 +95,9 @@ def stretches(sentence: Sentence, openers: frozenset[str] = frozenset(),
         nxt = toks[k + 1] if k + 1 < len(toks) else None
         # ", and Trump lifted": a comma and a conjunction after anything but a listed actor
         # start a new clause; "Kazakhstan, Kyrgyzstan, and Uzbekistan" stays one list.
-        new_clause = t.text == "," and nxt is not None and nxt.text.lower() in conjunctions and \
-            t.index not in actor_ends
+        new_clause = t.text == "," and nxt is not None and (
+            (nxt.text.lower() in conjunctions and t.index not in actor_ends)
+            or bool(nxt.lemmas & speech))  # «…, повідомив уряд»: the reporting clause is apart
         if depth == 0 and t.text.lower() in subordinators and t.index > start:
             # "has waned since it went to war": a subordinate clause needs no comma to begin
             out.append(Stretch(start, t.index, relative_next))
@@ -177,7 +179,8 @@ class SentenceReader:
         out: list[Fact] = []
         actor_ends = frozenset(m.end for m in self.actors)
         for stretch in stretches(self.sentence, self.lex.words("clause_openers"), self.lex.words("relative_pronouns"),
-                                 actor_ends, self.lex.words("clause_conjunctions"), self.lex.words("subordinators")):
+                                 actor_ends, self.lex.words("clause_conjunctions"), self.lex.words("subordinators"),
+                                 self.lex.words("speech_verbs")):
             toks = self.doc.tokens[stretch.first:stretch.last]
             for trig in self.lex.relations.find(toks):
                 start, end = stretch.first + trig.start, stretch.first + trig.end
@@ -377,10 +380,13 @@ class SentenceReader:
             nominative = [m for m in before if (m.kind == "adjective" and relation in ADJECTIVE_AGENTS) or
                           "nomn" in self.doc.tokens[m.start].analysis.cases or m.kind in ("group", "role")]
             before = nominative or before
-            if relation in AGENTIVE_GENITIVE and self._nominal(t0, t1) and after and after[0].start == t1 and \
-                    "gent" in self.doc.tokens[after[0].start].analysis.any_cases and \
-                    self.type_of(after[0]) in spec.subjects:
-                # «вторгнення Росії в Україну», «вплив Ірану в Сирії»: the noun's genitive is who acts
+            nxt = self.doc.tokens[t1] if t1 < len(self.doc.tokens) else None
+            if relation in AGENTIVE_GENITIVE and self._nominal(t0, t1) and nxt is not None and nxt.is_word \
+                    and "gent" in nxt.analysis.any_cases and nxt.analysis.pos in ("NOUN", "ADJF"):
+                # «вторгнення Росії в Україну», «вплив Ірану в Сирії»: the noun's genitive is who
+                # acts; «візит спикера … на Тайвань» names an actor the text does not make one
+                if not (after and after[0].start == t1 and self.type_of(after[0]) in spec.subjects):
+                    return []
                 before, after = [after[0]], after[1:]
         subjects = self._group_at(before, before[-1]) if before else []
         if not subjects:
