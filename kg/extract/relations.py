@@ -313,7 +313,7 @@ class SentenceReader:
             return []
         parts = self._participants(ms, spec.subjects | spec.objects)
         before = [m for m in parts if m.end <= t0]
-        after = [m for m in parts if m.start >= t1]
+        after = [m for m in parts if m.start >= t1 and not self._topic(t1, m)]
         tail = self._group_at(after, after[0]) if after and (
             after[0].start - t1 <= 4 or self._list_gap(self.doc.tokens[t1:after[0].start])) else []
         head: list[ActorMention] = []
@@ -336,6 +336,18 @@ class SentenceReader:
             if earlier:
                 head = [earlier[-1]] + head
         return _pairs(head, tail, self.type_of)
+
+    def _topic(self, t1: int, m: ActorMention) -> bool:
+        """«угода про будівництво ГЕС …», "an agreement on the dam": what a deal is about is no
+        party to it, unless a partner word («між», "with") comes after the topic word."""
+        topic = partner = -1
+        for t in self.doc.tokens[t1:m.start]:
+            low = t.text.lower()
+            if low in self.lex.words("topic_prepositions"):
+                topic = t.index
+            elif low in self.lex.words("list_fillers") or low in _WITH[self.doc.lang] or low in ("між", "между", "between"):
+                partner = t.index
+        return topic > partner
 
     def _nominal(self, t0: int, t1: int) -> bool:
         """A trigger noun whose parties follow it («співпраця Китаю з …», "talks between …")."""
