@@ -28,14 +28,5 @@ DOMAIN_IRIS: dict[str, URIRef] = {
 DOMAIN_TOKENS: dict[URIRef, str] = {iri: token for token, iri in DOMAIN_IRIS.items()}
 
 
-def sparql_prologue() -> str:
-    """PREFIX lines for every project prefix, to put before a user's query."""
-    return "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
-
-
-def entity_iri(entity_id: str) -> URIRef:
-    return KGE[entity_id]
-
-
 def entity_id(iri: URIRef | str) -> str:
     return str(iri)[len(str(KGE)):] if str(iri).startswith(str(KGE)) else str(iri)

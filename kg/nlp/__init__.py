@@ -45,10 +45,6 @@ class Token:
         return self.analysis.lemmas
 
     @property
-    def is_title(self) -> bool:
-        return self.text[:1].isupper()
-
-    @property
     def is_word(self) -> bool:
         return self.text[:1].isalpha()
 
