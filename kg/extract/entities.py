@@ -133,6 +133,7 @@ class _Builder:
         self.covered = [False] * len(doc.tokens)
         self.complements: set[int] = set()
         self.acronyms: dict[str, str] = {}  # bracketed initials → the entity they shorten
+        self._visit_verbs = frozenset(p for p in (lex.raw.get("relations") or {}).get("visits", []) if " " not in p)
 
     def sent(self, tok: int) -> int:
         return self.doc.sentence_of[tok]
@@ -203,6 +204,8 @@ class _Builder:
     def _is_place_use(self, tok: int) -> bool:
         if tok == 0 or self.doc.tokens[tok].text.endswith(("'s", "’s")):
             return False  # "at Washington's trade policy" is the government
+        if self.doc.tokens[tok - 1].lemmas & self._visit_verbs:
+            return True  # «посетит Москву», "visit Ankara": a visit's destination is a place
         prev = self.doc.tokens[tok - 1].text.lower()
         if prev in _PLACE_PREPS.get(self.doc.lang, ()):
             # «з Казахстаном» is company, not a place: only a locative or genitive-of-origin reads as place

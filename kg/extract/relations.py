@@ -387,6 +387,7 @@ class SentenceReader:
             free = [m for m in before if m.start == 0 or
                     self.doc.tokens[m.start - 1].text.lower() not in self.lex.words("prepositions")]
             before = free or before
+        unfiltered = list(before)
         if self.doc.lang in ("uk", "ru"):
             # «російський удар» names who strikes; «російського СПГ» names no one who bans
             nominative = [m for m in before if (m.kind == "adjective" and relation in ADJECTIVE_AGENTS) or
@@ -406,9 +407,9 @@ class SentenceReader:
         objects_ = [m for m in after if m.kind != "adjective" or relation in ("attacks",)]
         if not objects_ and relation == "influences" and stretch is not None:
             objects_ = self._there(stretch, spec.objects)
-        if not objects_ and relation == "providesAidTo" and len(before) >= 2 and self._indirect_object(before[-1]):
+        if not objects_ and relation == "providesAidTo" and len(unfiltered) >= 2 and self._indirect_object(unfiltered[-1]):
             # «надала Молдові допомогу», "send Ukraine military aid": the recipient stands before the aid
-            recipient = before[-1]
+            recipient = unfiltered[-1]
             subjects = [m for m in subjects if m.start < recipient.start] or self._group_at(before[:-1], before[-2])
             return [(s.entity_id, recipient.entity_id) for s in subjects if s.entity_id != recipient.entity_id]
         if relation == "visits":
