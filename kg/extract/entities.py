@@ -24,6 +24,7 @@ from .lexicon import Lexicon
 ACTOR_TYPES = frozenset({"Country", "Person", "Organization", "IntergovernmentalOrganization", "Alliance",
                          "Format", "Agency", "Company", "Media", "ArmedGroup"})
 PLACE_TYPES = frozenset({"City", "Region", "Place", "Country"})
+BODY_TYPES = frozenset({"Agency", "IntergovernmentalOrganization", "Alliance", "Format", "Organization"})
 NATIONAL_TITLES = frozenset({"minister", "foreign_minister", "defence_minister", "prime_minister"})
 LEADER_TITLES = frozenset({"president", "head_of_state", "prime_minister", "chancellor", "secretary_general",
                            "commission_president", "chairman", "mayor", "governor"})
@@ -232,8 +233,8 @@ class _Builder:
         """Role nouns, found before new names so that "Foreign Minister" is not read as one."""
         in_groups = {k for g in self.lex.group_refs.find(self.doc.tokens) if g.end - g.start > 1
                      for k in range(g.start, g.end)}  # "the two leaders" refers back; it names no office
-        agency_starts = {m.start for m in self.mentions if self.types.get(m.entity_id) == "Agency"}
-        # «главою МЗС Туреччини»: an office phrase may end inside the ministry's own name
+        agency_starts = {m.start for m in self.mentions if self.types.get(m.entity_id) in BODY_TYPES}
+        # «главою МЗС Туреччини», «Глава Еврокомиссии»: an office phrase may end inside the body's own name
         self.role_spans = [rm for rm in self.lex.roles.find(self.doc.tokens)
                            if not any(k in in_groups for k in range(rm.start, rm.end))
                            and (not any(self.covered[k] for k in range(rm.start, rm.end))
@@ -244,10 +245,10 @@ class _Builder:
         self.role_spans = [self._role_through_agency(rm) for rm in self.role_spans]
 
     def _role_through_agency(self, rm):
-        """A role phrase that ends inside a ministry's name stops where the name begins, so
-        that the ministry is read as whose office it is."""
+        """A role phrase that ends inside a body's name stops where the name begins, so that
+        the ministry or organisation is read as whose office it is."""
         inner = next((m for m in self.mentions if rm.start < m.start < rm.end
-                      and self.types.get(m.entity_id) == "Agency"), None)
+                      and self.types.get(m.entity_id) in BODY_TYPES), None)
         return PhraseMatch(rm.start, inner.start, rm.payload) if inner else rm
 
     def role_nouns(self) -> None:
