@@ -27,10 +27,11 @@ from ..errors import GazetteerError
 from ..model import Entity
 from ..nlp import tokenize
 from ..nlp.morph import analyse
+from ..nlp.phrases import norm_lemma
 from ..resources import ontologies_dir
 
 LANGS = ("en", "uk", "ru")
-_CACHE_VERSION = "5"  # bump when the pickled classes change
+_CACHE_VERSION = "6"  # bump when the pickled classes change
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,6 +227,13 @@ def name_key(name: str, lang: str) -> tuple[str, ...]:
     return tuple(_name_lemma(w, lang) for w, _, _ in tokenize(name))
 
 
+def written_key(name: str) -> tuple[str, ...]:
+    """A name's words as written (lowercase), which text tokens also carry among their lemmas."""
+    return tuple(norm_lemma(analyse(w, "en").lemma if not any("\u0400" <= c <= "\u04ff" for c in w)
+                            else w.lower().replace("’", "'").replace("ʼ", "'"))
+                 for w, _, _ in tokenize(name))
+
+
 def _name_lemma(word: str, lang: str) -> str:
     analysis = analyse(word, lang)
     own = word.lower().replace("’", "'").replace("ʼ", "'")
@@ -261,11 +269,13 @@ def compile_gazetteer(entries: dict[str, Entry]) -> Gazetteer:
                     for text_lang in _TEXT_LANGS[name_lang]:
                         if name_lang == "en" and text_lang != "en" and kind == "adjective":
                             continue
-                        key = name_key(name, text_lang)
-                        if not key or (text_lang, key, entry.id, kind) in seen:
-                            continue
-                        seen.add((text_lang, key, entry.id, kind))
-                        index[text_lang][key[0]].append(Key(key, entry.id, kind, _is_abbreviation(name)))
+                        # the lemmas, and the written nominative: «Токаев» is indexed as written
+                        # too, since the analyser's first reading of it may be another word's
+                        for key in {name_key(name, text_lang), written_key(name) if kind == "name" else ()}:
+                            if not key or (text_lang, key, entry.id, kind) in seen:
+                                continue
+                            seen.add((text_lang, key, entry.id, kind))
+                            index[text_lang][key[0]].append(Key(key, entry.id, kind, _is_abbreviation(name)))
     for lang_index in index.values():
         for keys in lang_index.values():
             keys.sort(key=lambda k: -len(k.lemmas))
