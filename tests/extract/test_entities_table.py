@@ -124,12 +124,10 @@ CASES: list[ECase] = [
       links=[("Казахстаном", "Kazakhstan"), ("Казахстану", "Kazakhstan"), ("Россия", "Russia")]),
     E("ru-caseform-2", "ru",
       "Си Цзиньпин провел переговоры с Касым-Жомартом Токаевым.",
-      links=[("Касым-Жомартом Токаевым", "Kassym-Jomart_Tokayev")]
-                      "gazetteer: a new entity «Касым-Жомартом Токаевы» is minted"),
+      links=[("Касым-Жомартом Токаевым", "Kassym-Jomart_Tokayev")]),
     E("ru-caseform-3", "ru",
       "Журналисты спросили Токаева о результатах визита в Китай.",
-      links=[("Токаева", "Kassym-Jomart_Tokayev"), ("Китай", "China")]
-                      "surname, a new entity «Токаева» is minted"),
+      links=[("Токаева", "Kassym-Jomart_Tokayev"), ("Китай", "China")]),
     E("ru-caseform-4", "ru",
       "Лавров провел переговоры с главой МИД Турции Хаканом Фиданом.",
       links=[("Хаканом Фиданом", "Hakan_Fidan"), ("Лавров", "Sergey_Lavrov")]),
