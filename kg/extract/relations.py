@@ -317,7 +317,7 @@ class SentenceReader:
         tail = self._group_at(after, after[0]) if after and (
             after[0].start - t1 <= 4 or self._list_gap(self.doc.tokens[t1:after[0].start])) else []
         head: list[ActorMention] = []
-        if len({m.entity_id for m in tail}) >= 2 and after[0].start - t1 <= 2 and self._nominal(t0, t1):
+        if len({m.entity_id for m in tail}) >= 2 and self._nominal(t0, t1) and self._owned(after[0], t1):
             head, tail = tail, []  # «співпраця Китаю з Казахстаном», "cooperation between A and B"
         elif before and t0 - before[-1].end <= _MAX_SUBJECT_GAP:
             head = self._group_at(before, before[-1])
@@ -336,6 +336,14 @@ class SentenceReader:
             if earlier:
                 head = [earlier[-1]] + head
         return _pairs(head, tail, self.type_of)
+
+    def _owned(self, m: ActorMention, t1: int) -> bool:
+        """«співпраця Китаю з Казахстаном», "talks between A and B": the parties follow the noun
+        itself (a genitive, or "between"), not a preposition («переговоры с Путиным»)."""
+        if m.start == t1:
+            return True
+        gap = [t.text.lower() for t in self.doc.tokens[t1:m.start]]
+        return len(gap) == 1 and gap[0] in ("між", "между", "between", "of", "among")
 
     def _topic(self, t1: int, m: ActorMention) -> bool:
         """«угода про будівництво ГЕС …», "an agreement on the dam": what a deal is about is no
