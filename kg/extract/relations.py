@@ -323,6 +323,8 @@ class SentenceReader:
             head = self._group_at(before, before[-1])
         elif not before and stretch is not None and stretch.relative:
             head = self._antecedent(stretch, spec.subjects)  # «Китай, який є … партнером …»
+        if not head and not before and stretch is not None:
+            head = self._carried_subject(stretch, spec.subjects)
         elif not before and self.doc.lang in ("uk", "ru"):
             # «…21 февраля подписали главы … Камчыбек Ташиев и Саймумин Ятимов»: the subject after the verb
             inverted = [m for m in after if m.start - t1 <= _MAX_SUBJECT_GAP and m.kind in ("name", "role")
@@ -369,6 +371,20 @@ class SentenceReader:
         nouns = self.lex.words("format_words")
         return any(l in nouns for t in self.doc.tokens[max(0, t0 - 2):t0] for l in t.lemmas)
 
+    def _carried_subject(self, stretch: Stretch, types: frozenset[str]) -> list[ActorMention]:
+        """«Зеленський прибув до Вашингтона, де зустрівся з Трампом», "… and met Trump": a clause
+        without a subject of its own goes on with the sentence's (a subject that opens it)."""
+        first = self.sentence.tokens[0].index
+        if stretch.first == first or stretch.relative:
+            return []
+        opener = self.doc.tokens[stretch.first].text.lower()
+        if opener not in self.lex.words("carry_openers"):
+            return []
+        subject = [m for m in self.actors if m.start <= first + 2 and m.end <= stretch.first
+                   and self.type_of(m) in types and m.kind in ("name", "role", "surname", "pronoun")
+                   and (self.doc.lang == "en" or "nomn" in self.doc.tokens[m.start].analysis.cases)]
+        return subject[:1]
+
     def _indirect_object(self, m: ActorMention) -> bool:
         """A dative in uk/ru; in English a bare noun after the verb ("urged Washington to …" is a subject)."""
         if self.doc.lang in ("uk", "ru"):
@@ -387,7 +403,7 @@ class SentenceReader:
     def _directed(self, relation, ms, spec, t0, t1, stretch=None) -> list[tuple[str, str]]:
         before = [m for m in ms if m.end <= t0 and self.type_of(m) in spec.subjects]
         if not before and stretch is not None:
-            before = self._antecedent(stretch, spec.subjects)
+            before = self._antecedent(stretch, spec.subjects) or self._carried_subject(stretch, spec.subjects)
         after = [m for m in ms if m.start >= t1 and self.type_of(m) in spec.objects]
         if self.doc.lang == "en":
             # "Finland closed its border with Russia, accusing Moscow": an actor after a
@@ -403,7 +419,8 @@ class SentenceReader:
             before = nominative or before
             nxt = self.doc.tokens[t1] if t1 < len(self.doc.tokens) else None
             if relation in AGENTIVE_GENITIVE and self._nominal(t0, t1) and nxt is not None and nxt.is_word \
-                    and "gent" in nxt.analysis.any_cases and nxt.analysis.pos in ("NOUN", "ADJF"):
+                    and "gent" in nxt.analysis.any_cases and nxt.analysis.pos in ("NOUN", "ADJF") \
+                    and nxt.text.lower() not in self.lex.words("prepositions"):  # «до» is no noun here
                 # «вторгнення Росії в Україну», «вплив Ірану в Сирії»: the noun's genitive is who
                 # acts; «візит спикера … на Тайвань» names an actor the text does not make one
                 if not (after and after[0].start == t1 and self.type_of(after[0]) in spec.subjects):
