@@ -571,13 +571,26 @@ class SentenceReader:
         near = self.doc.tokens[max(stretch.first, t0 - 4):t0]
         mods = self.lex.modality.find(near)
         names_format = any(l in self.lex.words("format_words") for t in self.doc.tokens[t0:t1] for l in t.lemmas)
-        if mods and not names_format:  # «прагне перетворити механізм X»: the format exists already
-            changes["modality"] = mods[-1].payload
+        if mods and not names_format and not self._agreement_reached(relation, mods[-1], near, t0):
+            changes["modality"] = mods[-1].payload  # «прагне перетворити механізм X»: the format exists
         return Qualifiers(**changes)
 
     def _lead_in(self, d: DateMention, stretch: Stretch) -> bool:
         """A date that opens the sentence before the first clause break applies to the whole sentence."""
         return d.first - self.sentence.tokens[0].index <= 2
+
+    def _agreement_reached(self, relation: str, cue, near, t0: int) -> bool:
+        """"agreed to a ceasefire", «домовилися про перемир'я»: agreeing to a deal is the deal,
+        while "agreed to sign one" plans it."""
+        if relation != "signsAgreementWith":
+            return False
+        cue_lemmas = {l for t in near[cue.start:cue.end] for l in t.lemmas}
+        if not cue_lemmas & self.lex.words("agreement_cues"):
+            return False
+        trigger = self.doc.tokens[t0]
+        if self.doc.lang == "en":
+            return t0 > 0 and self.doc.tokens[t0 - 1].text.lower() in ("a", "an", "the", "on")
+        return trigger.analysis.pos == "NOUN"
 
     def _date(self, relation, t0, stretch: Stretch) -> dict:
         """The date nearest the trigger in its own stretch of text (or in the sentence's
