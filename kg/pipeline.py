@@ -99,15 +99,17 @@ def _shared_domains(facts: list[Fact]) -> list[Fact]:
 def _merge_within(facts: list[Fact]) -> tuple[Fact, ...]:
     """One fact per merge key in an article: the first evidence, the richest qualifiers."""
     by_key: dict[tuple, Fact] = {}
+    first_dated: dict[tuple, tuple] = {}  # merge key → the key of its first dated telling
     for f in facts:
         # the same fact told with different dates (the war's start, a later strike) keeps each date
         q = f.qualifiers
         key = (f.key, q.date, q.start, q.end) if (q.date or q.start or q.end) else (f.key,)
-        dated = [k for k in by_key if k[0] == f.key and len(k) > 1]
-        if len(key) == 1 and dated:
-            key = dated[0]  # an undated telling adds to the dated one
-        elif len(key) > 1 and (f.key,) in by_key:
-            by_key[key] = by_key.pop((f.key,))  # a dated telling takes the undated one in
+        if len(key) == 1 and f.key in first_dated:
+            key = first_dated[f.key]  # an undated telling adds to the dated one
+        elif len(key) > 1:
+            first_dated.setdefault(f.key, key)
+            if (f.key,) in by_key:
+                by_key[key] = by_key.pop((f.key,))  # a dated telling takes the undated one in
         old = by_key.get(key)
         if old is None:
             by_key[key] = f

@@ -78,10 +78,15 @@ def find_dates(tokens: Sequence, lang: str, published: dt.date | None) -> list[D
     out: list[DateMention] = []
     relative = _relative_years(tokens, lang, base_year)
     i, n = 0, len(tokens)
+    cues = months.keys() | weekdays.keys()
     while i < n:
         if i in relative:
             out.append(relative[i])
             i = relative[i].last
+            continue
+        t = tokens[i]
+        if not t.text[:1].isdigit() and cues.isdisjoint(t.lemmas) and t.text.lower().rstrip(".") not in cues:
+            i += 1  # most words start no date: skip them before the pattern's work
             continue
         found = _date_at(tokens, i, months, weekdays, base_year, published)
         if found:

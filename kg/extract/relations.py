@@ -151,6 +151,10 @@ class SentenceReader:
                                   for k in range(m.start, m.end)}
         self.name_tokens = {k for m in layer.in_sentence(sentence.index) if m.kind in ("name", "new", "new-person")
                             for k in range(m.start, m.end)}
+        # trigger phrases, found once for the sentence and handed to the stretch that holds them
+        first = sentence.tokens[0].index
+        self._triggers = [(first + m.start, first + m.end, m.payload) for m in lex.relations.find(sentence.tokens)]
+        self._domains: dict[tuple[int, int], list[str]] = {}
 
     def type_of(self, m: ActorMention) -> str:
         return self.layer.types.get(m.entity_id, "")
@@ -181,13 +185,13 @@ class SentenceReader:
         for stretch in stretches(self.sentence, self.lex.words("clause_openers"), self.lex.words("relative_pronouns"),
                                  actor_ends, self.lex.words("clause_conjunctions"), self.lex.words("subordinators"),
                                  self.lex.words("speech_verbs")):
-            toks = self.doc.tokens[stretch.first:stretch.last]
-            for trig in self.lex.relations.find(toks):
-                start, end = stretch.first + trig.start, stretch.first + trig.end
-                if self._inside_name(start, end) or self._role_noun(trig.payload, start, end) or \
+            for start, end, relation in self._triggers:
+                if not (stretch.first <= start and end <= stretch.last):
+                    continue
+                if self._inside_name(start, end) or self._role_noun(relation, start, end) or \
                         any(k in self.name_tokens for k in range(start, end)):
                     continue  # "United States" is no act of uniting
-                out.extend(self._read(trig.payload, start, end, stretch))
+                out.extend(self._read(relation, start, end, stretch))
         return out
 
     # -- attribution -------------------------------------------------------
@@ -549,7 +553,10 @@ class SentenceReader:
         toks = self.doc.tokens[stretch.first:stretch.last]
         changes: dict = {}
         if "domain" in spec.qualifiers:
-            domains = _unique(m.payload for m in self.lex.domains.find(toks))
+            key = (stretch.first, stretch.last)
+            if key not in self._domains:
+                self._domains[key] = _unique(m.payload for m in self.lex.domains.find(toks))
+            domains = self._domains[key]
             changes["domain"] = tuple(d for d in domains if d != "other")
         if "date" in spec.qualifiers:
             changes.update(self._date(relation, t0, stretch))

@@ -10,6 +10,11 @@ from functools import lru_cache
 
 CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct", "voct")
 _NAME_GRAMMEMES = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Abbr", "Fixd"})
+_CASE_SET = frozenset(CASES) | {"gen2", "acc2", "loc2"}
+_POS_SET = frozenset({"NOUN", "ADJF", "ADJS", "COMP", "VERB", "INFN", "PRTF", "PRTS", "GRND", "NUMR", "ADVB",
+                      "NPRO", "PRED", "PREP", "CONJ", "PRCL", "INTJ"})
+_NUMBER_SET = frozenset({"sing", "plur"})
+_GENDER_SET = frozenset({"masc", "femn", "neut", "ms-f"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,14 +56,15 @@ def _analyse_slavic(word: str, lang: str) -> Analysis:
     best = parses[0]
     # Lemmas spell the apostrophe as ASCII, like the lexicons and gazetteer keys.
     lemmas = frozenset(p.normal_form for p in parses) | _hyphenated(text, lang)
-    lemma = best.normal_form
-    # Readings that keep the best reading's lemma tell the cases the form can stand in.
-    cases = frozenset(str(p.tag.case) for p in parses if p.normal_form == best.normal_form and p.tag.case)
-    grammemes = frozenset(g for p in parses[:3] for g in p.tag.grammemes if g in _NAME_GRAMMEMES)
-    any_cases = frozenset(str(p.tag.case) for p in parses if p.tag.case)
-    return Analysis(lemma, lemmas | {text.lower()}, str(best.tag.POS or ""), cases, any_cases, grammemes,
-                    str(best.tag.number or ""), str(best.tag.gender or ""))
-
+    # One pass over the readings, reading each tag's grammemes once (tag properties are slow).
+    tags = [(p.normal_form, p.tag.grammemes) for p in parses]
+    cases = frozenset(c for form, g in tags if form == best.normal_form for c in g & _CASE_SET)
+    any_cases = frozenset(c for _, g in tags for c in g & _CASE_SET)
+    grammemes = frozenset(x for _, g in tags[:3] for x in g & _NAME_GRAMMEMES)
+    bg = tags[0][1]
+    pick = lambda options: next(iter(bg & options), "")  # noqa: E731
+    return Analysis(best.normal_form, lemmas | {text.lower()}, pick(_POS_SET), cases, any_cases, grammemes,
+                    pick(_NUMBER_SET), pick(_GENDER_SET))
 
 def _hyphenated(text: str, lang: str) -> frozenset[str]:
     """«Касым-Жомартом» → касым-жомарт: a hyphenated name the dictionary lacks, lemmatised by parts."""
