@@ -26,6 +26,7 @@ sys.path.insert(0, str(ROOT))
 from kg.extract.entities import build_entities  # noqa: E402
 from kg.extract.lexicon import load_lexicon  # noqa: E402
 from kg.gazetteer import load as load_gazetteer  # noqa: E402
+from kg.gazetteer.match import match_names  # noqa: E402
 from kg.ingest import read_paths  # noqa: E402
 from kg.model import Article  # noqa: E402
 from kg.nlp import morph, parse, tokenize  # noqa: E402
@@ -87,7 +88,10 @@ def main() -> int:
     articles = base * args.repeat
     words = sum(len(tokenize(a.text)) for a in articles)
     # start-up (dictionaries, gazetteer, lexicons) is not the subject: load it all first
-    load_gazetteer(), [load_lexicon(lang) for lang in ("uk", "ru", "en")]
+    gaz = load_gazetteer()
+    for lang in ("uk", "ru", "en"):  # lexicons and the gazetteer's phrase index per language
+        load_lexicon(lang)
+        match_names(parse("-", lang), gaz)
     morph._morph("uk"), morph._morph("ru"), morph._en_lemma("warm")
     results = {}
     for name, fn in (("floor (lemmas, cached)", floor), ("entity layer", entity_layer), ("kg extract", whole)):

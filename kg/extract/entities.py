@@ -51,9 +51,14 @@ class EntityLayer:
     complements: frozenset[int] = frozenset()  # starts of mentions that only say whose office a role is
     dateline: str = ""  # the city a wire story is filed from
     role_tokens: frozenset[int] = frozenset()  # tokens of role nouns («президент», "Foreign Minister")
+    _by_sentence: dict | None = field(default=None, repr=False)
 
     def in_sentence(self, index: int) -> list[ActorMention]:
-        return [m for m in self.mentions if m.sentence == index]
+        if self._by_sentence is None:
+            self._by_sentence = defaultdict(list)
+            for m in self.mentions:
+                self._by_sentence[m.sentence].append(m)
+        return list(self._by_sentence.get(index, ()))
 
 
 _PLACE_PREPS = {"uk": {"у", "в", "до", "у", "із", "з"}, "ru": {"в", "во", "из"}, "en": {"in", "to", "at", "from"}}

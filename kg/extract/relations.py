@@ -143,7 +143,7 @@ class SentenceReader:
         self.dates, self.article_id, self.skip = dates, article_id, skip
         self.actors = [m for m in layer.in_sentence(sentence.index) if m.start not in skip]
         # «за словами казахстанського президента», "according to Xinhua": a source, not a party
-        sources = {sentence.tokens[0].index + a.end for a in lex.attribution.find(sentence.tokens)}
+        sources = {sentence.tokens[0].index + a.end for a in lex.attribution.find(sentence.tokens)}  # once
         self.actors = [m for m in self.actors if not any(0 <= m.start - e <= 2 for e in sources)]
         self.adjective_tokens = {k for m in self.actors if m.kind == "adjective" for k in range(m.start, m.end)}
         # «Жапаров и президент Таджикистана Рахмон»: whose office it is does not break the list
@@ -155,6 +155,8 @@ class SentenceReader:
         first = sentence.tokens[0].index
         self._triggers = [(first + m.start, first + m.end, m.payload) for m in lex.relations.find(sentence.tokens)]
         self._domains: dict[tuple[int, int], list[str]] = {}
+        self._speech = lex.speech.find(sentence.tokens)
+        self._attributions = lex.attribution.find(sentence.tokens)
 
     def type_of(self, m: ActorMention) -> str:
         return self.layer.types.get(m.entity_id, "")
@@ -205,14 +207,14 @@ class SentenceReader:
         quoted = self.doc.tokens[stretch.first].text in _QUOTES_OPEN | {'"'}
         speakers = [m for m in self.layer.in_sentence(self.sentence.index)
                     if self.type_of(m) in PARTIES and m.kind != "adjective"]
-        for match in self.lex.attribution.find(toks):
+        for match in self._attributions:
             t1 = first + match.end
             after = [m for m in speakers if 0 <= m.start - t1 <= 3]
             if after:
                 return after[0].entity_id
         if not quoted:
             return ""
-        for match in self.lex.speech.find(toks):
+        for match in self._speech:
             t0, t1 = first + match.start, first + match.end
             if stretch.first <= t0 < stretch.last:
                 continue
