@@ -20,6 +20,7 @@ True
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SDO, SKOS, XSD
@@ -116,7 +117,13 @@ def qualifier_triples(node: URIRef, fact: Fact) -> Iterator[Triple]:
 
 
 def fact_triples(fact: Fact, article: Article | None = None) -> Iterator[Triple]:
-    """The direct triple (unless negative) and the statement node of one fact in one article."""
+    """The direct triple (unless negative) and the statement node of one fact in one article.
+
+    A symmetric fact is written in its key's order, so that its statement node — shared by
+    every telling with that key — has one subject and one object whichever way it was told.
+    """
+    if fact.symmetric and fact.object < fact.subject:
+        fact = replace(fact, subject=fact.object, object=fact.subject)
     s, p, o = KGE[fact.subject], KG[fact.relation], fact_object(fact)
     if fact.asserted:
         yield s, p, o

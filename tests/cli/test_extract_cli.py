@@ -80,3 +80,19 @@ def test_seed_article_gives_the_first_facts(tmp_path):
             if {g.value(st, RDF.subject), g.value(st, RDF.object)} == {KGE.China, KGE.Kazakhstan}]
     assert coop and any((st, KG.domain, KG.Security) in g for st in coop)
     assert all(g.value(st, KG.evidence) for st in coop)
+
+
+def test_every_statement_has_one_subject_and_one_object(tmp_path):
+    """A symmetric fact told both ways («Китай і Казахстан», «Казахстан і Китай») shares one
+    statement node; it must still name one subject and one object."""
+    article = tmp_path / "both-ways.txt"
+    article.write_text("Двосторонні відносини\nКитай і Казахстан 17 травня 2023 року поглибили співпрацю у сфері "
+                       "безпеки. Казахстан і Китай 17 червня 2025 року розширили співпрацю у сфері безпеки.",
+                       encoding="utf-8")
+    out = tmp_path / "out.ttl"
+    assert main(["extract", str(article), "-o", str(out)]) == 0
+    g = _graph(out)
+    statements = list(g.subjects(RDF.type, RDF.Statement))
+    assert statements
+    for st in statements:
+        assert len(list(g.objects(st, RDF.subject))) == 1 and len(list(g.objects(st, RDF.object))) == 1
