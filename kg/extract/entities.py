@@ -270,9 +270,11 @@ class _Builder:
             elif person and person.entity_id in self.gaz:
                 # "President Ferdinand Marcos Jr.": the office is named, whose it is the gazetteer knows
                 wanted = _role_relation(title)
-                of = next((r.of for r in self.gaz.get(person.entity_id).roles
-                           if (r.title == title or r.relation == wanted) and r.holds_on(self.day)), "") or \
-                    (self._home_country() if title in NATIONAL_TITLES else "")
+                roles = self.gaz.get(person.entity_id).roles
+                # the office held on the day; else the one the text names, whenever the gazetteer has it
+                of = next((r.of for r in roles if (r.title == title or r.relation == wanted) and r.holds_on(self.day)), "") \
+                    or next((r.of for r in roles if r.title == title), "") \
+                    or (self._home_country() if title in NATIONAL_TITLES else "")
             elif person and title in NATIONAL_TITLES:
                 # «міністр охорони здоров'я Віктор Ляшко» in a story about one country: its minister
                 of = self._home_country()
@@ -722,6 +724,23 @@ class _Builder:
                 for eid in focus:
                     self.add(g.start, g.end, eid, "group")
 
+    def national_groups(self) -> None:
+        """"the two Japanese ministers", «двоє китайських дипломатів»: so many office holders of
+        one state, those the article has named as holding its offices."""
+        tokens = self.doc.tokens
+        person_nouns = self.lex.words("person_nouns")
+        for m in [m for m in self.mentions if m.kind == "adjective" and self.types.get(m.entity_id) == "Country"]:
+            if m.start == 0 or m.end >= len(tokens) or not (tokens[m.end].lemmas & person_nouns):
+                continue
+            count = next((self.lex.numbers[l] for l in sorted(tokens[m.start - 1].lemmas) if l in self.lex.numbers), 0)
+            holders: list[str] = []
+            for person, _, of, _, tok in self.roles:
+                if of == m.entity_id and tok < m.start and person not in holders:
+                    holders.append(person)
+            if count and len(holders) == count:
+                for person in holders:
+                    self.add(m.start - 1, m.end + 1, person, "group")
+
     def _focus(self, etype: str, count: int, at: int) -> list[str]:
         """The actors a group phrase refers to: those of the type named most often before it
         (outside its own sentence), the latest first among equals; when too few are named
@@ -776,6 +795,7 @@ def build_entities(doc: Document, article: Article, gaz: Gazetteer, lex: Lexicon
     b.events()
     b.groups()
     b.role_nouns()
+    b.national_groups()
     b.pronouns()
     b.mentions.sort(key=lambda m: (m.start, m.end))
     dateline = ""

@@ -733,6 +733,11 @@ CASES: list[Case] = [
       "Кремль пригрозил Финляндии контрмерами в ответ на вступление в НАТО.",
       must=[("Kremlin", "threatens", "Finland")], must_not=[("Kremlin", "memberOf", "NATO")]),
 
+    C("en-visits-pos-90", "en",
+      "Japanese Foreign Minister Yoko Kamikawa and Defence Minister Minoru Kihara flew to the Philippines. "
+      "The two Japanese ministers were visiting Manila for security talks.", published="2024-07-08",
+      must=[("Yoko_Kamikawa", "visits", "Manila"), ("Minoru_Kihara", "visits", "Manila")]),
+
 ]
 
 
