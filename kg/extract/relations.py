@@ -337,8 +337,10 @@ class SentenceReader:
                         and "nomn" in self.doc.tokens[m.start].analysis.cases]
             if inverted:
                 head, tail = self._group_at(inverted, inverted[0]), []
-        if len(head) == 1 and not tail and relation == "partnerOf":
-            # «Казахстан називає Китай своїм партнером», "Japan regards the Philippines as a partner"
+        if len(head) == 1 and not tail and (relation == "partnerOf" or
+                                            (relation == "meetsWith" and self.type_of(head[0]) == "Person")):
+            # «Казахстан називає Китай своїм партнером», "Japan regards the Philippines as a partner",
+            # «сказав Сі казахстанському колезі Токаєву на зустрічі»: the other party just before
             earlier = [m for m in before if m.end <= head[0].start and head[0].start - m.end <= 4
                        and self.type_of(m) == self.type_of(head[0])]
             if earlier:
