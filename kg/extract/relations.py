@@ -431,7 +431,8 @@ class SentenceReader:
                     and nxt.text.lower() not in self.lex.words("prepositions"):  # «до» is no noun here
                 # «вторгнення Росії в Україну», «вплив Ірану в Сирії»: the noun's genitive is who
                 # acts; «візит спикера … на Тайвань» names an actor the text does not make one
-                if not (after and after[0].start == t1 and self.type_of(after[0]) in spec.subjects):
+                if not (after and after[0].start == t1 and self.type_of(after[0]) in spec.subjects
+                        and after[0].kind != "adjective"):  # «імпорт російського СПГ»: a describer, no agent
                     return []
                 before, after = [after[0]], after[1:]
         subjects = self._group_at(before, before[-1]) if before else []
