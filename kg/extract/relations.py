@@ -624,8 +624,8 @@ class SentenceReader:
 
 def _pairs(head: list[ActorMention], tail: list[ActorMention], type_of) -> list[tuple[str, str]]:
     """Who did it with whom, at one level (people with people, states with states): "A, B and C
-    signed" pairs everyone; "A met B and C" pairs A with each of B and C; a lone person and a
-    lone state pair only with each other."""
+    signed" pairs everyone; "A met B and C" pairs A with each of B and C. A person and a state
+    are not paired: the text states the fact at one level or the other."""
     out: list[tuple[str, str]] = []
     # "the heads of all six states met" names no one: group readings pair only with named parties
     group_size: dict[int, int] = {}
@@ -643,10 +643,6 @@ def _pairs(head: list[ActorMention], tail: list[ActorMention], type_of) -> list[
         out.extend((a, b) for a in h for b in t)
         if not h:
             out.extend((a, b) for a, b in itertools.combinations(t, 2) if not (a in grouped and b in grouped))
-    if not out:
-        ids = _unique(m.entity_id for m in head + tail)
-        if len(ids) == 2:
-            out.append((ids[0], ids[1]))
     return out
 
 
