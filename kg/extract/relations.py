@@ -64,6 +64,7 @@ AGENTIVE_GENITIVE = frozenset({"attacks", "influences", "sanctions", "visits"})
 ADJECTIVE_AGENTS = frozenset({"attacks", "influences", "threatens"})
 
 _COORD = frozenset({",", "і", "й", "та", "и", "and", "&", "також", "а", "as", "well"})
+_BETWEEN = frozenset({"між", "между", "between"})
 _WITH = {"uk": frozenset({"з", "із", "зі"}), "ru": frozenset({"с", "со"}), "en": frozenset({"with"})}
 _QUOTES_OPEN, _QUOTES_CLOSE = frozenset("«“„"), frozenset("»”")
 # tokens between a directed relation's trigger and its object (Slavic phrasing runs longer:
@@ -141,9 +142,12 @@ class SentenceReader:
         self.doc, self.sentence, self.layer, self.lex = doc, sentence, layer, lex
         self.published = published
         self.dates, self.article_id, self.skip = dates, article_id, skip
+        first = sentence.tokens[0].index
+        self._speech = lex.speech.find(sentence.tokens)
+        self._attributions = lex.attribution.find(sentence.tokens)
         self.actors = [m for m in layer.in_sentence(sentence.index) if m.start not in skip]
         # «за словами казахстанського президента», "according to Xinhua": a source, not a party
-        sources = {sentence.tokens[0].index + a.end for a in lex.attribution.find(sentence.tokens)}  # once
+        sources = {first + a.end for a in self._attributions}
         self.actors = [m for m in self.actors if not any(0 <= m.start - e <= 2 for e in sources)]
         self.adjective_tokens = {k for m in self.actors if m.kind == "adjective" for k in range(m.start, m.end)}
         # «Жапаров и президент Таджикистана Рахмон»: whose office it is does not break the list
@@ -152,11 +156,8 @@ class SentenceReader:
         self.name_tokens = {k for m in layer.in_sentence(sentence.index) if m.kind in ("name", "new", "new-person")
                             for k in range(m.start, m.end)}
         # trigger phrases, found once for the sentence and handed to the stretch that holds them
-        first = sentence.tokens[0].index
         self._triggers = [(first + m.start, first + m.end, m.payload) for m in lex.relations.find(sentence.tokens)]
         self._domains: dict[tuple[int, int], list[str]] = {}
-        self._speech = lex.speech.find(sentence.tokens)
-        self._attributions = lex.attribution.find(sentence.tokens)
 
     def type_of(self, m: ActorMention) -> str:
         return self.layer.types.get(m.entity_id, "")
@@ -353,7 +354,7 @@ class SentenceReader:
         if m.start == t1:
             return True
         gap = [t.text.lower() for t in self.doc.tokens[t1:m.start]]
-        return len(gap) == 1 and gap[0] in ("між", "между", "between", "of", "among")
+        return len(gap) == 1 and gap[0] in _BETWEEN | {"of", "among"}
 
     def _topic(self, t1: int, m: ActorMention) -> bool:
         """«угода про будівництво ГЕС …», "an agreement on the dam": what a deal is about is no
@@ -363,7 +364,7 @@ class SentenceReader:
             low = t.text.lower()
             if low in self.lex.words("topic_prepositions"):
                 topic = t.index
-            elif low in self.lex.words("list_fillers") or low in _WITH[self.doc.lang] or low in ("між", "между", "between"):
+            elif low in self.lex.words("list_fillers") or low in _WITH[self.doc.lang] or low in _BETWEEN:
                 partner = t.index
         return topic > partner
 
