@@ -257,7 +257,7 @@ class KnowledgeGraph:
 
     def evidence(self, fact: Fact) -> list[Provenance]:
         """Every article statement behind a merged fact: article, sentence, extractor, confidence."""
-        from .export.rdf import statement_iri
+        from .rdf import statement_iri
 
         out = []
         for scoped, _, _, graph in self.store.quads(None, KG.mergedInto, statement_iri(fact), None):

@@ -23,7 +23,7 @@ def extract(paths: tuple[Path, ...], output: Path | None, out_dir: Path | None, 
       kg extract article.txt -o article.ttl
       kg extract news/*.md --out-dir extracted/
     """
-    from ..export.rdf import add_all, bind_prefixes, extraction_triples
+    from ..rdf import add_all, bind_prefixes, extraction_triples
     from ..ingest import read_paths
     from ..pipeline import extract as run
     from ..storage import atomic_write_graph

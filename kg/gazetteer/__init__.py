@@ -284,7 +284,7 @@ def compile_gazetteer(entries: dict[str, Entry]) -> Gazetteer:
 
 def background_triples() -> Iterator[tuple]:
     """What the gazetteer knows, as triples for its own named graph: entities, memberships, roles."""
-    from ..export.rdf import date_literal, entity_triples
+    from ..rdf import date_literal, entity_triples
     from ..vocab import KG, KGE
 
     gaz = load()

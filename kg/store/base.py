@@ -42,7 +42,7 @@ from typing import IO, Protocol, runtime_checkable
 from rdflib import URIRef
 
 from ..errors import StoreError, UnknownFormatError
-from ..export.rdf import article_iri
+from ..rdf import article_iri
 from ..model import Extraction
 from ..vocab import GAZETTEER_GRAPH, KGA, MERGED_GRAPH
 from . import merge

@@ -1,6 +1,6 @@
 """How what many articles said becomes one merged view: pure functions over rdflib triples.
 
-Each article's named graph holds `kg.export.rdf.extraction_triples` of its extraction plus
+Each article's named graph holds `kg.rdf.extraction_triples` of its extraction plus
 one link per fact, ``<article statement> kg:mergedInto <merged statement>``, so a store can
 find every article statement behind a merged one with a single index lookup. The merged
 view is then a function of the article graphs alone: a store recomputes the merged nodes
@@ -35,7 +35,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
 from ..errors import InputError
-from ..export.rdf import article_iri, extraction_triples, statement_iri  # noqa: F401 - article_iri: doctest
+from ..rdf import article_iri, extraction_triples, statement_iri  # noqa: F401 - article_iri: doctest
 from ..model import EVENTFUL, SYMMETRIC, Extraction
 from ..vocab import KG, KGA, KGE, KGS
 

@@ -9,7 +9,7 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS, XSD
 
 from kg.errors import InputError, QueryError, StoreError, UnknownFormatError
-from kg.export.rdf import article_iri, extraction_triples, statement_iri
+from kg.rdf import article_iri, extraction_triples, statement_iri
 from kg.model import Fact, Qualifiers
 from kg.registry import stores
 from kg.store import GraphStore

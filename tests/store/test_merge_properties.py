@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from rdflib.namespace import RDF
 
 import kg.registrations  # noqa: F401
-from kg.export.rdf import statement_iri
+from kg.rdf import statement_iri
 from kg.model import Article, Entity, Extraction, Fact, Provenance, Qualifiers
 from kg.registry import stores
 from kg.vocab import KG, MERGED_GRAPH

@@ -45,7 +45,7 @@ def test_the_merged_view_conforms_with_rdfs_inference(filled):
 
 def test_every_graph_conforms(filled):
     # Without inference: with RDFS, kg:date's domain (rdf:Statement) makes the event nodes
-    # kg.export.rdf writes into article graphs statements, which they are not.
+    # kg.rdf writes into article graphs statements, which they are not.
     out = io.BytesIO()
     filled.dump(out, "trig")
     data = Dataset()

@@ -25,8 +25,8 @@ from dataclasses import replace
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SDO, SKOS, XSD
 
-from ..model import Article, Entity, Extraction, Fact, Mention, content_id
-from ..vocab import DOMAIN_IRIS, KG, KGA, KGE, KGM, KGS, KGV, PREFIXES, WD
+from .model import Article, Entity, Extraction, Fact, Mention, content_id
+from .vocab import DOMAIN_IRIS, KG, KGA, KGE, KGM, KGS, KGV, PREFIXES, WD
 
 Triple = tuple
 
