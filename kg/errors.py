@@ -20,6 +20,11 @@ class InputError(KGError):
         super().__init__(f"{path}: {reason}")
 
 
+class ExtractionError(InputError):
+    """An article was read but could not be extracted (an extractor failed, or gave an entity
+    id that cannot be part of an IRI): the message names the article and the reason."""
+
+
 class UnknownNameError(KGError, ValueError):
     """A name (relation, domain, store, format, ...) that kg does not know."""
 

@@ -38,21 +38,19 @@ from rdflib import URIRef
 from rdflib.namespace import RDF, RDFS, SKOS
 
 from . import pipeline
-from .errors import InputError, StoreError, UnknownFormatError, UnknownRelationError
+from .pipeline import Extractor
+from .errors import ExtractionError, InputError, StoreError, UnknownRelationError
+from .rdf import statement_iri, valid_id
 from .model import RELATIONS, Article, Entity, Extraction, Fact, Provenance, Qualifiers
 from .store import open_store
 from .store.base import Changes, GraphStore
 from .store.files import DirLock
 from .store.manifest import Manifest, file_key, input_files
-from .store.merge import check_ids, valid_id
 from .store.results import QueryResult
 from .store.view import StatementRecord, read_view, statement_record
 from .vocab import GAZETTEER_GRAPH, KG, KGA, KGE, MERGED_GRAPH, entity_id
 
 STORE_PATHS = {"oxigraph": "store", "memory": "store.nq"}
-FORMAT_SUFFIXES = {".ttl": "turtle", ".turtle": "turtle", ".nt": "nt", ".trig": "trig", ".nq": "nquads",
-                   ".jsonld": "json-ld", ".json": "json-ld", ".graphml": "graphml", ".gexf": "gexf",
-                   ".csv": "csv", ".html": "html", ".htm": "html"}
 
 
 def background_triples() -> list[tuple]:
@@ -102,9 +100,10 @@ class KnowledgeGraph:
     """
 
     def __init__(self, store: str | GraphStore = "memory", path: str | os.PathLike | None = None, *,
-                 read_only: bool = False, background: bool = True):
+                 read_only: bool = False, background: bool = True, extractor: Extractor | None = None):
         self.store: GraphStore = open_store(store, path, read_only=read_only) if isinstance(store, str) else store
         self.notes: list[str] = []
+        self.extractor = extractor
         self._lock: DirLock | None = None
         if background and not self.store.read_only:
             self.store.set_background(background_triples())
@@ -155,7 +154,7 @@ class KnowledgeGraph:
     # -- adding --------------------------------------------------------------------------------
     def add_article(self, article: Article) -> Extraction:
         """Extract `article` with `kg.extract` and add what it says; returns the extraction."""
-        extraction = pipeline.extract(article)
+        extraction = (self.extractor or pipeline.extract)(article)
         self.store.update([extraction])
         return extraction
 
@@ -183,23 +182,14 @@ class KnowledgeGraph:
 
         A file that cannot be read does not stop the others: its `InputError` is in the report.
         """
-        from .ingest import read_paths
-
         report, batch = AddReport(), []
-        for item in read_paths(paths):
+        for item in pipeline.extract_paths(paths, self.extractor):
             if isinstance(item, InputError):
                 report.failed += 1
                 report.errors.append(item)
                 continue
-            try:
-                extraction = pipeline.extract(item)
-                check_ids(extraction)
-            except InputError as e:
-                report.failed += 1
-                report.errors.append(e)
-                continue
             report.read += 1
-            batch.append(extraction)
+            batch.append(item)
         changes = self.add_extractions(batch)
         report.added, report.replaced, report.unchanged = changes.added, changes.replaced, changes.unchanged
         return report
@@ -257,8 +247,6 @@ class KnowledgeGraph:
 
     def evidence(self, fact: Fact) -> list[Provenance]:
         """Every article statement behind a merged fact: article, sentence, extractor, confidence."""
-        from .rdf import statement_iri
-
         out = []
         for scoped, _, _, graph in self.store.quads(None, KG.mergedInto, statement_iri(fact), None):
             values = [(p, o) for _, p, o, _ in self.store.quads(scoped, None, None, graph)]
@@ -331,21 +319,17 @@ class KnowledgeGraph:
         return write_html(self.to_networkx(), path, **options)
 
     def serialize(self, path: str | os.PathLike, format: str | None = None, **options):
-        """Write the graph to `path` in `format` (else guessed from the suffix): turtle, nt,
-        trig, nquads, json-ld, graphml, gexf, csv (nodes and edges tables) or html.
+        """Write the graph to `path` in `format` (else chosen by the suffix): turtle, nt,
+        trig, nquads, json-ld, xml, graphml, gexf, csv (nodes and edges tables), html, or a
+        format a plugin registers (`kg.registry.exporters`).
 
         Triple formats hold the merged view and the background; quad formats every graph.
         Raises `UnknownFormatError` for another format.
         """
-        from . import registrations  # noqa: F401 - fills the exporters registry
         from .registry import exporters
-        from .store.base import FORMAT_ALIASES
 
-        if format is None:
-            format = FORMAT_SUFFIXES.get(Path(path).suffix.lower())
-            if format is None:
-                raise UnknownFormatError(Path(path).suffix or str(path), exporters.names())
-        return exporters.get(FORMAT_ALIASES.get(format, format))(self, path, **options)
+        fmt = exporters.choose(path, format)
+        return exporters.get(fmt.name)(self, path, **options)
 
     def stats(self, top: int = 10) -> dict:
         """Counts: articles, entities, facts (merged statements; negative apart), triples,
@@ -526,27 +510,18 @@ class _Builder:
         self._read(path)
 
     def _read(self, path: Path) -> None:
-        from .ingest import read_paths
-
         ids, errors, complete = [], [], True
-        for item in read_paths([path]):
+        for item in pipeline.extract_paths([path], self.graph.extractor):
+            if isinstance(item, ExtractionError):
+                complete = False  # perhaps an extractor bug: read the file again next time
+                self._fail(item)
+                continue
             if isinstance(item, InputError):
                 errors.append([item.path, item.reason])
                 self._fail(item)
                 continue
-            try:
-                extraction = pipeline.extract(item)
-                check_ids(extraction)
-            except InputError as e:
-                complete = False
-                self._fail(e)
-                continue
-            except Exception as e:  # noqa: BLE001 - an extractor bug must not stop the batch
-                complete = False
-                self._fail(InputError(item.name, f"extraction failed: {type(e).__name__}: {e}"))
-                continue
-            ids.append(item.id)
-            self.batch.append(extraction)
+            ids.append(item.article.id)
+            self.batch.append(item)
             self.report.read += 1
             if self.progress:
                 self.progress(self.report)

@@ -9,6 +9,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 
 from .extract.context import Context
@@ -17,8 +19,11 @@ from .extract.entities import build_entities, to_mentions
 from .extract.lexicon import load_lexicon
 from .gazetteer import load as load_gazetteer
 from .ingest.langid import detect_language
+from .errors import ExtractionError, InputError
+from .ingest import read_paths
 from .model import EVENTFUL, Article, Extraction, Fact, Qualifiers
 from .nlp import parse
+from .rdf import check_ids
 
 DEFAULT_EXTRACTORS: tuple[str, ...] = ("roles", "relations")
 
@@ -30,7 +35,6 @@ def extract(article: Article, extractors: tuple[str, ...] = DEFAULT_EXTRACTORS) 
     more through the ``kg.extractors`` entry point group); each takes a `Context` and returns
     facts. Raises `UnknownExtractorError` for a name that is not registered.
     """
-    from . import registrations  # noqa: F401 - fills the registries
     from .registry import extractors as registry
 
     stages = [registry.get(name) for name in extractors]
@@ -121,3 +125,31 @@ def _merge_within(facts: list[Fact]) -> tuple[Fact, ...]:
             place=q.place or nq.place, modality=q.modality if q.modality and nq.modality else "")
         by_key[key] = merged
     return tuple(by_key.values())
+
+
+Extractor = Callable[[Article], Extraction]
+
+
+def extract_paths(paths: Iterable[str | os.PathLike], extractor: Extractor | None = None
+                  ) -> Iterator[Extraction | InputError]:
+    """Read every article under `paths` (see `kg.ingest`), extract it and check that its ids
+    can be IRIs: an `Extraction` per article, or an error naming the file and the reason — an
+    `InputError` for a file that cannot be read, an `ExtractionError` for an article that
+    could not be extracted. One bad file or article never stops the others.
+    """
+    run = extractor or extract
+    for item in read_paths(paths):
+        if isinstance(item, InputError):
+            yield item
+            continue
+        try:
+            extraction = run(item)
+            check_ids(extraction)
+        except ExtractionError as e:
+            yield e
+        except InputError as e:
+            yield ExtractionError(e.path, e.reason)
+        except Exception as e:  # noqa: BLE001 - an extractor bug must not stop the batch
+            yield ExtractionError(item.name, f"extraction failed: {type(e).__name__}: {e}")
+        else:
+            yield extraction

@@ -25,10 +25,34 @@ from dataclasses import replace
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SDO, SKOS, XSD
 
+from .errors import ExtractionError
 from .model import Article, Entity, Extraction, Fact, Mention, content_id
 from .vocab import DOMAIN_IRIS, KG, KGA, KGE, KGM, KGS, KGV, PREFIXES, WD
 
 Triple = tuple
+
+
+_NOT_IN_IRIS = frozenset('<>"{}|\\^`')
+
+
+def valid_id(entity_id: str) -> bool:
+    """True when `entity_id` can be the local name of an entity IRI."""
+    return bool(entity_id) and not any(ch in _NOT_IN_IRIS or ord(ch) <= 0x20 for ch in entity_id)
+
+
+def check_ids(extraction: Extraction) -> None:
+    """Raise `ExtractionError`, naming the article, when an entity id cannot be part of an IRI."""
+    ids = {e.id for e in extraction.entities} | {m.entity_id for m in extraction.mentions}
+    for fact in extraction.facts:
+        ids.add(fact.subject)
+        if fact.qualifiers.place:
+            ids.add(fact.qualifiers.place)
+        if fact.relation != "inception":
+            ids.add(fact.object)
+    for entity_id in ids:
+        if not valid_id(entity_id):
+            raise ExtractionError(extraction.article.name,
+                             f"entity id {entity_id!r} cannot be part of an IRI (spaces, quotes or <>{{}}|\\^`)")
 
 
 def bind_prefixes(graph: Graph) -> Graph:

@@ -10,7 +10,7 @@ import pytest
 from rdflib import Dataset, Graph, Literal
 
 import kg
-import kg.registrations  # noqa: F401
+
 from kg import analytics
 from kg.errors import InputError, StoreLockedError, UnknownFormatError, UnknownRelationError
 from kg.graph import KnowledgeGraph, build

@@ -5,12 +5,12 @@ from pathlib import Path
 
 import click
 
-FORMATS = ["turtle", "nt", "trig", "nquads", "json-ld", "graphml", "gexf", "csv", "html"]
+from ..registry import exporters
 
 
 @click.command("export")
 @click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
+@click.option("--format", "fmt", type=click.Choice(exporters.names()), default=None,
               help="Output format (default: from the file suffix).")
 @click.option("-o", "--output", required=True, type=click.Path(path_type=Path),
               help="The file to write (for csv: X.csv gives X.nodes.csv and X.edges.csv).")
@@ -18,9 +18,10 @@ FORMATS = ["turtle", "nt", "trig", "nquads", "json-ld", "graphml", "gexf", "csv"
 def export(directory: Path, fmt: str | None, output: Path, no_background: bool) -> None:
     """Export the graph in DIRECTORY as RDF, GraphML, GEXF, CSV tables or HTML.
 
-    Turtle and N-Triples hold the merged view (and the background); TriG, N-Quads and
-    JSON-LD hold every named graph; GraphML, GEXF and CSV hold the entity graph of
-    kg's networkx view, with list attributes as JSON text.
+    Turtle, N-Triples and RDF/XML hold the merged view (and the background); TriG,
+    N-Quads and JSON-LD hold every named graph; GraphML, GEXF and CSV hold the entity
+    graph of kg's networkx view, with list attributes as JSON text. Formats installed
+    by plugins (entry point group kg.exporters) are listed too.
 
     \b
     Examples:
@@ -28,14 +29,11 @@ def export(directory: Path, fmt: str | None, output: Path, no_background: bool) 
       kg export graph/ --format graphml -o graph.graphml
       kg export graph/ --format csv -o tables/graph.csv
     """
-    from ..errors import UnknownFormatError
-    from ..graph import FORMAT_SUFFIXES, KnowledgeGraph
+    from ..graph import KnowledgeGraph
 
-    fmt = fmt or FORMAT_SUFFIXES.get(output.suffix.lower())
-    if fmt is None:
-        raise UnknownFormatError(output.suffix or str(output), FORMATS)
-    options = {"background": False} if no_background and fmt in ("turtle", "nt") else {}
+    chosen = exporters.choose(output, fmt)
+    options = {"background": False} if no_background and chosen.rdf and not chosen.quads else {}
     with KnowledgeGraph.open(directory) as graph:
-        written = graph.serialize(output, fmt, **options)
+        written = graph.serialize(output, chosen.name, **options)
     paths = written if isinstance(written, tuple) else (written or output,)
     click.echo("wrote " + "  ".join(str(p) for p in paths))

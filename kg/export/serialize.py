@@ -1,7 +1,6 @@
-"""RDF exporters of a `KnowledgeGraph`, registered under their format names in
-`kg.registry.exporters` (see `kg.registrations`).
+"""RDF exporters of a `KnowledgeGraph`, declared with their formats in `kg.registry.FORMATS`.
 
-Triple formats (Turtle, N-Triples) hold the merged view and the background graph; quad
+Triple formats (Turtle, N-Triples, RDF/XML) hold the merged view and the background graph; quad
 formats (TriG, N-Quads, JSON-LD) hold every named graph: articles, merged, background.
 Files are written atomically (temporary file, then `os.replace`); on an oxigraph store
 the bytes come straight from pyoxigraph's serialisers.
@@ -21,17 +20,17 @@ from ..vocab import GAZETTEER_GRAPH, MERGED_GRAPH
 
 
 def write_rdf(graph, path: str | os.PathLike, format: str, *, background: bool = True) -> Path:
-    """Write `graph` as RDF in `format` (turtle, nt, trig, nquads, json-ld) to `path`.
+    """Write `graph` as RDF in `format` (turtle, nt, trig, nquads, json-ld, xml) to `path`.
 
     Raises `UnknownFormatError` for another format and `StoreError` when writing fails.
     """
-    from ..store.base import RDF_FORMATS, rdf_format
+    from ..store.base import rdf_format
 
-    format = rdf_format(format)
+    fmt = rdf_format(format)
     graphs = None
-    if not RDF_FORMATS[format][1]:
+    if not fmt.quads:
         graphs = [MERGED_GRAPH, GAZETTEER_GRAPH] if background else [MERGED_GRAPH]
-    graph.store.dump(path, format, graphs=graphs)
+    graph.store.dump(path, fmt.name, graphs=graphs)
     return Path(path)
 
 
@@ -53,6 +52,10 @@ def write_nquads(graph, path, **options) -> Path:
 
 def write_jsonld(graph, path, **options) -> Path:
     return write_rdf(graph, path, "json-ld", **options)
+
+
+def write_rdfxml(graph, path, **options) -> Path:
+    return write_rdf(graph, path, "xml", **options)
 
 
 def write_html(graph, path, **options) -> Path:

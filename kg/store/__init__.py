@@ -25,7 +25,6 @@ def open_store(name: str = "memory", path: str | os.PathLike | None = None, *,
                read_only: bool = False) -> GraphStore:
     """A store from the `stores` registry. Raises `UnknownStoreError` for an unknown name and
     `StoreError` when the store at `path` cannot be opened."""
-    from .. import registrations  # noqa: F401 - fills the registries
     from ..registry import stores
 
     return stores.get(name)(path, read_only=read_only)

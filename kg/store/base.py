@@ -42,6 +42,7 @@ from typing import IO, Protocol, runtime_checkable
 from rdflib import URIRef
 
 from ..errors import StoreError, UnknownFormatError
+from ..registry import Format, exporters
 from ..rdf import article_iri
 from ..model import Extraction
 from ..vocab import GAZETTEER_GRAPH, KGA, MERGED_GRAPH
@@ -51,24 +52,19 @@ from .results import QueryResult
 
 Quad = tuple
 
-# name → (media type, holds named graphs). Triple formats get the merged and background graphs.
-RDF_FORMATS: dict[str, tuple[str, bool]] = {
-    "turtle": ("text/turtle", False),
-    "nt": ("application/n-triples", False),
-    "trig": ("application/trig", True),
-    "nquads": ("application/n-quads", True),
-    "json-ld": ("application/ld+json", True),
-}
-FORMAT_ALIASES = {"ttl": "turtle", "ntriples": "nt", "n-triples": "nt", "nq": "nquads",
-                  "n-quads": "nquads", "jsonld": "json-ld"}
+# Every backend writes these itself; other RDF formats go through rdflib (see `StoreBase.dump`).
+NATIVE_FORMATS = frozenset({"turtle", "nt", "trig", "nquads", "json-ld"})
 
 
-def rdf_format(name: str) -> str:
-    """The canonical name of an RDF format; raises `UnknownFormatError` for an unknown one."""
-    name = FORMAT_ALIASES.get(name.lower(), name.lower())
-    if name not in RDF_FORMATS:
-        raise UnknownFormatError(name, RDF_FORMATS)
-    return name
+def rdf_format(name: str) -> Format:
+    """The RDF `Format` called `name` (or an alias); raises `UnknownFormatError` for another."""
+    try:
+        fmt = exporters.format(name)
+    except UnknownFormatError:
+        fmt = None
+    if fmt is None or not fmt.rdf:
+        raise UnknownFormatError(name, [f.name for f in exporters.rdf_formats()])
+    return fmt
 
 
 @dataclass
@@ -203,15 +199,32 @@ class StoreBase:
 
     def dump(self, dest: str | os.PathLike | IO[bytes], format: str = "trig",
              graphs: Iterable[URIRef] | None = None) -> None:
-        format = rdf_format(format)
-        if graphs is None and not RDF_FORMATS[format][1]:
+        fmt = rdf_format(format)
+        if graphs is None and not fmt.quads:
             graphs = [MERGED_GRAPH, GAZETTEER_GRAPH]
         graphs = list(graphs) if graphs is not None else None
         if isinstance(dest, (str, os.PathLike)):
             with atomic_write(dest) as out:
-                self._dump(out, format, graphs)
+                self._dump_as(out, fmt, graphs)
         else:
-            self._dump(dest, format, graphs)
+            self._dump_as(dest, fmt, graphs)
+
+    def _dump_as(self, out: IO[bytes], fmt: Format, graphs: list[URIRef] | None) -> None:
+        if fmt.name in NATIVE_FORMATS:
+            self._dump(out, fmt.name, graphs)
+            return
+        # Another RDF format: the backend writes N-Quads (or N-Triples), rdflib re-writes them.
+        from io import BytesIO
+
+        from rdflib import Dataset, Graph
+
+        from ..rdf import bind_prefixes
+
+        buffer = BytesIO()
+        self._dump(buffer, "nquads" if fmt.quads else "nt", graphs)
+        data = bind_prefixes(Dataset() if fmt.quads else Graph())
+        data.parse(data=buffer.getvalue(), format="nquads" if fmt.quads else "nt")
+        out.write(data.serialize(format=fmt.rdf, encoding="utf-8"))
 
     # -- writing ---------------------------------------------------------------------------
     def add_extraction(self, extraction: Extraction) -> bool:

@@ -35,7 +35,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
 from ..errors import InputError
-from ..rdf import article_iri, extraction_triples, statement_iri  # noqa: F401 - article_iri: doctest
+from ..rdf import article_iri, check_ids, extraction_triples, statement_iri  # noqa: F401 - article_iri: doctest
 from ..model import EVENTFUL, SYMMETRIC, Extraction
 from ..vocab import KG, KGA, KGE, KGS
 
@@ -88,29 +88,6 @@ def _decimal_text(value: decimal.Decimal) -> str:
 
 def is_article_graph(graph: object) -> bool:
     return isinstance(graph, URIRef) and str(graph).startswith(ARTICLE_PREFIX)
-
-
-_NOT_IN_IRIS = frozenset('<>"{}|\\^`')
-
-
-def valid_id(entity_id: str) -> bool:
-    """True when `entity_id` can be the local name of an entity IRI."""
-    return bool(entity_id) and not any(ch in _NOT_IN_IRIS or ord(ch) <= 0x20 for ch in entity_id)
-
-
-def check_ids(extraction: Extraction) -> None:
-    """Raise `InputError`, naming the article, when an entity id cannot be part of an IRI."""
-    ids = {e.id for e in extraction.entities} | {m.entity_id for m in extraction.mentions}
-    for fact in extraction.facts:
-        ids.add(fact.subject)
-        if fact.qualifiers.place:
-            ids.add(fact.qualifiers.place)
-        if fact.relation != "inception":
-            ids.add(fact.object)
-    for entity_id in ids:
-        if not valid_id(entity_id):
-            raise InputError(extraction.article.name,
-                             f"entity id {entity_id!r} cannot be part of an IRI (spaces, quotes or <>{{}}|\\^`)")
 
 
 def article_graph(extraction: Extraction) -> list[Triple]:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-import kg.registrations  # noqa: F401 - fills the stores registry
+
 from kg.model import Article, Entity, Extraction, Fact, Provenance, Qualifiers
 from kg.registry import stores
 

@@ -360,12 +360,12 @@ def test_opening_a_missing_store_read_only_is_a_store_error(store_name, tmp_path
         stores.get(store_name)(tmp_path / "nothing-here", read_only=True)
 
 
-def test_the_registry_finds_the_stores_through_entry_points_alone():
+def test_the_registry_fills_itself_on_first_use():
     import subprocess
     import sys
     code = ("import sys; from kg.registry import stores; "
             "s = stores.get('oxigraph')(); m = stores.get('memory')(); "
-            "assert 'kg.registrations' not in sys.modules; print(stores.names(), s.name, m.name)")
+            "print(stores.names(), s.name, m.name)")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["['memory',", "'oxigraph']", "oxigraph", "memory"]

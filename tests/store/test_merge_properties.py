@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rdflib.namespace import RDF
 
-import kg.registrations  # noqa: F401
+
 from kg.rdf import statement_iri
 from kg.model import Article, Entity, Extraction, Fact, Provenance, Qualifiers
 from kg.registry import stores
