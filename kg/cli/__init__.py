@@ -25,6 +25,7 @@ COMMANDS: dict[str, str] = {
     "remove": "kg.cli.build:remove",
     "serve": "kg.cli.serve:serve",
     "gazetteer": "kg.cli.gazetteer:gazetteer",
+    "eval": "kg.cli.eval:eval_",
 }
 
 
@@ -51,6 +52,7 @@ def cli() -> None:
       kg build news/ -o graph/
       kg query graph/ -f examples/queries/cc5-members.rq
       kg viz graph/ --focus China --hops 2 -o china.html
+      kg eval tests/corpus
     """
 
 
