@@ -47,6 +47,10 @@ class UnknownFormatError(UnknownNameError):
     kind = "format"
 
 
+class UnknownStageError(UnknownNameError):
+    kind = "extraction stage"
+
+
 class UnknownStoreError(UnknownNameError):
     kind = "store"
 

@@ -1,0 +1,71 @@
+"""The extraction layers as named stages: their order, and a stage put in by name."""
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from kg.errors import UnknownStageError
+from kg.extract.entities import ENTITY_STAGES, ArticleContext, MentionTable, build_entities
+from kg.extract.lexicon import load_lexicon
+from kg.extract.stages import Stage
+from kg.gazetteer import load as load_gazetteer
+from kg.model import Article
+from kg.nlp import parse
+
+TEXT = ("Президент Казахстану Касим-Жомарт Токаєв зустрівся з Сі Цзіньпіном в Астані. "
+        "Він назвав Китай стратегічним партнером.")
+
+
+def _article() -> Article:
+    return Article.create(TEXT, lang="uk", published="2025-06-17")
+
+
+def _layer(stages=ENTITY_STAGES):
+    a = _article()
+    return build_entities(parse(a.text, "uk"), a, load_gazetteer(), load_lexicon("uk"), stages=stages)
+
+
+def test_entity_stages_are_named_in_order_and_say_what_they_do():
+    assert ENTITY_STAGES.names == ("known_names", "region_states", "capitals", "role_spans", "unknown_names",
+                                   "surnames", "events", "groups", "role_nouns", "national_groups", "pronouns")
+    for stage in ENTITY_STAGES:
+        assert "Reads" in stage.doc and ("Adds" in stage.doc or "Sets" in stage.doc or "Replaces" in stage.doc), \
+            stage.name
+
+
+def test_a_stage_is_put_in_by_name_and_runs_in_its_place():
+    seen: list[tuple[str, ...]] = []
+
+    def kinds_so_far(ctx: ArticleContext, table: MentionTable) -> MentionTable:
+        """Reads the table; adds nothing."""
+        seen.append(tuple(sorted({m.kind for m in table.mentions})))
+        return table
+
+    layer = _layer(ENTITY_STAGES.inserted(Stage("probe", kinds_so_far), after="role_nouns"))
+    assert seen and "pronoun" not in seen[0]  # it ran before pronouns, after the role nouns
+    assert "pronoun" in {m.kind for m in layer.mentions}
+    assert layer == _layer()  # a stage that adds nothing changes nothing
+
+
+def test_a_stage_taken_out_by_name_leaves_its_mentions_out():
+    assert "pronoun" not in {m.kind for m in _layer(ENTITY_STAGES.without("pronouns")).mentions}
+
+
+def test_stages_return_new_tables_and_leave_their_input_as_it_was():
+    a = _article()
+    ctx = ArticleContext.of(parse(a.text, "uk"), a, load_gazetteer(), load_lexicon("uk"))
+    table = MentionTable()
+    for stage in ENTITY_STAGES:
+        before = dataclasses.replace(table)
+        out = stage.run(ctx, table)
+        assert table == before
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            out.mentions = ()  # type: ignore[misc]
+        table = out
+    assert {m.entity_id for m in table.mentions} >= {"Kassym-Jomart_Tokayev", "Xi_Jinping", "China"}
+
+
+def test_an_unknown_stage_name_is_refused_with_the_valid_ones():
+    with pytest.raises(UnknownStageError, match="unknown extraction stage 'coref'.*pronouns"):
+        ENTITY_STAGES.inserted(Stage("x", lambda ctx, t: t), before="coref")
