@@ -76,7 +76,7 @@ def peak_rss_mb() -> float:
 def step_build(args) -> dict:
     import pyoxigraph as ox
 
-    from kg.graph import KnowledgeGraph
+    from kg.api import KnowledgeGraph
 
     graph = KnowledgeGraph("oxigraph", Path(args.dir) / "store", background=False)
     started = time.perf_counter()
@@ -112,7 +112,7 @@ def step_raw_all(args) -> dict:
 def step_queries(args) -> dict:
     import pyoxigraph as ox
 
-    from kg.graph import KnowledgeGraph
+    from kg.api import KnowledgeGraph
     from kg.vocab import PREFIXES
 
     graph = KnowledgeGraph("oxigraph", Path(args.dir) / "store", read_only=True, background=False)
@@ -132,7 +132,7 @@ def step_queries(args) -> dict:
 
 
 def step_rebuild(args) -> dict:
-    from kg.graph import build
+    from kg.build import build
 
     news = Path(args.dir) / "news"
     news.mkdir(exist_ok=True)

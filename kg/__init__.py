@@ -12,22 +12,13 @@ with whom comes out, every fact with its evidence.
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
+from .api import KnowledgeGraph
+# Bound after the module kg.build is imported, so that the name is the function: the backends
+# (pyoxigraph) and the exporters (networkx, pyvis) still load only when used.
+from .build import build
 from .errors import KGError
 from .model import Article, Entity, Extraction, Fact, Mention, Provenance, Qualifiers
 from .pipeline import extract
 
-if TYPE_CHECKING:
-    from .graph import KnowledgeGraph, build
-
 __all__ = ["KnowledgeGraph", "Article", "Entity", "Extraction", "Fact", "Mention", "Provenance",
            "Qualifiers", "KGError", "build", "extract"]
-
-
-def __getattr__(name: str):
-    # The store and its libraries load only when a graph is made, so `kg extract` starts fast.
-    if name in ("KnowledgeGraph", "build"):
-        from . import graph
-        return getattr(graph, name)
-    raise AttributeError(f"module 'kg' has no attribute {name!r}")

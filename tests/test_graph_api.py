@@ -13,7 +13,8 @@ import kg
 
 from kg import analytics
 from kg.errors import InputError, StoreLockedError, UnknownFormatError, UnknownRelationError
-from kg.graph import KnowledgeGraph, build
+from kg.api import KnowledgeGraph
+from kg.build import build
 from kg.model import Article, Entity, Extraction, Fact, Provenance, Qualifiers
 from kg.registry import stores
 from kg.store.files import DirLock
@@ -31,10 +32,8 @@ def load_fake_extract():
 
 
 @pytest.fixture
-def fake_extract(monkeypatch):
-    extract = load_fake_extract()
-    monkeypatch.setattr("kg.pipeline.extract", extract)
-    return extract
+def fake_extract():
+    return load_fake_extract()
 
 
 def article(text, **kw):
@@ -191,8 +190,8 @@ def test_analytics_work_on_the_api_graph(graph):
 
 # -- adding and removing ---------------------------------------------------------------------
 
-def test_add_article_runs_the_pipeline(fake_extract):
-    g = KnowledgeGraph(background=False)
+def test_add_article_runs_the_extractor(fake_extract):
+    g = KnowledgeGraph(background=False, extractor=fake_extract)
     extraction = g.add_article(article("China cooperates with Kazakhstan on trade."))
     assert [f.relation for f in extraction.facts] == ["cooperatesWith"]
     assert [(f.subject, f.object) for f in g.facts()] == [("China", "Kazakhstan")]
@@ -200,7 +199,7 @@ def test_add_article_runs_the_pipeline(fake_extract):
 
 def test_add_path_reads_files_and_folders_and_reports_bad_ones(fake_extract, tmp_path):
     (tmp_path / "bad.txt").write_bytes(b"\x00\x01\x02")
-    g = KnowledgeGraph(background=False)
+    g = KnowledgeGraph(background=False, extractor=fake_extract)
     report = g.add_path(FIXTURES / "news", tmp_path / "bad.txt")
     assert (report.read, report.added, report.failed) == (5, 5, 2)
     assert sorted(Path(e.path).name for e in report.errors) == ["bad.txt", "wire.jsonl:2"]
@@ -272,7 +271,7 @@ def test_an_on_disk_graph_survives_reopening(tmp_path):
 
 
 def test_open_reads_a_built_folder_and_respects_the_lock(fake_extract, tmp_path):
-    build([FIXTURES / "news"], tmp_path / "out", html=False)
+    build([FIXTURES / "news"], tmp_path / "out", html=False, extractor=fake_extract)
     with KnowledgeGraph.open(tmp_path / "out") as g:
         assert {f.relation for f in g.facts()} >= {"cooperatesWith", "attacks"}
         with pytest.raises(StoreLockedError):

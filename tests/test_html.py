@@ -392,12 +392,9 @@ class FakeKnowledgeGraph:
 
 @pytest.fixture
 def fake_store(monkeypatch):
-    try:
-        import kg.graph as module
-    except ImportError:  # the store is not there yet: stand in for the whole module
-        module = types.ModuleType("kg.graph")
-        monkeypatch.setitem(sys.modules, "kg.graph", module)
-    monkeypatch.setattr(module, "KnowledgeGraph", FakeKnowledgeGraph, raising=False)
+    import kg.api as module
+
+    monkeypatch.setattr(module, "KnowledgeGraph", FakeKnowledgeGraph)
     FakeKnowledgeGraph.opened = []
     return FakeKnowledgeGraph
 

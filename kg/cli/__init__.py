@@ -56,11 +56,21 @@ def cli() -> None:
     """
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Run the command line; return (and exit with) 0, 1 for bad input or usage, 2 for a bug."""
+def chosen_extractor():
+    """The extractor `main` was given, or None for `kg.pipeline.extract`."""
+    obj = click.get_current_context().find_root().obj
+    return obj.get("extractor") if isinstance(obj, dict) else None
+
+
+def main(argv: list[str] | None = None, *, extractor=None) -> int:
+    """Run the command line; return (and exit with) 0, 1 for bad input or usage, 2 for a bug.
+
+    `extractor` (an `Article` → `Extraction` callable) replaces `kg.pipeline.extract` for the
+    commands that extract (build, extract).
+    """
     try:
         # without standalone mode, click returns an Exit's code instead of raising it
-        code = cli.main(args=argv, prog_name="kg", standalone_mode=False)
+        code = cli.main(args=argv, prog_name="kg", standalone_mode=False, obj={"extractor": extractor})
     except click.exceptions.Exit as e:
         return e.exit_code or 0
     except click.exceptions.Abort:

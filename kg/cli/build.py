@@ -43,10 +43,12 @@ def build(paths: tuple[Path, ...], out_dir: Path, store: str | None, force: bool
       kg build news/2025-06/*.md extra.jsonl -o graph/
       kg build news/ -o graph/ --force --no-html
     """
-    from ..graph import build as run_build, progress_printer
+    from ..build import build as run_build, progress_printer
+    from . import chosen_extractor
 
     report = run_build(paths, out_dir, store=store, html=not no_html, force=force, batch_size=batch_size,
-                       progress=None if quiet else progress_printer(), on_error=_echo_error)
+                       progress=None if quiet else progress_printer(), on_error=_echo_error,
+                       extractor=chosen_extractor())
     click.echo(report.summary())
     _fail_if(report.failed, "could not be read or extracted")
 
@@ -66,7 +68,7 @@ def remove(directory: Path, items: tuple[str, ...], no_html: bool) -> None:
       kg remove graph/ news/retracted.md
       kg remove graph/ 3f2a9c0d41b7e6a5
     """
-    from ..graph import remove as run_remove
+    from ..build import remove as run_remove
 
     report = run_remove(directory, items, html=not no_html, on_error=_echo_error)
     click.echo(f"kg remove: {report.removed} articles removed; graph: {report.entities:,} entities, "

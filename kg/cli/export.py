@@ -29,7 +29,7 @@ def export(directory: Path, fmt: str | None, output: Path, no_background: bool) 
       kg export graph/ --format graphml -o graph.graphml
       kg export graph/ --format csv -o tables/graph.csv
     """
-    from ..graph import KnowledgeGraph
+    from ..api import KnowledgeGraph
 
     chosen = exporters.choose(output, fmt)
     options = {"background": False} if no_background and chosen.rdf and not chosen.quads else {}

@@ -30,12 +30,13 @@ def extract(paths: tuple[Path, ...], output: Path | None, out_dir: Path | None, 
       kg extract news/*.md --format graphml -o news.graphml
     """
     from ..pipeline import extract_paths
+    from . import chosen_extractor
 
     if bool(output) == bool(out_dir):
         raise click.UsageError("give exactly one of -o/--output or --out-dir")
     chosen = exporters.choose(output, fmt) if output else exporters.format(fmt or "turtle")
     failed, batch = 0, []
-    for item in extract_paths(paths):
+    for item in extract_paths(paths, chosen_extractor()):
         if not hasattr(item, "article"):  # an InputError: named, and the rest goes on
             click.echo(f"kg: {item}", err=True)
             failed += 1
@@ -66,7 +67,7 @@ def _write(extractions: list, path: Path, fmt, *, mentions: bool) -> None:
         with atomic_write(path) as out:
             graph.serialize(out, format=fmt.rdf, encoding="utf-8")
         return
-    from ..graph import KnowledgeGraph
+    from ..api import KnowledgeGraph
 
     with KnowledgeGraph(background=False) as graph:
         graph.add_extractions(extractions)

@@ -28,7 +28,7 @@ def query(directory: Path, sparql: str | None, query_file: Path | None, fmt: str
       kg query graph/ -f examples/queries/cc5-members.rq --format csv
       kg query graph/ 'SELECT ?p (COUNT(*) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?p' --format json
     """
-    from ..graph import KnowledgeGraph
+    from ..api import KnowledgeGraph
 
     if (sparql is None) == (query_file is None):
         raise click.UsageError("give a query, or -f FILE, but not both")

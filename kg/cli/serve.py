@@ -66,7 +66,8 @@ def negotiate(accept: str) -> list[str]:
 def _worker_main(conn, directory: str) -> None:
     """Answer (query, formats) requests on `conn` until the parent closes it."""
     from ..errors import KGError, QueryError
-    from ..graph import KnowledgeGraph, detect_store, store_path
+    from ..api import KnowledgeGraph
+    from ..store.manifest import detect_store, store_path
     from ..store import open_store
 
     name = detect_store(directory)
@@ -258,7 +259,7 @@ def serve(directory: Path, port: int, timeout: float, quiet: bool) -> None:
       kg serve graph/ --port 8080 --timeout 30
       curl -H 'Accept: text/csv' 'http://127.0.0.1:8000/sparql?query=SELECT%20*%20WHERE%20%7B?s%20?p%20?o%7D%20LIMIT%205'
     """
-    from ..graph import detect_store
+    from ..store.manifest import detect_store
     from ..store.files import DirLock
 
     detect_store(directory)  # a clear error now rather than in the worker

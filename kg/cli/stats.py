@@ -21,7 +21,7 @@ def stats(directory: Path, top: int, as_json: bool) -> None:
       kg stats graph/
       kg stats graph/ --top 25 --json
     """
-    from ..graph import KnowledgeGraph
+    from ..api import KnowledgeGraph
 
     with KnowledgeGraph.open(directory) as graph:
         for note in graph.notes:

@@ -42,7 +42,7 @@ def viz(directory: Path, focus: str | None, hops: int, relations: list[str] | No
       kg viz graph/ --relations attacks,sanctions,threatens -o conflict.html
     """
     from ..export.html import write_html
-    from ..graph import KnowledgeGraph
+    from ..api import KnowledgeGraph
 
     store = KnowledgeGraph.open(directory)
     try:

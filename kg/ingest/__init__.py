@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as _dt
 import gzip
 import json
+import os
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
@@ -22,17 +23,30 @@ from .langid import detect_language
 SUFFIXES = (".txt", ".md", ".markdown", ".jsonl", ".jsonl.gz", ".html", ".htm")
 
 
-def read_paths(paths: Iterable[str | Path]) -> Iterator[Article | InputError]:
-    """Every article under `paths` (files, or folders read recursively), in a stable order."""
+def input_files(paths: Iterable[str | os.PathLike], exclude: Path | None = None) -> Iterator[Path | InputError]:
+    """The article files under `paths` in a stable order (folders recursively, by suffix),
+    leaving out anything inside `exclude` (an output folder); a missing path is an InputError."""
+    exclude = Path(exclude).resolve() if exclude is not None else None
     for path in map(Path, paths):
         if path.is_dir():
             files = sorted(p for p in path.rglob("*") if p.is_file() and _suffix(p) in SUFFIXES)
+            inside = exclude is not None and exclude.is_relative_to(path.resolve())
             for file in files:
-                yield from read_file(file)
+                if not inside or not file.resolve().is_relative_to(exclude):
+                    yield file
         elif path.exists():
-            yield from read_file(path)
+            yield path
         else:
             yield InputError(path, "no such file or folder")
+
+
+def read_paths(paths: Iterable[str | os.PathLike]) -> Iterator[Article | InputError]:
+    """Every article under `paths` (files, or folders read recursively), in a stable order."""
+    for item in input_files(paths):
+        if isinstance(item, InputError):
+            yield item
+        else:
+            yield from read_file(item)
 
 
 def read_file(path: Path) -> Iterator[Article | InputError]:

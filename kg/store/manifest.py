@@ -22,10 +22,10 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 
-from ..errors import InputError, StoreError
+from ..errors import StoreError
 from .files import read_json, write_json_atomic
 
 MANIFEST_NAME = "manifest.json"
@@ -104,25 +104,21 @@ class Manifest:
         return {a for key, entry in self.files.items() if key not in skip for a in entry.get("articles", ())}
 
 
-def input_files(paths: Iterable[str | os.PathLike], exclude: Path | None = None) -> Iterator[Path | InputError]:
-    """The article files under `paths` in a stable order (folders recursively, by suffix),
-    leaving out anything inside `exclude` (the output folder); a missing path is an InputError."""
-    from ..ingest import SUFFIXES
-
-    exclude = exclude.resolve() if exclude is not None else None
-    for path in map(Path, paths):
-        if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and _readable_suffix(p, SUFFIXES))
-            inside = exclude is not None and exclude.is_relative_to(path.resolve())
-            for file in found:
-                if not inside or not file.resolve().is_relative_to(exclude):
-                    yield file
-        elif path.exists():
-            yield path
-        else:
-            yield InputError(path, "no such file or folder")
+# Where each backend keeps its store inside an output folder.
+STORE_PATHS = {"oxigraph": "store", "memory": "store.nq"}
 
 
-def _readable_suffix(path: Path, suffixes: Iterable[str]) -> bool:
-    name = path.name.lower()
-    return any(name.endswith(s) for s in suffixes)
+def store_path(directory: str | os.PathLike, store: str) -> Path:
+    return Path(directory) / STORE_PATHS.get(store, f"store.{store}")
+
+
+def detect_store(directory: str | os.PathLike) -> str:
+    """The backend an output folder was built with. Raises `StoreError` when it holds none."""
+    directory = Path(directory)
+    name = Manifest.load(directory).store
+    if name:
+        return name
+    for name, rel in STORE_PATHS.items():
+        if (directory / rel).exists():
+            return name
+    raise StoreError(f"{directory} holds no kg graph; build one with: kg build ARTICLES -o {directory}")

@@ -33,12 +33,12 @@ FIXTURES = Path(__file__).parents[1] / "fixtures" / "build"
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
 
-@pytest.fixture(autouse=True)
-def fake_extract(monkeypatch):
+@pytest.fixture
+def fake_extract():
     spec = importlib.util.spec_from_file_location("fake_extract", FIXTURES / "fake_extract.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    monkeypatch.setattr("kg.pipeline.extract", module.extract)
+    return module.extract
 
 
 @pytest.fixture
@@ -49,9 +49,9 @@ def news(tmp_path) -> Path:
 
 
 @pytest.fixture
-def run(capsys):
+def run(capsys, fake_extract):
     def run_(*args) -> tuple[int, str, str]:
-        code = main([str(a) for a in args])
+        code = main([str(a) for a in args], extractor=fake_extract)
         out, err = capsys.readouterr()
         return code, out, err
     return run_
