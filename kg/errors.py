@@ -51,6 +51,10 @@ class UnknownStageError(UnknownNameError):
     kind = "extraction stage"
 
 
+class UnknownLanguageError(UnknownNameError):
+    kind = "language"
+
+
 class UnknownStoreError(UnknownNameError):
     kind = "store"
 

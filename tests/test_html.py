@@ -335,7 +335,7 @@ def test_failed_write_keeps_the_old_page(tmp_path, monkeypatch):
     def broken_replace(src, dst):
         raise OSError("disk full")
 
-    monkeypatch.setattr(kh.os, "replace", broken_replace)
+    monkeypatch.setattr("os.replace", broken_replace)
     with pytest.raises(OSError):
         kh.write_html(sample_graph(), target)
     assert target.read_text() == "old page"

@@ -35,7 +35,7 @@ from collections import Counter
 
 import networkx as nx
 
-from ..store.view import StatementRecord, View, read_view
+from ..store.view import StatementRecord, GraphView, read_view
 
 
 def store_to_networkx(store, *, background: bool = True) -> nx.MultiDiGraph:
@@ -43,7 +43,7 @@ def store_to_networkx(store, *, background: bool = True) -> nx.MultiDiGraph:
     return view_to_networkx(read_view(store, background=background))
 
 
-def view_to_networkx(view: View) -> nx.MultiDiGraph:
+def view_to_networkx(view: GraphView) -> nx.MultiDiGraph:
     graph = nx.MultiDiGraph()
     for record in sorted(view.entities.values(), key=lambda r: r.id):
         graph.add_node(record.id, type=record.type, label=record.label, labels=dict(record.labels),
@@ -62,7 +62,7 @@ def view_to_networkx(view: View) -> nx.MultiDiGraph:
     return graph
 
 
-def edge_attributes(st: StatementRecord, view: View) -> dict:
+def edge_attributes(st: StatementRecord, view: GraphView) -> dict:
     articles = [view.articles[a].as_dict() if a in view.articles else
                 {"id": a, "title": "", "source": "", "url": "", "published": ""} for a in st.articles]
     articles.sort(key=lambda d: (d["published"], d["id"]))

@@ -45,13 +45,15 @@ _FILE_MODE = _file_mode()
 
 @contextlib.contextmanager
 def atomic_write(path: str | os.PathLike, mode: str = "wb") -> Iterator[IO]:
-    """Open a temporary file beside `path`; on a clean exit, fsync it and move it onto `path`.
+    """Open a temporary file beside `path` (making its folder when missing); on a clean exit,
+    fsync it and move it onto `path`. The one way kg writes a file: stores, outputs, exports.
 
     On an exception the temporary file is removed and `path` is left as it was.
     Raises `StoreError` when the folder cannot be written.
     """
     path = Path(path)
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError as e:
         raise StoreError(f"cannot write {path}: {e.strerror or e}") from None

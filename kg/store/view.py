@@ -1,5 +1,5 @@
-"""The merged view read back into plain records: what `facts()`, `entities()`,
-`to_networkx()` and the exporters are built from.
+"""The read model: the merged view read back into plain records (`GraphView`), what
+`facts()`, `entities()`, `to_networkx()` and the exporters are built from.
 
 A merged statement may hold several dates or places (one per article that gave one);
 `StatementRecord` keeps them all, and `date`/`start`/`end`/`place` pick one: the latest
@@ -125,19 +125,21 @@ class StatementRecord:
 
 
 @dataclass
-class View:
+class GraphView:
+    """Every merged entity, statement and article of a store, as frozen records."""
+
     entities: dict = field(default_factory=dict)     # id → EntityRecord
     statements: list = field(default_factory=list)   # [StatementRecord], sorted
     articles: dict = field(default_factory=dict)     # id → ArticleRecord
 
 
-def read_view(store: StoreBase, *, background: bool = True) -> View:
+def read_view(store: StoreBase, *, background: bool = True) -> GraphView:
     """Every merged entity, statement and article. Entities that facts name but no article
     describes get what the background graph knows of them (when `background`)."""
     by_subject: dict = defaultdict(list)
     for s, p, o, _ in store.quads(None, None, None, MERGED_GRAPH):
         by_subject[s].append((p, o))
-    view, support = View(), article_counts(store)
+    view, support = GraphView(), article_counts(store)
     for subject, values in by_subject.items():
         text = str(subject)
         if text.startswith(str(KGS)):

@@ -1,0 +1,100 @@
+"""Choosing what a page shows: relations, dates, the neighbourhood of a focus, a size limit."""
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import networkx as nx
+
+from ...errors import KGError, UnknownRelationError
+from ...model import RELATIONS
+from .attrs import as_int, relation_of
+from .dates import date_bounds, edge_spans, in_range
+
+
+@dataclass(frozen=True)
+class Selection:
+    """The part of a graph a page shows, and how it was chosen."""
+
+    graph: nx.MultiDiGraph
+    focus: str | None
+    trimmed: int
+
+
+def select_view(graph: nx.MultiDiGraph, *, focus: str | None = None, hops: int = 2,
+                relations: Iterable[str] | None = None, since: str | None = None,
+                until: str | None = None, max_nodes: int = 2000) -> Selection:
+    """Keep the listed relations, the edges dated within [since, until], the ego network
+    of `focus` within `hops`, then at most `max_nodes` nodes, the best connected."""
+    if max_nodes < 1:
+        raise KGError(f"max_nodes must be at least 1, not {max_nodes}")
+    focus_id = resolve_focus(graph, focus) if focus is not None else None
+    g = graph
+    if relations is not None or since is not None or until is not None:
+        g = _filter_edges(g, _relation_set(relations), date_bounds(since, until))
+        g = _drop_isolated(g, keep=focus_id)
+    if focus_id is not None:
+        g = nx.MultiDiGraph(nx.ego_graph(g, focus_id, radius=max(hops, 0), undirected=True))
+    g, trimmed = _trim(g, max_nodes, keep=focus_id)
+    return Selection(g, focus_id, trimmed)
+
+
+def resolve_focus(graph: nx.MultiDiGraph, text: str) -> str:
+    """The node whose id or any of whose names is `text`, ignoring case."""
+    if text in graph:
+        return text
+    wanted = text.casefold().strip()
+    for node, attrs in graph.nodes(data=True):
+        if wanted in {name.casefold().strip() for name in _names(node, attrs)}:
+            return node
+    names = sorted({n for node, a in graph.nodes(data=True) for n in _names(node, a)})
+    close = difflib.get_close_matches(text, names, n=5, cutoff=0.6)
+    hint = f"; did you mean {', '.join(close)}?" if close else ""
+    raise KGError(f"no entity called {text!r} in the graph{hint}")
+
+
+def _names(node: Any, attrs: Mapping) -> list[str]:
+    labels = attrs.get("labels") or {}
+    return [str(node), str(attrs.get("label") or ""), *map(str, labels.values())]
+
+
+def _relation_set(relations: Iterable[str] | None) -> frozenset[str] | None:
+    if relations is None:
+        return None
+    wanted = frozenset(r.strip() for r in relations if r.strip())
+    unknown = sorted(wanted - set(RELATIONS))
+    if unknown:
+        raise UnknownRelationError(unknown[0], RELATIONS)
+    return wanted
+
+
+def _filter_edges(g: nx.MultiDiGraph, relations: frozenset[str] | None,
+                  bounds: tuple[str, str] | None) -> nx.MultiDiGraph:
+    out = nx.MultiDiGraph(**g.graph)
+    out.add_nodes_from(g.nodes(data=True))
+    for u, v, key, attrs in g.edges(keys=True, data=True):
+        if relations is not None and relation_of(key, attrs) not in relations:
+            continue
+        if bounds is not None and not in_range(edge_spans(attrs), bounds):
+            continue
+        out.add_edge(u, v, key=key, **attrs)
+    return out
+
+
+def _drop_isolated(g: nx.MultiDiGraph, keep: str | None) -> nx.MultiDiGraph:
+    lonely = [n for n in g if g.degree(n) == 0 and n != keep]
+    if lonely:
+        g = g.copy()
+        g.remove_nodes_from(lonely)
+    return g
+
+
+def _trim(g: nx.MultiDiGraph, max_nodes: int, keep: str | None) -> tuple[nx.MultiDiGraph, int]:
+    if g.number_of_nodes() <= max_nodes:
+        return g, 0
+    ranked = sorted(g, key=lambda n: (n != keep, -g.degree(n),
+                                      -as_int(g.nodes[n].get("mentions")), str(n)))
+    kept = nx.MultiDiGraph(g.subgraph(ranked[:max_nodes]))
+    return kept, g.number_of_nodes() - max_nodes
