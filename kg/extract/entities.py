@@ -91,12 +91,14 @@ class ArticleContext:
     lex: Lexicon
     day: str  # the article's date (ISO), for offices held on it
     visit_verbs: frozenset[str]  # one-word visit triggers: their object is a place
+    lone_words: Mapping[str, tuple[int, ...]]  # where each word stands with no capitalised word beside it
 
     @classmethod
     def of(cls, doc: Document, article: Article, gaz: Gazetteer, lex: Lexicon) -> ArticleContext:
         day = article.published.isoformat() if article.published else ""
         visit_verbs = frozenset(p for p in (lex.raw.get("relations") or {}).get("visits", []) if " " not in p)
-        return cls(doc, article, gaz, lex, day, visit_verbs)
+        lone = MappingProxyType(_lone_words(doc) if doc.lang == "en" else {})
+        return cls(doc, article, gaz, lex, day, visit_verbs, lone)
 
     def sent(self, tok: int) -> int:
         return self.doc.sentence_of[tok]
@@ -674,10 +676,19 @@ def _guess_type(ctx: ArticleContext, i: int, j: int, span: list[Token]) -> str:
 
 
 def _surname_recurs(ctx: ArticleContext, last: Token, i: int) -> bool:
-    tokens = ctx.doc.tokens
-    return any(t.text == last.text for k, t in enumerate(tokens)
-               if abs(k - i) > 3 and (k == 0 or not _capitalised(tokens[k - 1]))
-               and (k + 1 >= len(tokens) or not _capitalised(tokens[k + 1])))
+    """Whether the word stands alone (no capitalised word beside it) elsewhere in the article."""
+    return any(abs(k - i) > 3 for k in ctx.lone_words.get(last.text, ()))
+
+
+def _lone_words(doc: Document) -> dict[str, tuple[int, ...]]:
+    """Each word's positions where no capitalised word stands beside it: one pass per article."""
+    tokens = doc.tokens
+    caps = [_capitalised(t) for t in tokens]
+    out: dict[str, list[int]] = defaultdict(list)
+    for k, t in enumerate(tokens):
+        if (k == 0 or not caps[k - 1]) and (k + 1 >= len(tokens) or not caps[k + 1]):
+            out[t.text].append(k)
+    return {w: tuple(ks) for w, ks in out.items()}
 
 
 def _surname_of(ctx: ArticleContext, d: _Draft, tok: Token) -> str:
