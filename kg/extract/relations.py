@@ -67,13 +67,7 @@ AGENTIVE_GENITIVE = frozenset({"attacks", "influences", "sanctions", "visits"})
 # Relations whose actor may be a nationality adjective: "Russian strikes", «китайський вплив».
 ADJECTIVE_AGENTS = frozenset({"attacks", "influences", "threatens"})
 
-_COORD = frozenset({",", "і", "й", "та", "и", "and", "&", "також", "а", "as", "well"})
-_BETWEEN = frozenset({"між", "между", "between"})
-_WITH = {"uk": frozenset({"з", "із", "зі"}), "ru": frozenset({"с", "со"}), "en": frozenset({"with"})}
 _QUOTES_OPEN, _QUOTES_CLOSE = frozenset("«“„"), frozenset("»”")
-# tokens between a directed relation's trigger and its object (Slavic phrasing runs longer:
-# «підтримувати міжнародну систему, в основі якої лежить ООН»)
-_MAX_OBJECT_GAP = {"en": 8, "uk": 12, "ru": 12}
 _MAX_SUBJECT_GAP = 10  # tokens between a symmetric relation's first party and its trigger
 _NAME_QUOTE_MAX = 8  # tokens, quotes included: longer quoted text is speech, not a name
 
@@ -172,7 +166,7 @@ class SentenceView:
         sources = {first + a.end for a in attributions}
         actors = tuple(m for m in here if m.start not in skip and not any(0 <= m.start - e <= 2 for e in sources))
         triggers = tuple((first + m.start, first + m.end, m.payload) for m in lex.relations.find(sentence.tokens))
-        last_topic, last_partner = _last_positions(sentence, lex, doc.lang)
+        last_topic, last_partner = _last_positions(sentence, lex)
         types = layer.types
         places = frozenset(m for m in actors if _is_place(doc, lex, m, types.get(m.entity_id, "")))
         left_out = frozenset(m for m in actors if _negated(doc, lex, m))
@@ -193,12 +187,13 @@ class SentenceView:
         return self.layer.types.get(m.entity_id, "")
 
 
-def _last_positions(sentence: Sentence, lex: Lexicon, lang: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+def _last_positions(sentence: Sentence, lex: Lexicon) -> tuple[tuple[int, ...], tuple[int, ...]]:
     """For each token of the sentence, the document position of the last topic word («про»,
     "on") and of the last partner word («з», "with", "between", a list filler) at or before
     it: one pass, so that asking about any stretch later costs nothing."""
     topics = lex.words("topic_prepositions")
-    partners = lex.words("list_fillers") | _WITH[lang] | _BETWEEN
+    g = lex.grammar
+    partners = lex.words("list_fillers") | g.with_words | g.between_words
     last_topic, last_partner, t, p = [], [], -1, -1
     for tok in sentence.tokens:
         low = tok.text.lower()
@@ -387,7 +382,7 @@ def _role_noun(view: SentenceView, relation: str, start: int, end: int) -> bool:
 def _inside_name(view: SentenceView, start: int, end: int) -> bool:
     """"Treaty on ... Friendship and Cooperation": in English a capitalised trigger word
     past the sentence's start is part of a name, not a statement."""
-    if view.doc.lang != "en" or start == view.first:
+    if not view.lex.grammar.capitalised_names or start == view.first:
         return False
     return all(t.text[:1].isupper() for t in view.doc.tokens[start:end] if t.is_word)
 
@@ -419,12 +414,12 @@ def _is_place(doc: Document, lex: Lexicon, m: ActorMention, etype: str) -> bool:
     if m.start == 0:
         return False
     prev = doc.tokens[m.start - 1].text.lower()
-    preps = {"uk": {"у", "в", "на"}, "ru": {"в", "во", "на"}, "en": {"in", "at"}}[doc.lang]
+    g = lex.grammar
     if doc.tokens[m.start - 1].lemmas & lex.words("city_nouns"):
         return True  # «у місті Сіань», "the city of Xi'an"
-    if prev not in preps:
+    if prev not in g.location_prepositions:
         return False
-    return doc.lang == "en" or "loct" in doc.tokens[m.start].analysis.cases or etype in ("City",)
+    return not g.case_marking or "loct" in doc.tokens[m.start].analysis.cases or etype in ("City",)
 
 
 def _group_at(view: SentenceView, ms: list[ActorMention], anchor: ActorMention) -> list[ActorMention]:
@@ -455,12 +450,13 @@ def _list_gap(view: SentenceView, gap) -> bool:
     """Whether the words between two actors only join them into one list."""
     if len(gap) > 8:
         return False
-    lex, lang = view.lex, view.doc.lang
-    fillers = lex.words("list_fillers") | _COORD | _WITH[lang]
+    lex = view.lex
+    g = lex.grammar
+    fillers = lex.words("list_fillers") | g.coordinators | g.list_joiners | g.with_words | {","}
     return all(t.text.lower() in fillers or t.lemma in fillers or t.lemma in lex.numbers
                or t.index in view.adjective_tokens or t.index in view.layer.role_tokens
                or t.index in view.complement_tokens
-               or _adjective_like(t, lang) for t in gap)
+               or _adjective_like(t, g.list_adjective_suffixes) for t in gap)
 
 
 def _participants(view: SentenceView, ms: list[ActorMention], types: frozenset[str]) -> list[ActorMention]:
@@ -487,7 +483,7 @@ def _symmetric(view: SentenceView, relation, ms, spec, t0, t1, stretch: Stretch 
         head = _antecedent(view, stretch, spec.subjects)  # «Китай, який є … партнером …»
     if not head and not before and stretch is not None:
         head = _carried_subject(view, stretch, spec.subjects)
-    elif not before and doc.lang in ("uk", "ru"):
+    elif not before and view.lex.grammar.case_marking:
         # «…21 февраля подписали главы … Камчыбек Ташиев и Саймумин Ятимов»: the subject after the verb
         inverted = [m for m in after if m.start - t1 <= _MAX_SUBJECT_GAP and m.kind in ("name", "role")
                     and "nomn" in doc.tokens[m.start].analysis.cases]
@@ -510,7 +506,7 @@ def _owned(view: SentenceView, m: ActorMention, t1: int) -> bool:
     if m.start == t1:
         return True
     gap = [t.text.lower() for t in view.doc.tokens[t1:m.start]]
-    return len(gap) == 1 and gap[0] in _BETWEEN | {"of", "among"}
+    return len(gap) == 1 and gap[0] in view.lex.grammar.party_words
 
 
 def _topic(view: SentenceView, t1: int, m: ActorMention) -> bool:
@@ -526,10 +522,10 @@ def _topic(view: SentenceView, t1: int, m: ActorMention) -> bool:
 def _nominal(view: SentenceView, t0: int, t1: int) -> bool:
     """A trigger noun whose parties follow it («співпраця Китаю з …», "talks between …")."""
     doc = view.doc
-    if doc.lang in ("uk", "ru"):
+    if view.lex.grammar.case_marking:
         return doc.tokens[t1 - 1].analysis.pos == "NOUN"
     nxt = doc.tokens[t1].text.lower() if t1 < len(doc.tokens) else ""
-    return nxt in ("between", "of", "among")
+    return nxt in view.lex.grammar.party_words
 
 
 def _names_a_format(view: SentenceView, t0: int) -> bool:
@@ -550,17 +546,17 @@ def _carried_subject(view: SentenceView, stretch: Stretch, types: frozenset[str]
         return []
     subject = [m for m in view.actors if m.start <= first + 2 and m.end <= stretch.first
                and view.type_of(m) in types and m.kind in ("name", "role", "surname", "pronoun")
-               and (doc.lang == "en" or "nomn" in doc.tokens[m.start].analysis.cases)]
+               and (not view.lex.grammar.case_marking or "nomn" in doc.tokens[m.start].analysis.cases)]
     return subject[:1]
 
 
 def _indirect_object(view: SentenceView, m: ActorMention) -> bool:
     """A dative in uk/ru; in English a bare noun after the verb ("urged Washington to …" is a subject)."""
     doc = view.doc
-    if doc.lang in ("uk", "ru"):
+    if view.lex.grammar.case_marking:
         return "datv" in doc.tokens[m.start].analysis.cases
     nxt = doc.tokens[m.end] if m.end < len(doc.tokens) else None
-    return nxt is not None and nxt.text.lower() != "to"
+    return nxt is not None and nxt.text.lower() not in view.lex.grammar.infinitive_markers
 
 
 def _antecedent(view: SentenceView, stretch: Stretch, types: frozenset[str]) -> list[ActorMention]:
@@ -574,18 +570,19 @@ def _antecedent(view: SentenceView, stretch: Stretch, types: frozenset[str]) -> 
 
 def _directed(view: SentenceView, relation, ms, spec, t0, t1, stretch=None) -> list[tuple[str, str]]:
     doc, lex = view.doc, view.lex
+    g = lex.grammar
     before = [m for m in ms if m.end <= t0 and view.type_of(m) in spec.subjects]
     if not before and stretch is not None:
         before = _antecedent(view, stretch, spec.subjects) or _carried_subject(view, stretch, spec.subjects)
     after = [m for m in ms if m.start >= t1 and view.type_of(m) in spec.objects]
-    if doc.lang == "en":
+    if not g.case_marking:
         # "Finland closed its border with Russia, accusing Moscow": an actor after a
-        # preposition is no subject
+        # preposition is no subject (where case endings say so, the nominative below does)
         free = [m for m in before if m.start == 0 or
                 doc.tokens[m.start - 1].text.lower() not in lex.words("prepositions")]
         before = free or before
     unfiltered = list(before)
-    if doc.lang in ("uk", "ru"):
+    if g.case_marking:
         # «російський удар» names who strikes; «російського СПГ» names no one who bans
         nominative = [m for m in before if (m.kind == "adjective" and relation in ADJECTIVE_AGENTS) or
                       "nomn" in doc.tokens[m.start].analysis.cases or m.kind in ("group", "role")]
@@ -617,7 +614,7 @@ def _directed(view: SentenceView, relation, ms, spec, t0, t1, stretch=None) -> l
             # «перебуває в Казахстані з державним візитом», "is in Astana on a state visit"
             objects_ = [m for m in ms if m.end <= t0 and m in view.places and view.type_of(m) in spec.objects
                         and m.start > subjects[-1].start][-1:]
-    if not objects_ or (objects_[0].start - t1 > _MAX_OBJECT_GAP[doc.lang] and objects_[0].start >= t1):
+    if not objects_ or (objects_[0].start - t1 > g.max_object_gap and objects_[0].start >= t1):
         return []  # "welcomed the new package and called for … pressure on Moscow": too far to be it
     objs = _group_at(view, objects_, objects_[0])
     return [(s.entity_id, o.entity_id) for s in subjects for o in objs]
@@ -651,7 +648,7 @@ def _members(view: SentenceView, ms: list[ActorMention], t0: int, t1: int) -> li
         org = nearest.entity_id
         between = [m for m in states if t1 <= m.start < nearest.start]
         after = [m for m in states if m.start >= t1] if nearest.end <= t0 else []
-        before = [m for m in states if m.end <= t0 and t0 - m.end <= 8 and not _possessive(tokens[m.end - 1])]
+        before = [m for m in states if m.end <= t0 and t0 - m.end <= 8 and not _possessive(view, tokens[m.end - 1])]
         # «формат … Китаю з Казахстаном … «С + С5»»; «В БРИКС входят Бразилия, …»; "X is a member of Y"
         group = between or (_group_at(view, after, after[0]) if after else []) or \
             (_group_at(view, before, before[-1]) if before else _sentence_subject(view, states, t0))
@@ -672,7 +669,7 @@ def _members(view: SentenceView, ms: list[ActorMention], t0: int, t1: int) -> li
 
 def _sentence_subject(view: SentenceView, ms: list[ActorMention], t0: int) -> list[ActorMention]:
     """"It is also … a member of ASEAN": the actor that opens the sentence."""
-    return [m for m in ms if m.start == view.first and m.end <= t0 and not _possessive(view.doc.tokens[m.end - 1])]
+    return [m for m in ms if m.start == view.first and m.end <= t0 and not _possessive(view, view.doc.tokens[m.end - 1])]
 
 
 def _org_in_focus(view: SentenceView, t0: int) -> str:
@@ -704,13 +701,13 @@ def _focus(view: SentenceView, etype: str, count: int, before: int) -> list[str]
 def _passive(view: SentenceView, t0: int, t1: int) -> bool:
     """«створеного у 2020 році», "was founded in 1949", «заснування»: the founded thing is
     the subject; «ЄС створив фонд» speaks of what the EU made."""
-    doc = view.doc
+    doc, g = view.doc, view.lex.grammar
     tok = doc.tokens[t0]
-    if doc.lang in ("uk", "ru"):
+    if g.case_marking:
         return tok.analysis.pos in ("PRTF", "PRTS", "ADJF", "ADJS", "NOUN")
     prev = doc.tokens[t0 - 1].text.lower() if t0 else ""
     nxt = doc.tokens[t1].text.lower() if t1 < len(doc.tokens) else ""
-    return prev in ("was", "were", "is", "been", "be", ",") or nxt in ("in", "on")
+    return prev in g.passive_auxiliaries or prev == "," or nxt in g.passive_followers
 
 
 def _inception(view: SentenceView, t0, t1, ms) -> list[Fact]:
@@ -721,7 +718,7 @@ def _inception(view: SentenceView, t0, t1, ms) -> list[Fact]:
         orgs = [m for m in ms if view.type_of(m) in kinds and m.end <= t0]
     else:  # what was founded is the object: after the verb, or fronted in the accusative
         orgs = [m for m in ms if view.type_of(m) in kinds and m.start >= t1][:1] or \
-            [m for m in ms if view.type_of(m) in kinds and m.end <= t0 and doc.lang in ("uk", "ru")
+            [m for m in ms if view.type_of(m) in kinds and m.end <= t0 and view.lex.grammar.case_marking
              and "accs" in doc.tokens[m.start].analysis.any_cases
              and "nomn" not in doc.tokens[m.start].analysis.cases]
     if not years or not orgs:
@@ -760,7 +757,7 @@ def _qualifiers(view: SentenceView, trigger: Trigger, domains: dict, trends: dic
             changes["trend"] = trends[key][0].payload
     # «не підтримала», "refused to join", "lifted sanctions": the trigger is denied
     window = doc.tokens[max(stretch.first, t0 - 4):t0]
-    if lex.negation.find(window) or any(t.text.lower().endswith("n't") for t in window):
+    if lex.negation.find(window) or any(t.text.lower().endswith(lex.grammar.negation_suffixes) for t in window):
         changes["polarity"] = "negative"
     near = doc.tokens[max(stretch.first, t0 - 4):t0]
     mods = lex.modality.find(near)
@@ -785,8 +782,8 @@ def _agreement_reached(view: SentenceView, relation: str, cue, near, t0: int) ->
         return False
     doc = view.doc
     trigger = doc.tokens[t0]
-    if doc.lang == "en":
-        return t0 > 0 and doc.tokens[t0 - 1].text.lower() in ("a", "an", "the", "on")
+    if not view.lex.grammar.case_marking:
+        return t0 > 0 and doc.tokens[t0 - 1].text.lower() in view.lex.grammar.noun_markers
     return trigger.analysis.pos == "NOUN"
 
 
@@ -833,8 +830,8 @@ def _pairs(head: list[ActorMention], tail: list[ActorMention], type_of) -> list[
     return out
 
 
-def _possessive(tok) -> bool:
-    return tok.text.endswith(("'s", "’s"))
+def _possessive(view: SentenceView, tok) -> bool:
+    return tok.text.endswith(view.lex.grammar.possessive_endings)
 
 
 def _near(day: str, published: dt.date | None, days: int = 14) -> bool:
@@ -850,9 +847,9 @@ def _near(day: str, published: dt.date | None, days: int = 14) -> bool:
         return False
 
 
-def _adjective_like(t, lang: str) -> bool:
+def _adjective_like(t, suffixes: tuple[str, ...]) -> bool:
     """"the five Central Asian states": a capitalised nationality-like word inside a list."""
-    return lang == "en" and t.text[:1].isupper() and t.text.endswith(("an", "ese", "ish", "ic"))
+    return bool(suffixes) and t.text[:1].isupper() and t.text.endswith(suffixes)
 
 
 def _unique(items) -> list:
