@@ -63,6 +63,10 @@ class UnknownExtractorError(UnknownNameError):
     kind = "extractor"
 
 
+class LexiconError(KGError):
+    """A lexicon file whose content cannot be read: names the file, the key and what is valid."""
+
+
 class GazetteerError(KGError):
     """The gazetteer data is malformed: the message names the file and the entry."""
 

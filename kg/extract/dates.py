@@ -1,7 +1,7 @@
 """Dates in text, resolved against the article's publication date.
 
-Month and weekday names come from the lexicons; a pattern over tokens finds the span, so
-no date parser runs over whole articles (the slow part, per DESIGN.md's measurements).
+Month, weekday, year and range words come from the lexicons; a pattern over tokens finds the
+span, so no date parser runs over whole articles (the slow part, per DESIGN.md's measurements).
 
 >>> import datetime as dt
 >>> from kg.nlp import parse
@@ -17,11 +17,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from .lexicon import load_lexicon
 
-_YEAR_WORDS = frozenset({"рік", "год", "р", "г", "року", "году"})
-_RANGE = frozenset({"-", "–", "—", "до", "по", "to", "and", "і", "и", "through"})
+_DASHES = frozenset({"-", "–", "—"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +74,7 @@ def _month(tokens: Sequence, i: int, months: dict[str, int]) -> int | None:
 def find_dates(tokens: Sequence, lang: str, published: dt.date | None) -> list[DateMention]:
     lex = load_lexicon(lang)
     months, weekdays = lex.months, lex.weekdays
+    words = _Words(lex.grammar.year_words, _DASHES | lex.grammar.range_words)
     base_year = published.year if published else None
     out: list[DateMention] = []
     relative = _relative_years(tokens, lang, base_year)
@@ -88,7 +89,7 @@ def find_dates(tokens: Sequence, lang: str, published: dt.date | None) -> list[D
         if not t.text[:1].isdigit() and cues.isdisjoint(t.lemmas) and t.text.lower().rstrip(".") not in cues:
             i += 1  # most words start no date: skip them before the pattern's work
             continue
-        found = _date_at(tokens, i, months, weekdays, base_year, published)
+        found = _date_at(tokens, i, months, weekdays, base_year, published, words)
         if found:
             out.append(found)
             i = found.last
@@ -103,13 +104,18 @@ def known(dates: list[DateMention]) -> list[DateMention]:
     return [d for d in dates if d.start]
 
 
-def _date_at(tokens, i, months, weekdays, base_year, published) -> DateMention | None:
+class _Words(NamedTuple):
+    year: frozenset[str]  # «року», «г.»: the word after a year
+    range: frozenset[str]  # between the days of a span: dashes, «до», "to"
+
+
+def _date_at(tokens, i, months, weekdays, base_year, published, words: _Words) -> DateMention | None:
     t = tokens[i]
     day = _int(t.text, 1, 31)
     # 16 – 18 червня [2025 року]; 17 травня; 24 лютого 2022 року; 17 June 2025
     if day is not None:
         j, day2 = i + 1, None
-        if j + 1 < len(tokens) and tokens[j].text.lower() in _RANGE and _int(tokens[j + 1].text, 1, 31):
+        if j + 1 < len(tokens) and tokens[j].text.lower() in words.range and _int(tokens[j + 1].text, 1, 31):
             day2, j = int(tokens[j + 1].text), j + 2
         month = _month(tokens, j, months)
         if month:
@@ -118,7 +124,7 @@ def _date_at(tokens, i, months, weekdays, base_year, published) -> DateMention |
                 year, k = base_year, j + 1
             if year is None:
                 return DateMention(i, j + 1, "")  # a day without a year we can tell: known to be unknown
-            k = _skip_year_word(tokens, k)
+            k = _skip_year_word(tokens, k, words.year)
             start = _iso(year, month, day)
             return DateMention(i, k, start, _iso(year, month, day2) if day2 else "")
     # June 17[, 2025]; June 16-18; March 2024; лютому 2024
@@ -129,7 +135,7 @@ def _date_at(tokens, i, months, weekdays, base_year, published) -> DateMention |
         if d is not None:
             j += 1
             d2 = None
-            if j + 1 < len(tokens) and tokens[j].text in _RANGE and _int(tokens[j + 1].text, 1, 31):
+            if j + 1 < len(tokens) and tokens[j].text in words.range and _int(tokens[j + 1].text, 1, 31):
                 d2, j = int(tokens[j + 1].text), j + 2
             if j < len(tokens) and tokens[j].text == ",":
                 j += 1
@@ -143,12 +149,12 @@ def _date_at(tokens, i, months, weekdays, base_year, published) -> DateMention |
             return DateMention(i, end, _iso(y, month, d), _iso(y, month, d2) if d2 else "")
         year = _year(tokens, j)
         if year:
-            return DateMention(i, _skip_year_word(tokens, j + 1), _iso(year, month))
+            return DateMention(i, _skip_year_word(tokens, j + 1, words.year), _iso(year, month))
         return None
     # у 2020 році; in 2023
     year = _year(tokens, i)
     if year and t.text.isdigit() and len(t.text) == 4:
-        return DateMention(i, _skip_year_word(tokens, i + 1), _iso(year))
+        return DateMention(i, _skip_year_word(tokens, i + 1, words.year), _iso(year))
     # on Tuesday / у вівторок: the last such day on or before publication
     if published and t.text.lower() in weekdays or (published and any(l in weekdays for l in t.lemmas)):
         wd = weekdays.get(t.text.lower(), next((weekdays[l] for l in t.lemmas if l in weekdays), None))
@@ -168,9 +174,9 @@ def _relative_years(tokens: Sequence, lang: str, base_year: int | None) -> dict[
             for m in index.find(tokens)}
 
 
-def _skip_year_word(tokens: Sequence, k: int) -> int:
-    if k < len(tokens) and (tokens[k].text.lower().rstrip(".") in _YEAR_WORDS or
-                            tokens[k].lemma in _YEAR_WORDS):
+def _skip_year_word(tokens: Sequence, k: int, year_words: frozenset[str]) -> int:
+    if k < len(tokens) and (tokens[k].text.lower().rstrip(".") in year_words or
+                            tokens[k].lemma in year_words):
         k += 1
         if k < len(tokens) and tokens[k].text == ".":
             k += 1

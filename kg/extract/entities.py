@@ -27,7 +27,7 @@ from ..model import Article, Entity, Mention
 from ..nlp import Document, Token
 from ..nlp.morph import _morph
 from ..nlp.phrases import PhraseMatch
-from .lexicon import Lexicon
+from .lexicon import Grammar, Lexicon, body_word_pattern, load_lexicon
 from .stages import Stage, Stages
 
 ACTOR_TYPES = frozenset({"Country", "Person", "Organization", "IntergovernmentalOrganization", "Alliance",
@@ -89,14 +89,18 @@ class ArticleContext:
     article: Article
     gaz: Gazetteer
     lex: Lexicon
+    grammar: Grammar
     day: str  # the article's date (ISO), for offices held on it
     visit_verbs: frozenset[str]  # one-word visit triggers: their object is a place
+    lone_words: Mapping[str, tuple[int, ...]]  # where each word stands with no capitalised word beside it
 
     @classmethod
     def of(cls, doc: Document, article: Article, gaz: Gazetteer, lex: Lexicon) -> ArticleContext:
         day = article.published.isoformat() if article.published else ""
         visit_verbs = frozenset(p for p in (lex.raw.get("relations") or {}).get("visits", []) if " " not in p)
-        return cls(doc, article, gaz, lex, day, visit_verbs)
+        # without case endings to tell a surname, its standing alone elsewhere does
+        lone = MappingProxyType({} if lex.grammar.case_marking else _lone_words(doc))
+        return cls(doc, article, gaz, lex, lex.grammar, day, visit_verbs, lone)
 
     def sent(self, tok: int) -> int:
         return self.doc.sentence_of[tok]
@@ -159,12 +163,8 @@ class _Draft:
                        roles=tuple(self.roles), complements=frozenset(self.complements), **changes)
 
 
-_PLACE_PREPS = {"uk": {"у", "в", "до", "у", "із", "з"}, "ru": {"в", "во", "из"}, "en": {"in", "to", "at", "from"}}
-_ORG_WORDS = re.compile(
-    r"(?i)\b(ministry|council|agency|office|parliament|senate|committee|bank|party|assembly|commission|"
-    r"service|court|palace|news|forces|army|navy|guard|union|organi[sz]ation|group|fund|"
-    r"міністерств|рада|агентств|офіс|комітет|банк|парті|асамбле|комісі|служб|суд|сил|арм|"
-    r"министерств|совет|агентств|комитет|парти|ассамбле|комисси|служб|сил|арми)\w*")
+# the language names, ids and event labels are made in (the gazetteer's first language)
+LABEL_LANG = "en"
 
 
 def _slug(label: str) -> str:
@@ -182,31 +182,28 @@ def _case_like(src: str, word: str) -> str:
     return word
 
 
-_INSTRUMENTAL = ("ом", "ем", "єм", "ым", "им", "ою", "ею", "ой", "ей")
-
-
 def nominative(tokens: list[Token], lang: str, text: str = "") -> str:
     """The nominative form of a name: words up to the head noun are put in the nominative;
     what follows the head («Міністерство оборони України») stays as written."""
+    grammar = load_lexicon(lang).grammar
     words, head_done = [], False
     for t in tokens:
-        if lang not in ("uk", "ru") or head_done or not t.is_word or \
-                not any("\u0400" <= c <= "\u04ff" for c in t.text):
+        if not grammar.case_marking or head_done or not t.is_word or not grammar.in_script(t.text):
             words.append(t.text)
             continue
-        word, is_head = _nominative_word(t, _morph(lang))
+        word, is_head = _nominative_word(t, _morph(lang), grammar.instrumental_endings)
         words.append(_case_like(t.text, word.replace("'", "’") if "’" in t.text else word))
         head_done = is_head
     return _rejoin(tokens, words, text)
 
 
-def _nominative_word(t: Token, morph) -> tuple[str, bool]:
+def _nominative_word(t: Token, morph, instrumental: tuple[str, ...]) -> tuple[str, bool]:
     parses = morph.parse(t.text.replace("’", "'"))
     named = [p for p in parses if {"Name", "Surn", "Patr"} & p.tag.grammemes and p.tag.case != "nomn"]
     if named and not any(p.tag.case == "nomn" and {"Name", "Surn", "Patr"} & p.tag.grammemes for p in parses):
         return named[0].normal_form, False  # «Пауеллом» → пауелл, «Садыра» → садир
     best = parses[0]
-    if best.tag.case == "nomn" and t.text.lower().endswith(_INSTRUMENTAL):
+    if best.tag.case == "nomn" and t.text.lower().endswith(instrumental):
         # an unknown word read as a nominative though it ends like an instrumental: «Пауэллом»
         ablt = [p for p in parses if p.tag.case == "ablt"]
         if ablt:
@@ -262,14 +259,15 @@ def _dateline(ctx: ArticleContext, matches: list[NameMatch]) -> NameMatch | None
 
 def _is_place_use(ctx: ArticleContext, tok: int) -> bool:
     tokens = ctx.doc.tokens
-    if tok == 0 or tokens[tok].text.endswith(("'s", "’s")):
+    g = ctx.grammar
+    if tok == 0 or tokens[tok].text.endswith(g.possessive_endings):
         return False  # "at Washington's trade policy" is the government
     if tokens[tok - 1].lemmas & ctx.visit_verbs:
         return True  # «посетит Москву», "visit Ankara": a visit's destination is a place
     prev = tokens[tok - 1].text.lower()
-    if prev in _PLACE_PREPS.get(ctx.doc.lang, ()):
+    if prev in g.place_prepositions:
         # «з Казахстаном» is company, not a place: only a locative or genitive-of-origin reads as place
-        return ctx.doc.lang == "en" or bool(tokens[tok].analysis.any_cases & {"loct", "gent", "accs"})
+        return not g.case_marking or bool(tokens[tok].analysis.any_cases & {"loct", "gent", "accs"})
     return False
 
 
@@ -301,8 +299,8 @@ def capitals(ctx: ArticleContext, table: MentionTable) -> MentionTable:
         if k in d.covered or not (tok.lemmas & nouns):
             continue
         country = by_end.get(k) if by_end.get(k) and by_end[k].kind == "adjective" else None
-        after = by_start.get(k + 1) or (by_start.get(k + 2) if ctx.doc.lang == "en" and k + 2 < len(tokens)
-                                         and tokens[k + 1].text == "of" else None)
+        after = by_start.get(k + 1) or (by_start.get(k + 2) if k + 2 < len(tokens)
+                                         and tokens[k + 1].text in ctx.grammar.of_words else None)
         if country is None and after is not None and d.types.get(after.entity_id) == "Country":
             country = after
         if country is None or country.entity_id not in ctx.gaz:
@@ -410,15 +408,16 @@ def _leaders_of_many(ctx: ArticleContext, d: _Draft, rm: PhraseMatch, title: str
     states stands for each state's office holder."""
     if title not in LEADER_TITLES:
         return False
-    tokens = ctx.doc.tokens
-    j = rm.end + (1 if ctx.doc.lang == "en" and rm.end < len(tokens) and tokens[rm.end].text.lower() == "of" else 0)
+    tokens, g = ctx.doc.tokens, ctx.grammar
+    joiners = g.coordinators | g.articles | {","}
+    j = rm.end + (1 if rm.end < len(tokens) and tokens[rm.end].text.lower() in g.of_words else 0)
     states: list[ActorMention] = []
     for m in sorted(d.mentions, key=lambda m: m.start):
         if m.start < j or d.types.get(m.entity_id) != "Country":
             continue
         gap = tokens[states[-1].end if states else j:m.start]
         if states and m.start == states[-1].start or \
-                all(t.text.lower() in (",", "і", "й", "та", "и", "and", "the") for t in gap):
+                all(t.text.lower() in joiners for t in gap):
             states.append(m)
         else:
             break
@@ -437,22 +436,22 @@ def _leaders_of_many(ctx: ArticleContext, d: _Draft, rm: PhraseMatch, title: str
 
 def _role_of(ctx: ArticleContext, d: _Draft, start: int, end: int, by_start, by_end) -> tuple[str, int]:
     """Whose office a role noun names, and where that is said."""
-    tokens, lang = ctx.doc.tokens, ctx.doc.lang
+    tokens, g = ctx.doc.tokens, ctx.grammar
     before = by_end.get(start)
     if before and before.kind == "adjective":
         return before.entity_id, before.start
-    if before and lang == "en" and d.types.get(before.entity_id) in ACTOR_TYPES | {"Country"}:
+    if before and not g.case_marking and d.types.get(before.entity_id) in ACTOR_TYPES | {"Country"}:
         return before.entity_id, before.start  # "Chinese President", "NATO Secretary General"
     j = end
-    if j < len(tokens) and lang == "en" and tokens[j].text.lower() == "of":
+    if j < len(tokens) and tokens[j].text.lower() in g.of_words:
         j += 1
-        if j < len(tokens) and tokens[j].text.lower() == "the":
+        if j < len(tokens) and tokens[j].text.lower() in g.articles:
             j += 1
     after = by_start.get(j)
     if after and after.kind in ("name", "new") and d.types.get(after.entity_id) in ACTOR_TYPES | {"Country", "City"}:
-        if lang == "en" and j == end:
-            return "", -1
-        if lang in ("uk", "ru") and "gent" not in tokens[j].analysis.cases and \
+        if not g.case_marking and j == end:
+            return "", -1  # "President Xi": a name right after the office is its holder
+        if g.case_marking and "gent" not in tokens[j].analysis.cases and \
                 not tokens[j].analysis.grammemes & {"Fixd", "Abbr"}:
             return "", -1
         return after.entity_id, after.start
@@ -460,19 +459,19 @@ def _role_of(ctx: ArticleContext, d: _Draft, start: int, end: int, by_start, by_
 
 
 def _apposition(ctx: ArticleContext, d: _Draft, end: int, by_start) -> ActorMention | None:
-    tokens = ctx.doc.tokens
+    tokens, g = ctx.doc.tokens, ctx.grammar
     j = end
     # skip the "of X" / genitive complement: «президент Казахстану Касим-Жомарт Токаєв»
     skipped_words = 0
     for _ in range(6):
         m = by_start.get(j)
         if m is None:
-            if j < len(tokens) and tokens[j].text.lower() in ("of", "the"):
+            if j < len(tokens) and tokens[j].text.lower() in g.of_words | g.articles:
                 j += 1
                 continue
             # «міністра охорони здоров'я Віктора Ляшка»: the office's own words
             if j < len(tokens) and tokens[j].text.islower() and tokens[j].is_word and skipped_words < 3 \
-                    and ctx.doc.lang in ("uk", "ru") and "gent" in tokens[j].analysis.any_cases:
+                    and g.case_marking and "gent" in tokens[j].analysis.any_cases:
                 j, skipped_words = j + 1, skipped_words + 1
                 continue
             return None
@@ -532,6 +531,7 @@ def _name_end(ctx: ArticleContext, d: _Draft, i: int) -> int:
     tokens, n = ctx.doc.tokens, len(ctx.doc.tokens)
     covered = d.covered
     connectors = ctx.lex.words("name_connectors")
+    coordinators = ctx.grammar.coordinators  # "and" joins a name's words only in a treaty's title
     titled = bool(tokens[i].lemmas & ctx.lex.words("concept_words"))
     j = i + 1
     while j < n and j not in covered:
@@ -540,7 +540,7 @@ def _name_end(ctx: ArticleContext, d: _Draft, i: int) -> int:
             j += 1
         elif tokens[j].text in ("-", "‑") and nxt_cap:
             j += 1
-        elif tokens[j].text.lower() in connectors and nxt_cap and (tokens[j].text != "and" or titled):
+        elif tokens[j].text.lower() in connectors and nxt_cap and (tokens[j].text not in coordinators or titled):
             j += 1
         elif tokens[j].text == "," and titled and nxt_cap:
             j += 1
@@ -574,8 +574,8 @@ def _acronym_after(ctx: ArticleContext, d: _Draft, i: int, j: int, acronyms: dic
 def _person_boundary(ctx: ArticleContext, i: int, j: int) -> int:
     """Where a person's first name starts inside a run of capitalised words, after words
     that are no part of a person's name."""
-    if ctx.doc.lang not in ("uk", "ru"):
-        return 0
+    if not ctx.grammar.case_marking:
+        return 0  # no name grammemes to tell where a person's name starts
     tokens = ctx.doc.tokens
     personal = {"Name", "Surn", "Patr"}
     for k in range(i + 1, j):
@@ -596,7 +596,7 @@ def _sentence_start_common(ctx: ArticleContext, d: _Draft, i: int, stop: frozens
     first = i == 0 or doc.sentence_of[i - 1] != doc.sentence_of[i] or doc.tokens[i - 1].text in "\"('‘—–-:"
     if not first or _surname_of(ctx, d, tok):
         return False  # "Powell praised …": the surname of someone named in full
-    if doc.lang in ("uk", "ru"):
+    if ctx.grammar.case_marking:
         a = tok.analysis
         if a.grammemes & {"Name", "Surn", "Geox", "Orgn"} or not a.pos:
             return False
@@ -605,13 +605,13 @@ def _sentence_start_common(ctx: ArticleContext, d: _Draft, i: int, stop: frozens
 
 
 def _new_entity(ctx: ArticleContext, d: _Draft, i: int, j: int, span: list[Token]) -> None:
-    doc = ctx.doc
+    doc, g = ctx.doc, ctx.grammar
     lang = doc.lang
-    if lang == "en" and _adjectival(ctx, j, span):
+    if _adjectival(ctx, j, span):
         return
     nxt = next((m for m in d.mentions if m.start == j and m.kind == "name"
                 and d.types.get(m.entity_id) == "Person"), None)
-    if nxt is not None and len(span) == 1 and ({"Name", "Surn"} & span[0].analysis.grammemes or lang == "en"):
+    if nxt is not None and len(span) == 1 and ({"Name", "Surn"} & span[0].analysis.grammemes or not g.case_marking):
         # «Гаканом Фіданом» where the gazetteer spells «Хакан»: a first name before a known
         # surname is that person's, whatever its spelling
         d.mentions.remove(nxt)
@@ -619,7 +619,7 @@ def _new_entity(ctx: ArticleContext, d: _Draft, i: int, j: int, span: list[Token
         return
     etype = _guess_type(ctx, i, j, span)
     prev = next((m for m in reversed(d.mentions) if m.end == i), None)
-    if lang == "en" and etype == "Organization" and prev is not None and prev.kind == "adjective":
+    if g.capitalised_names and etype == "Organization" and prev is not None and prev.kind == "adjective":
         # "the Philippine Senate": the nationality is part of the body's name
         d.mentions.remove(prev)
         i, span = prev.start, list(doc.tokens[prev.start:j])
@@ -641,8 +641,9 @@ def _adjectival(ctx: ArticleContext, j: int, span: list[Token]) -> bool:
     """"Central Asian states": a capitalised adjective before a common noun names no one."""
     tokens = ctx.doc.tokens
     nxt = tokens[j] if j < len(tokens) else None
-    return nxt is not None and nxt.is_word and nxt.text.islower() and \
-        span[-1].text.lower().endswith(("an", "ese", "ish", "ic", "ian", "i"))
+    suffixes = ctx.grammar.adjective_suffixes
+    return bool(suffixes) and nxt is not None and nxt.is_word and nxt.text.islower() and \
+        span[-1].text.lower().endswith(suffixes)
 
 
 def _guess_type(ctx: ArticleContext, i: int, j: int, span: list[Token]) -> str:
@@ -657,16 +658,16 @@ def _guess_type(ctx: ArticleContext, i: int, j: int, span: list[Token]) -> str:
     if span[-1].lemmas & lex.words("place_nouns"):
         return "Region"
     quoted = i > 0 and j < len(tokens) and tokens[i - 1].text in "«“„\"" and tokens[j].text in "»”\""
-    if quoted and doc.lang in ("uk", "ru"):
+    if quoted and ctx.grammar.quoted_body_names:
         return "Organization"  # «Охматдит», «Нафтогаз»: a quoted proper name is mostly a body's
-    if _ORG_WORDS.search(text) or (len(span) > 1 and any(t.text.isupper() and len(t.text) >= 2 for t in span)):
+    if body_word_pattern().search(text) or (len(span) > 1 and any(t.text.isupper() and len(t.text) >= 2 for t in span)):
         return "Organization"  # «Донецька ОВА», "the OSCE Minsk Group": an abbreviation names a body
     after = tokens[j:j + 2]
     said = any(lex.speech.find([t]) for t in after)
     role_before = i > 0 and bool(lex.roles.find([tokens[i - 1]]))
     if grams & {"Name", "Surn", "Patr"} or role_before or (len(span) in (2, 3) and said):
         return "Person"
-    if len(span) in (2, 3) and doc.lang == "en" and _surname_recurs(ctx, span[-1], i):
+    if len(span) in (2, 3) and not ctx.grammar.case_marking and _surname_recurs(ctx, span[-1], i):
         return "Person"
     if grams & {"Geox"}:
         return "Place"
@@ -674,10 +675,19 @@ def _guess_type(ctx: ArticleContext, i: int, j: int, span: list[Token]) -> str:
 
 
 def _surname_recurs(ctx: ArticleContext, last: Token, i: int) -> bool:
-    tokens = ctx.doc.tokens
-    return any(t.text == last.text for k, t in enumerate(tokens)
-               if abs(k - i) > 3 and (k == 0 or not _capitalised(tokens[k - 1]))
-               and (k + 1 >= len(tokens) or not _capitalised(tokens[k + 1])))
+    """Whether the word stands alone (no capitalised word beside it) elsewhere in the article."""
+    return any(abs(k - i) > 3 for k in ctx.lone_words.get(last.text, ()))
+
+
+def _lone_words(doc: Document) -> dict[str, tuple[int, ...]]:
+    """Each word's positions where no capitalised word stands beside it: one pass per article."""
+    tokens = doc.tokens
+    caps = [_capitalised(t) for t in tokens]
+    out: dict[str, list[int]] = defaultdict(list)
+    for k, t in enumerate(tokens):
+        if (k == 0 or not caps[k - 1]) and (k + 1 >= len(tokens) or not caps[k + 1]):
+            out[t.text].append(k)
+    return {w: tuple(ks) for w, ks in out.items()}
 
 
 def _surname_of(ctx: ArticleContext, d: _Draft, tok: Token) -> str:
@@ -754,12 +764,12 @@ def events(ctx: ArticleContext, table: MentionTable) -> MentionTable:
             continue
         first, ordinal = min(ev.start, org.start), ""
         k = first - 1  # "the second China–Central Asia Summit", «другий саміт …»
-        if k >= 0 and tokens[k].text.lower() == "the":
+        if k >= 0 and tokens[k].text.lower() in ctx.grammar.articles:
             k -= 1
         if k >= 0 and any(l in ordinals for l in tokens[k].lemmas):
             ordinal = next(ordinals[l] for l in tokens[k].lemmas if l in ordinals) or ""
             first = k
-        proper = tokens[ev.start].text[:1].isupper() if ctx.doc.lang == "en" else \
+        proper = tokens[ev.start].text[:1].isupper() if ctx.grammar.capitalised_names else \
             bool(ordinal) or (ev.end < len(tokens) and tokens[ev.end].text in "«\"“")
         _add_event(ctx, d, first, ev.end, org, ordinal, proper)
     return d.table()
@@ -767,12 +777,13 @@ def events(ctx: ArticleContext, table: MentionTable) -> MentionTable:
 
 def _event_org(ctx: ArticleContext, start: int, end: int, orgs: list[ActorMention], formats: frozenset[str]):
     tokens = ctx.doc.tokens
+    formats = formats | ctx.grammar.of_words
     for m in orgs:
         if m.end == start or (m.end == start - 1 and tokens[start - 1].text in "»\"”"):
             return m  # "China–Central Asia Summit", "G7 summit"
         gap = tokens[end:m.start]
         if m.start >= end and len(gap) <= 12 and ctx.sent(m.start) == ctx.sent(start) and (
-                not gap or gap[0].text in "«\"“" or any(l in formats | {"of"} for l in gap[0].lemmas)):
+                not gap or gap[0].text in "«\"“" or any(l in formats for l in gap[0].lemmas)):
             return m  # «саміт формату ... «С + С5»», "summit of the SCO"
     return None
 
@@ -795,19 +806,21 @@ def _year_near(ctx: ArticleContext, tok: int) -> str:
 def _add_event(ctx: ArticleContext, d: _Draft, first: int, end: int, org: ActorMention, ordinal: str,
                proper: bool) -> None:
     doc = ctx.doc
+    words = load_lexicon(LABEL_LANG).grammar
+    noun = words.event_labels.get("Summit", "Summit")
     entry_names = dict(ctx.gaz.get(org.entity_id).names) if org.entity_id in ctx.gaz else {}
-    short = (entry_names.get("en") or (d.entities[org.entity_id].label("en"),))[0]
-    short = re.sub(r"\s+(format|mechanism|platform)$", "", short)
+    short = (entry_names.get(LABEL_LANG) or (d.entities[org.entity_id].label(LABEL_LANG),))[0]
+    short = _without_last_word(short, words.label_drops)
     year = _year_near(ctx, first)
-    dated = " ".join(x for x in (short, "Summit", year) if x)
+    dated = " ".join(x for x in (short, noun, year) if x)
     # A summit the text names ("the second China–Central Asia Summit", «саміт «Китай –
     # Центральна Азія»») is called so; "the G7 summit" becomes "G7 Summit 2025", so that the
     # organisation's own name is never the event's
-    en_label = " ".join(x for x in (ordinal, short, "Summit") if x) if proper else dated
-    labels = [("en", en_label)]
-    aliases = ((("en", dated),) if proper and year else ())
+    en_label = " ".join(x for x in (ordinal, short, noun) if x) if proper else dated
+    labels = [(LABEL_LANG, en_label)]
+    aliases = (((LABEL_LANG, dated),) if proper and year else ())
     span_end = max(end, org.end) if org.start - end <= 2 else end
-    if doc.lang != "en":
+    if doc.lang != LABEL_LANG:
         toks = list(doc.tokens[first:span_end])
         if toks and toks[-1].text in "«\"“":
             toks = toks[:-1]
@@ -820,6 +833,12 @@ def _add_event(ctx: ArticleContext, d: _Draft, first: int, end: int, org: ActorM
     if eid not in d.entities:
         d.add_entity(Entity(eid, "Summit", tuple(labels), aliases))
     d.add(first, end, eid, "event")
+
+
+def _without_last_word(label: str, drops: tuple[str, ...]) -> str:
+    """"C+C5 format" → "C+C5": a kind word the event's label does not repeat."""
+    head, _, last = label.rpartition(" ")
+    return head.rstrip() if head.strip() and last in drops else label
 
 
 # -- pronouns ----------------------------------------------------------------

@@ -8,15 +8,19 @@ domain, date, place, polarity, modality, trend — are read from the same stretc
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import itertools
-from dataclasses import dataclass
+from collections import defaultdict
+from dataclasses import dataclass, replace
 
 from ..model import SYMMETRIC, Fact, Provenance, Qualifiers
 from ..nlp import Document, Sentence
+from ..nlp.phrases import PhraseMatch
 from .dates import DateMention
-from .entities import ACTOR_TYPES, EntityLayer, ActorMention
+from .entities import ACTOR_TYPES, ActorMention, EntityLayer
 from .lexicon import Lexicon
+from .stages import Stage, Stages
 
 STATE_TYPES = frozenset({"Country", "Organization", "IntergovernmentalOrganization", "Alliance", "Format",
                          "Agency", "Company", "Media", "ArmedGroup"})
@@ -63,13 +67,7 @@ AGENTIVE_GENITIVE = frozenset({"attacks", "influences", "sanctions", "visits"})
 # Relations whose actor may be a nationality adjective: "Russian strikes", «китайський вплив».
 ADJECTIVE_AGENTS = frozenset({"attacks", "influences", "threatens"})
 
-_COORD = frozenset({",", "і", "й", "та", "и", "and", "&", "також", "а", "as", "well"})
-_BETWEEN = frozenset({"між", "между", "between"})
-_WITH = {"uk": frozenset({"з", "із", "зі"}), "ru": frozenset({"с", "со"}), "en": frozenset({"with"})}
 _QUOTES_OPEN, _QUOTES_CLOSE = frozenset("«“„"), frozenset("»”")
-# tokens between a directed relation's trigger and its object (Slavic phrasing runs longer:
-# «підтримувати міжнародну систему, в основі якої лежить ООН»)
-_MAX_OBJECT_GAP = {"en": 8, "uk": 12, "ru": 12}
 _MAX_SUBJECT_GAP = 10  # tokens between a symmetric relation's first party and its trigger
 _NAME_QUOTE_MAX = 8  # tokens, quotes included: longer quoted text is speech, not a name
 
@@ -133,494 +131,679 @@ def stretches(sentence: Sentence, openers: frozenset[str] = frozenset(),
     return [s for s in out if s.last - s.first > 2] or [Stretch(sentence.tokens[0].index, end)]
 
 
-class SentenceReader:
-    """Reads the facts of one sentence."""
+@dataclass(frozen=True)
+class SentenceView:
+    """One sentence as every relation stage reads it, built once: its actors (sources of an
+    attribution left out), the tokens that only describe or only say whose office, the trigger
+    phrases, speech and attribution phrases, dates, and where topic and partner words stand."""
 
-    def __init__(self, doc: Document, sentence: Sentence, layer: EntityLayer, lex: Lexicon,
-                 dates: list[DateMention], article_id: str, skip: frozenset[int],
-                 published: dt.date | None = None):
-        self.doc, self.sentence, self.layer, self.lex = doc, sentence, layer, lex
-        self.published = published
-        self.dates, self.article_id, self.skip = dates, article_id, skip
+    doc: Document
+    sentence: Sentence
+    layer: EntityLayer
+    lex: Lexicon
+    article_id: str
+    published: dt.date | None
+    dates: tuple[DateMention, ...]
+    actors: tuple[ActorMention, ...]
+    adjective_tokens: frozenset[int]
+    complement_tokens: frozenset[int]  # «Жапаров и президент Таджикистана Рахмон»: whose office it is
+    name_tokens: frozenset[int]
+    speech: tuple[PhraseMatch, ...]  # positions within the sentence
+    attributions: tuple[PhraseMatch, ...]
+    triggers: tuple[tuple[int, int, str], ...]  # document positions, in text order
+    places: frozenset[ActorMention]  # actors the sentence names as where something happens
+    left_out: frozenset[ActorMention]  # «без участі Москви», "without Russia"
+    last_topic: tuple[int, ...]  # per sentence token: the last topic word at or before it, or -1
+    last_partner: tuple[int, ...]  # the same for partner words («з», "with", "between")
+
+    @classmethod
+    def of(cls, doc: Document, sentence: Sentence, layer: EntityLayer, lex: Lexicon, dates: list[DateMention],
+           article_id: str, skip: frozenset[int], published: dt.date | None = None) -> SentenceView:
         first = sentence.tokens[0].index
-        self._speech = lex.speech.find(sentence.tokens)
-        self._attributions = lex.attribution.find(sentence.tokens)
-        self.actors = [m for m in layer.in_sentence(sentence.index) if m.start not in skip]
+        attributions = tuple(lex.attribution.find(sentence.tokens))
+        here = layer.in_sentence(sentence.index)
         # «за словами казахстанського президента», "according to Xinhua": a source, not a party
-        sources = {first + a.end for a in self._attributions}
-        self.actors = [m for m in self.actors if not any(0 <= m.start - e <= 2 for e in sources)]
-        self.adjective_tokens = {k for m in self.actors if m.kind == "adjective" for k in range(m.start, m.end)}
-        # «Жапаров и президент Таджикистана Рахмон»: whose office it is does not break the list
-        self.complement_tokens = {k for m in layer.in_sentence(sentence.index) if m.start in skip
-                                  for k in range(m.start, m.end)}
-        self.name_tokens = {k for m in layer.in_sentence(sentence.index) if m.kind in ("name", "new", "new-person")
-                            for k in range(m.start, m.end)}
-        # trigger phrases, found once for the sentence and handed to the stretch that holds them
-        self._triggers = [(first + m.start, first + m.end, m.payload) for m in lex.relations.find(sentence.tokens)]
-        self._domains: dict[tuple[int, int], list[str]] = {}
+        sources = {first + a.end for a in attributions}
+        actors = tuple(m for m in here if m.start not in skip and not any(0 <= m.start - e <= 2 for e in sources))
+        triggers = tuple((first + m.start, first + m.end, m.payload) for m in lex.relations.find(sentence.tokens))
+        last_topic, last_partner = _last_positions(sentence, lex)
+        types = layer.types
+        places = frozenset(m for m in actors if _is_place(doc, lex, m, types.get(m.entity_id, "")))
+        left_out = frozenset(m for m in actors if _negated(doc, lex, m))
+        return cls(doc, sentence, layer, lex, article_id, published, tuple(dates), actors,
+                   adjective_tokens=frozenset(k for m in actors if m.kind == "adjective" for k in range(m.start, m.end)),
+                   complement_tokens=frozenset(k for m in here if m.start in skip for k in range(m.start, m.end)),
+                   name_tokens=frozenset(k for m in here if m.kind in ("name", "new", "new-person")
+                                         for k in range(m.start, m.end)),
+                   speech=tuple(lex.speech.find(sentence.tokens)), attributions=attributions,
+                   triggers=triggers, places=places, left_out=left_out,
+                   last_topic=last_topic, last_partner=last_partner)
+
+    @property
+    def first(self) -> int:
+        return self.sentence.tokens[0].index
 
     def type_of(self, m: ActorMention) -> str:
         return self.layer.types.get(m.entity_id, "")
 
-    def facts(self) -> list[Fact]:
-        out = self._relation_facts()
-        return out + self._participation(out)
 
-    def _participation(self, facts: list[Fact]) -> list[Fact]:
-        """Who signs or meets at a named summit takes part in it, and so do the leaders or
-        states the sentence gathers there («глави всіх шести країн», "the six leaders")."""
-        events = [m for m in self.actors if self.type_of(m) in EVENT_TYPES]
-        gathering = [f for f in facts if f.relation in ("signsAgreementWith", "meetsWith") and f.asserted]
-        if not events or not gathering:
-            return []
-        parties = _unique([p for f in gathering for p in (f.subject, f.object)] +
-                          [m.entity_id for m in self.actors if m.kind == "group"
-                           and self.type_of(m) in ("Person", "Country")])
-        q0 = gathering[0].qualifiers
-        q = Qualifiers(date=q0.date, start=q0.start, end=q0.end, place=q0.place)
-        prov = Provenance(self.article_id, self.sentence.text, self.sentence.start, self.sentence.end,
-                          "relations.participation", 0.5)
-        return [Fact(p, "participatesIn", events[0].entity_id, q, prov) for p in parties]
+def _last_positions(sentence: Sentence, lex: Lexicon) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """For each token of the sentence, the document position of the last topic word («про»,
+    "on") and of the last partner word («з», "with", "between", a list filler) at or before
+    it: one pass, so that asking about any stretch later costs nothing."""
+    topics = lex.words("topic_prepositions")
+    g = lex.grammar
+    partners = lex.words("list_fillers") | g.with_words | g.between_words
+    last_topic, last_partner, t, p = [], [], -1, -1
+    for tok in sentence.tokens:
+        low = tok.text.lower()
+        if low in topics:
+            t = tok.index
+        elif low in partners:
+            p = tok.index
+        last_topic.append(t)
+        last_partner.append(p)
+    return tuple(last_topic), tuple(last_partner)
 
-    def _relation_facts(self) -> list[Fact]:
+
+@dataclass(frozen=True)
+class Trigger:
+    """A trigger phrase in its clause, as the triggers stage found it."""
+
+    start: int  # document token indexes, end exclusive
+    end: int
+    relation: str
+    clause: Stretch
+    exit: bool = False  # a membership trigger that ends one ("left ECOWAS")
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What the stages have read of one trigger: its argument pairs (or, for inception, its
+    facts), then its qualifiers and who is reported as saying it."""
+
+    trigger: Trigger
+    pairs: tuple[tuple[str, str], ...] = ()
+    made: tuple[Fact, ...] = ()  # facts an argument reader made whole (inception)
+    qualifiers: Qualifiers | None = None
+    speaker: str = ""
+
+
+@dataclass(frozen=True)
+class SentenceReading:
+    """What the relation stages return for one sentence; each stage a new one."""
+
+    clauses: tuple[Stretch, ...] = ()
+    readings: tuple[Reading, ...] = ()
+    extra: tuple[Fact, ...] = ()  # facts that follow from the others (participation)
+
+    def facts(self, view: SentenceView) -> list[Fact]:
         out: list[Fact] = []
-        actor_ends = frozenset(m.end for m in self.actors)
-        for stretch in stretches(self.sentence, self.lex.words("clause_openers"), self.lex.words("relative_pronouns"),
-                                 actor_ends, self.lex.words("clause_conjunctions"), self.lex.words("subordinators"),
-                                 self.lex.words("speech_verbs")):
-            for start, end, relation in self._triggers:
-                if not (stretch.first <= start and end <= stretch.last):
-                    continue
-                if self._inside_name(start, end) or self._role_noun(relation, start, end) or \
-                        any(k in self.name_tokens for k in range(start, end)):
-                    continue  # "United States" is no act of uniting
-                out.extend(self._read(relation, start, end, stretch))
-        return out
-
-    # -- attribution -------------------------------------------------------
-    def _speaker(self, stretch: Stretch) -> str:
-        """Who the sentence reports as saying what the stretch states: for a quotation, the
-        actor beside a speech verb outside it («— сказав Сі», "Xi said"); for any stretch, the
-        actor after «за словами», "according to". A speech verb in another clause ("…, and
-        Japarov called it historic") attributes nothing else."""
-        toks = self.sentence.tokens
-        first = toks[0].index
-        quoted = self.doc.tokens[stretch.first].text in _QUOTES_OPEN | {'"'}
-        speakers = [m for m in self.layer.in_sentence(self.sentence.index)
-                    if self.type_of(m) in PARTIES and m.kind != "adjective"]
-        for match in self._attributions:
-            t1 = first + match.end
-            after = [m for m in speakers if 0 <= m.start - t1 <= 3]
-            if after:
-                return after[0].entity_id
-        if not quoted:
-            return ""
-        for match in self._speech:
-            t0, t1 = first + match.start, first + match.end
-            if stretch.first <= t0 < stretch.last:
+        for r in self.readings:
+            out.extend(r.made)
+            if not r.pairs:
                 continue
-            near = [m for m in speakers if 0 <= m.start - t1 <= 3 or 0 <= t0 - m.end <= 3]
-            if near:
-                return min(near, key=lambda m: min(abs(m.start - t1), abs(t0 - m.end))).entity_id
+            spec = SPECS[r.trigger.relation]
+            prov = Provenance(view.article_id, view.sentence.text, view.sentence.start, view.sentence.end,
+                              f"relations.{r.trigger.relation}", spec.confidence, r.speaker)
+            out.extend(Fact(s, r.trigger.relation, o, r.qualifiers, prov) for s, o in r.pairs if s != o)
+        return out + list(self.extra)
+
+
+# -- stages ------------------------------------------------------------------
+
+def clauses(view: SentenceView, reading: SentenceReading) -> SentenceReading:
+    """Reads the sentence's punctuation, clause words and speech verbs. Sets `clauses`: the
+    stretches one statement spans (see `stretches`)."""
+    lex = view.lex
+    actor_ends = frozenset(m.end for m in view.actors)
+    found = stretches(view.sentence, lex.words("clause_openers"), lex.words("relative_pronouns"), actor_ends,
+                      lex.words("clause_conjunctions"), lex.words("subordinators"), lex.words("speech_verbs"))
+    return replace(reading, clauses=tuple(found))
+
+
+def triggers(view: SentenceView, reading: SentenceReading) -> SentenceReading:
+    """Reads the lexicon's trigger phrases found in the sentence. Adds a `Reading` for each
+    that lies within one clause and is no part of a name or an office noun, in text order."""
+    firsts = [c.first for c in reading.clauses]
+    by_clause: dict[int, list[Trigger]] = defaultdict(list)
+    for start, end, relation in view.triggers:
+        at = bisect.bisect_right(firsts, start) - 1
+        if at < 0 or end > reading.clauses[at].last:
+            continue
+        if _inside_name(view, start, end) or _role_noun(view, relation, start, end) or \
+                any(k in view.name_tokens for k in range(start, end)):
+            continue  # "United States" is no act of uniting
+        exit_ = relation == "memberOf" and bool(view.lex.membership_exits.find(view.doc.tokens[start:end]))
+        by_clause[at].append(Trigger(start, end, relation, reading.clauses[at], exit_))
+    found = tuple(Reading(t) for at in sorted(by_clause) for t in by_clause[at])
+    return replace(reading, readings=reading.readings + found)
+
+
+def arguments(view: SentenceView, reading: SentenceReading) -> SentenceReading:
+    """Reads each trigger's clause for its parties: members of an organisation, every pair of
+    a symmetric relation's parties, a directed relation's subject and objects, a founded
+    body's year. Sets each reading's `pairs` (or `made`, for inception)."""
+    in_clause: dict[Stretch, list[ActorMention]] = {}  # the actors of each clause, found once
+    out = []
+    for r in reading.readings:
+        clause = r.trigger.clause
+        if clause not in in_clause:
+            in_clause[clause] = [m for m in _in(view, clause) if m not in view.left_out]
+        out.append(_arguments(view, r, in_clause[clause]))
+    return replace(reading, readings=tuple(out))
+
+
+def qualifiers(view: SentenceView, reading: SentenceReading) -> SentenceReading:
+    """Reads each trigger's clause (and the sentence's lead-in) for domain, date, place, trend,
+    negation and modality. Sets the `qualifiers` of each reading that has pairs."""
+    domains: dict[tuple[int, int], list[str]] = {}  # per clause: the lexicon's domains, found once
+    trends: dict[tuple[int, int], list] = {}
+    out = []
+    for r in reading.readings:
+        if r.pairs:
+            r = replace(r, qualifiers=_qualifiers(view, r.trigger, domains, trends))
+        out.append(r)
+    return replace(reading, readings=tuple(out))
+
+
+def attribution(view: SentenceView, reading: SentenceReading) -> SentenceReading:
+    """Reads speech verbs and attribution phrases («за словами», "according to"). Sets the
+    `speaker` of each reading that has pairs (see `_speaker`)."""
+    return replace(reading, readings=tuple(replace(r, speaker=_speaker(view, r.trigger.clause)) if r.pairs else r
+                                           for r in reading.readings))
+
+
+def participation(view: SentenceView, reading: SentenceReading) -> SentenceReading:
+    """Reads the facts so far and the sentence's event mentions. Adds `participatesIn` facts:
+    who signs or meets at a named summit takes part in it, and so do the leaders or states
+    the sentence gathers there («глави всіх шести країн», "the six leaders")."""
+    events = [m for m in view.actors if view.type_of(m) in EVENT_TYPES]
+    facts = reading.facts(view)
+    gathering = [f for f in facts if f.relation in ("signsAgreementWith", "meetsWith") and f.asserted]
+    if not events or not gathering:
+        return reading
+    parties = _unique([p for f in gathering for p in (f.subject, f.object)] +
+                      [m.entity_id for m in view.actors if m.kind == "group"
+                       and view.type_of(m) in ("Person", "Country")])
+    q0 = gathering[0].qualifiers
+    q = Qualifiers(date=q0.date, start=q0.start, end=q0.end, place=q0.place)
+    prov = Provenance(view.article_id, view.sentence.text, view.sentence.start, view.sentence.end,
+                      "relations.participation", 0.5)
+    return replace(reading, extra=reading.extra + tuple(Fact(p, "participatesIn", events[0].entity_id, q, prov)
+                                                        for p in parties))
+
+
+RELATION_STAGES = Stages((
+    Stage("clauses", clauses),
+    Stage("triggers", triggers),
+    Stage("arguments", arguments),
+    Stage("qualifiers", qualifiers),
+    Stage("attribution", attribution),
+    Stage("participation", participation),
+))
+
+
+# -- attribution -------------------------------------------------------------
+
+def _speaker(view: SentenceView, stretch: Stretch) -> str:
+    """Who the sentence reports as saying what the stretch states: for a quotation, the
+    actor beside a speech verb outside it («— сказав Сі», "Xi said"); for any stretch, the
+    actor after «за словами», "according to". A speech verb in another clause ("…, and
+    Japarov called it historic") attributes nothing else."""
+    first = view.first
+    quoted = view.doc.tokens[stretch.first].text in _QUOTES_OPEN | {'"'}
+    speakers = [m for m in view.layer.in_sentence(view.sentence.index)
+                if view.type_of(m) in PARTIES and m.kind != "adjective"]
+    for match in view.attributions:
+        t1 = first + match.end
+        after = [m for m in speakers if 0 <= m.start - t1 <= 3]
+        if after:
+            return after[0].entity_id
+    if not quoted:
         return ""
+    for match in view.speech:
+        t0, t1 = first + match.start, first + match.end
+        if stretch.first <= t0 < stretch.last:
+            continue
+        near = [m for m in speakers if 0 <= m.start - t1 <= 3 or 0 <= t0 - m.end <= 3]
+        if near:
+            return min(near, key=lambda m: min(abs(m.start - t1), abs(t0 - m.end))).entity_id
+    return ""
 
-    # -- arguments ---------------------------------------------------------
-    def _in(self, stretch: Stretch) -> list[ActorMention]:
-        return [m for m in self.actors if stretch.first <= m.start < stretch.last]
 
-    def _is_place(self, m: ActorMention) -> bool:
-        if m.start == 0:
-            return False
-        prev = self.doc.tokens[m.start - 1].text.lower()
-        preps = {"uk": {"у", "в", "на"}, "ru": {"в", "во", "на"}, "en": {"in", "at"}}[self.doc.lang]
-        if self.doc.tokens[m.start - 1].lemmas & self.lex.words("city_nouns"):
-            return True  # «у місті Сіань», "the city of Xi'an"
-        if prev not in preps:
-            return False
-        return self.doc.lang == "en" or "loct" in self.doc.tokens[m.start].analysis.cases or \
-            self.type_of(m) in ("City",)
+# -- triggers ----------------------------------------------------------------
 
-    def _group_at(self, ms: list[ActorMention], anchor: ActorMention) -> list[ActorMention]:
-        """The coordinated list an actor belongs to («Китай і Казахстан», "A, B and C")."""
-        ordered = sorted({(m.start, m.end, m.entity_id): m for m in ms}.values(), key=lambda m: m.start)
-        idx = next(i for i, m in enumerate(ordered) if m is anchor or (m.start, m.entity_id) == (anchor.start, anchor.entity_id))
-        group = [ordered[idx]]
-        for direction in (-1, 1):
-            i = idx
-            while 0 <= i + direction < len(ordered):
-                a, b = (ordered[i + direction], ordered[i]) if direction < 0 else (ordered[i], ordered[i + direction])
-                gap = self.doc.tokens[a.end:b.start]
-                if a.start == b.start or self._list_gap(gap):
-                    group.append(ordered[i + direction])
-                    i += direction
-                else:
-                    break
-        return group
+def _role_noun(view: SentenceView, relation: str, start: int, end: int) -> bool:
+    """Offices named by a noun ("leader", «речник») are read by the entity layer's appositions."""
+    return relation in ("leaderOf", "representativeOf") and bool(view.lex.roles.find(view.doc.tokens[start:end]))
 
-    def _negated(self, m: ActorMention) -> bool:
-        """«без участі Москви», "without Russia": the actor is named as left out."""
-        before = {t.lemma for t in self.doc.tokens[max(0, m.start - 2):m.start]}
-        return bool(before & self.lex.words("exclusion"))
 
-    def _role_noun(self, relation: str, start: int, end: int) -> bool:
-        """Offices named by a noun ("leader", «речник») are read by the entity layer's appositions."""
-        return relation in ("leaderOf", "representativeOf") and bool(self.lex.roles.find(self.doc.tokens[start:end]))
+def _inside_name(view: SentenceView, start: int, end: int) -> bool:
+    """"Treaty on ... Friendship and Cooperation": in English a capitalised trigger word
+    past the sentence's start is part of a name, not a statement."""
+    if not view.lex.grammar.capitalised_names or start == view.first:
+        return False
+    return all(t.text[:1].isupper() for t in view.doc.tokens[start:end] if t.is_word)
 
-    def _inside_name(self, start: int, end: int) -> bool:
-        """"Treaty on ... Friendship and Cooperation": in English a capitalised trigger word
-        past the sentence's start is part of a name, not a statement."""
-        if self.doc.lang != "en" or start == self.sentence.tokens[0].index:
-            return False
-        return all(t.text[:1].isupper() for t in self.doc.tokens[start:end] if t.is_word)
 
-    def _list_gap(self, gap) -> bool:
-        """Whether the words between two actors only join them into one list."""
-        if len(gap) > 8:
-            return False
-        fillers = self.lex.words("list_fillers") | _COORD | _WITH[self.doc.lang]
-        return all(t.text.lower() in fillers or t.lemma in fillers or t.lemma in self.lex.numbers
-                   or t.index in self.adjective_tokens or t.index in self.layer.role_tokens
-                   or t.index in self.complement_tokens
-                   or _adjective_like(t, self.doc.lang) for t in gap)
+# -- arguments ---------------------------------------------------------------
 
-    def _read(self, relation: str, t0: int, t1: int, stretch: Stretch) -> list[Fact]:
-        spec = SPECS[relation]
-        self._exit = relation == "memberOf" and bool(self.lex.membership_exits.find(self.doc.tokens[t0:t1]))
-        ms = [m for m in self._in(stretch) if not self._negated(m)]
-        if relation == "inception":
-            return self._inception(t0, t1, ms)
-        pairs: list[tuple[str, str]]
-        if relation == "memberOf" and (self._is_membership_noun(t0, t1) or
-                                       not any(self.type_of(m) in ORG_TYPES for m in ms if m.start >= t1)):
-            pairs = self._members(ms, t0, t1)
-        elif relation in SYMMETRIC:
-            pairs = self._symmetric(relation, ms, spec, t0, t1, stretch)
-        else:
-            pairs = self._directed(relation, ms, spec, t0, t1, stretch)
-        if not pairs:
-            return []
-        quals = self._qualifiers(relation, spec, t0, t1, stretch)
-        sentence = self.sentence.text
-        prov = Provenance(self.article_id, sentence, self.sentence.start, self.sentence.end,
-                          f"relations.{relation}", spec.confidence, self._speaker(stretch))
-        facts = []
-        for s, o in pairs:
-            if s == o:
-                continue
-            facts.append(Fact(s, relation, o, quals, prov))
-        return facts
+def _arguments(view: SentenceView, r: Reading, ms: list[ActorMention]) -> Reading:
+    t = r.trigger
+    relation, t0, t1, stretch = t.relation, t.start, t.end, t.clause
+    spec = SPECS[relation]
+    if relation == "inception":
+        return replace(r, made=tuple(_inception(view, t0, t1, ms)))
+    pairs: list[tuple[str, str]]
+    if relation == "memberOf" and (_is_membership_noun(view, t0, t1) or
+                                   not any(view.type_of(m) in ORG_TYPES for m in ms if m.start >= t1)):
+        pairs = _members(view, ms, t0, t1)
+    elif relation in SYMMETRIC:
+        pairs = _symmetric(view, relation, ms, spec, t0, t1, stretch)
+    else:
+        pairs = _directed(view, relation, ms, spec, t0, t1, stretch)
+    return replace(r, pairs=tuple(pairs))
 
-    def _participants(self, ms: list[ActorMention], types: frozenset[str]) -> list[ActorMention]:
-        return [m for m in ms if self.type_of(m) in types and m.kind != "adjective" and not self._is_place(m)]
 
-    def _symmetric(self, relation, ms, spec, t0, t1, stretch: Stretch | None = None) -> list[tuple[str, str]]:
-        """The list just before the trigger and the one just after it (after "with", «з»,
-        "between"): every pair of parties at one level, people with people, states with states."""
-        if self._names_a_format(t0):
-            return []
-        parts = self._participants(ms, spec.subjects | spec.objects)
-        before = [m for m in parts if m.end <= t0]
-        after = [m for m in parts if m.start >= t1 and not self._topic(t1, m)]
-        tail = self._group_at(after, after[0]) if after and (
-            after[0].start - t1 <= 4 or self._list_gap(self.doc.tokens[t1:after[0].start])) else []
-        head: list[ActorMention] = []
-        if len({m.entity_id for m in tail}) >= 2 and self._nominal(t0, t1) and self._owned(after[0], t1):
-            head, tail = tail, []  # «співпраця Китаю з Казахстаном», "cooperation between A and B"
-        elif before and t0 - before[-1].end <= _MAX_SUBJECT_GAP:
-            head = self._group_at(before, before[-1])
-        elif not before and stretch is not None and stretch.relative:
-            head = self._antecedent(stretch, spec.subjects)  # «Китай, який є … партнером …»
-        if not head and not before and stretch is not None:
-            head = self._carried_subject(stretch, spec.subjects)
-        elif not before and self.doc.lang in ("uk", "ru"):
-            # «…21 февраля подписали главы … Камчыбек Ташиев и Саймумин Ятимов»: the subject after the verb
-            inverted = [m for m in after if m.start - t1 <= _MAX_SUBJECT_GAP and m.kind in ("name", "role")
-                        and "nomn" in self.doc.tokens[m.start].analysis.cases]
-            if inverted:
-                head, tail = self._group_at(inverted, inverted[0]), []
-        if len(head) == 1 and not tail and (relation == "partnerOf" or
-                                            (relation == "meetsWith" and self.type_of(head[0]) == "Person")):
-            # «Казахстан називає Китай своїм партнером», "Japan regards the Philippines as a partner",
-            # «сказав Сі казахстанському колезі Токаєву на зустрічі»: the other party just before
-            earlier = [m for m in before if m.end <= head[0].start and head[0].start - m.end <= 4
-                       and self.type_of(m) == self.type_of(head[0])]
-            if earlier:
-                head = [earlier[-1]] + head
-        return _pairs(head, tail, self.type_of)
+def _in(view: SentenceView, stretch: Stretch) -> list[ActorMention]:
+    return [m for m in view.actors if stretch.first <= m.start < stretch.last]
 
-    def _owned(self, m: ActorMention, t1: int) -> bool:
-        """«співпраця Китаю з Казахстаном», "talks between A and B": the parties follow the noun
-        itself (a genitive, or "between"), not a preposition («переговоры с Путиным»)."""
-        if m.start == t1:
-            return True
-        gap = [t.text.lower() for t in self.doc.tokens[t1:m.start]]
-        return len(gap) == 1 and gap[0] in _BETWEEN | {"of", "among"}
 
-    def _topic(self, t1: int, m: ActorMention) -> bool:
-        """«угода про будівництво ГЕС …», "an agreement on the dam": what a deal is about is no
-        party to it, unless a partner word («між», "with") comes after the topic word."""
-        topic = partner = -1
-        for t in self.doc.tokens[t1:m.start]:
-            low = t.text.lower()
-            if low in self.lex.words("topic_prepositions"):
-                topic = t.index
-            elif low in self.lex.words("list_fillers") or low in _WITH[self.doc.lang] or low in _BETWEEN:
-                partner = t.index
-        return topic > partner
+def _is_place(doc: Document, lex: Lexicon, m: ActorMention, etype: str) -> bool:
+    if m.start == 0:
+        return False
+    prev = doc.tokens[m.start - 1].text.lower()
+    g = lex.grammar
+    if doc.tokens[m.start - 1].lemmas & lex.words("city_nouns"):
+        return True  # «у місті Сіань», "the city of Xi'an"
+    if prev not in g.location_prepositions:
+        return False
+    return not g.case_marking or "loct" in doc.tokens[m.start].analysis.cases or etype in ("City",)
 
-    def _nominal(self, t0: int, t1: int) -> bool:
-        """A trigger noun whose parties follow it («співпраця Китаю з …», "talks between …")."""
-        if self.doc.lang in ("uk", "ru"):
-            return self.doc.tokens[t1 - 1].analysis.pos == "NOUN"
-        nxt = self.doc.tokens[t1].text.lower() if t1 < len(self.doc.tokens) else ""
-        return nxt in ("between", "of", "among")
 
-    def _names_a_format(self, t0: int) -> bool:
-        """«формат співпраці», "mechanism of cooperation": the trigger names a format, not a fact."""
-        nouns = self.lex.words("format_words")
-        return any(l in nouns for t in self.doc.tokens[max(0, t0 - 2):t0] for l in t.lemmas)
+def _group_at(view: SentenceView, ms: list[ActorMention], anchor: ActorMention) -> list[ActorMention]:
+    """The coordinated list an actor belongs to («Китай і Казахстан», "A, B and C")."""
+    ordered = sorted({(m.start, m.end, m.entity_id): m for m in ms}.values(), key=lambda m: m.start)
+    idx = next(i for i, m in enumerate(ordered) if m is anchor or (m.start, m.entity_id) == (anchor.start, anchor.entity_id))
+    group = [ordered[idx]]
+    for direction in (-1, 1):
+        i = idx
+        while 0 <= i + direction < len(ordered):
+            a, b = (ordered[i + direction], ordered[i]) if direction < 0 else (ordered[i], ordered[i + direction])
+            gap = view.doc.tokens[a.end:b.start]
+            if a.start == b.start or _list_gap(view, gap):
+                group.append(ordered[i + direction])
+                i += direction
+            else:
+                break
+    return group
 
-    def _carried_subject(self, stretch: Stretch, types: frozenset[str]) -> list[ActorMention]:
-        """«Зеленський прибув до Вашингтона, де зустрівся з Трампом», "… and met Trump": a clause
-        without a subject of its own goes on with the sentence's (a subject that opens it)."""
-        first = self.sentence.tokens[0].index
-        if stretch.first == first or stretch.relative:
-            return []
-        opener = self.doc.tokens[stretch.first].text.lower()
-        if opener not in self.lex.words("carry_openers"):
-            return []
-        subject = [m for m in self.actors if m.start <= first + 2 and m.end <= stretch.first
-                   and self.type_of(m) in types and m.kind in ("name", "role", "surname", "pronoun")
-                   and (self.doc.lang == "en" or "nomn" in self.doc.tokens[m.start].analysis.cases)]
-        return subject[:1]
 
-    def _indirect_object(self, m: ActorMention) -> bool:
-        """A dative in uk/ru; in English a bare noun after the verb ("urged Washington to …" is a subject)."""
-        if self.doc.lang in ("uk", "ru"):
-            return "datv" in self.doc.tokens[m.start].analysis.cases
-        nxt = self.doc.tokens[m.end] if m.end < len(self.doc.tokens) else None
-        return nxt is not None and nxt.text.lower() != "to"
+def _negated(doc: Document, lex: Lexicon, m: ActorMention) -> bool:
+    """«без участі Москви», "without Russia": the actor is named as left out."""
+    before = {t.lemma for t in doc.tokens[max(0, m.start - 2):m.start]}
+    return bool(before & lex.words("exclusion"))
 
-    def _antecedent(self, stretch: Stretch, types: frozenset[str]) -> list[ActorMention]:
-        """"Xi, who travelled to Kazakhstan": the actor just before a relative clause."""
-        if not stretch.relative:
-            return []
-        prior = [m for m in self.actors if m.end <= stretch.first - 1 and self.type_of(m) in types]
-        # the noun right before the comma: «Боррель пояснив, що …» opens no relative clause
-        return [prior[-1]] if prior and stretch.first - 1 == prior[-1].end else []
 
-    def _directed(self, relation, ms, spec, t0, t1, stretch=None) -> list[tuple[str, str]]:
-        before = [m for m in ms if m.end <= t0 and self.type_of(m) in spec.subjects]
-        if not before and stretch is not None:
-            before = self._antecedent(stretch, spec.subjects) or self._carried_subject(stretch, spec.subjects)
-        after = [m for m in ms if m.start >= t1 and self.type_of(m) in spec.objects]
-        if self.doc.lang == "en":
-            # "Finland closed its border with Russia, accusing Moscow": an actor after a
-            # preposition is no subject
-            free = [m for m in before if m.start == 0 or
-                    self.doc.tokens[m.start - 1].text.lower() not in self.lex.words("prepositions")]
-            before = free or before
-        unfiltered = list(before)
-        if self.doc.lang in ("uk", "ru"):
-            # «російський удар» names who strikes; «російського СПГ» names no one who bans
-            nominative = [m for m in before if (m.kind == "adjective" and relation in ADJECTIVE_AGENTS) or
-                          "nomn" in self.doc.tokens[m.start].analysis.cases or m.kind in ("group", "role")]
-            before = nominative or before
-            nxt = self.doc.tokens[t1] if t1 < len(self.doc.tokens) else None
-            if relation in AGENTIVE_GENITIVE and self._nominal(t0, t1) and nxt is not None and nxt.is_word \
-                    and "gent" in nxt.analysis.any_cases and nxt.analysis.pos in ("NOUN", "ADJF") \
-                    and nxt.text.lower() not in self.lex.words("prepositions"):  # «до» is no noun here
-                # «вторгнення Росії в Україну», «вплив Ірану в Сирії»: the noun's genitive is who
-                # acts; «візит спикера … на Тайвань» names an actor the text does not make one
-                if not (after and after[0].start == t1 and self.type_of(after[0]) in spec.subjects
-                        and after[0].kind != "adjective"):  # «імпорт російського СПГ»: a describer, no agent
-                    return []
-                before, after = [after[0]], after[1:]
-        subjects = self._group_at(before, before[-1]) if before else []
-        if not subjects:
-            return []
-        objects_ = [m for m in after if m.kind != "adjective" or relation in ("attacks",)]
-        if not objects_ and relation == "influences" and stretch is not None:
-            objects_ = self._there(stretch, spec.objects)
-        if not objects_ and relation == "providesAidTo" and len(unfiltered) >= 2 and self._indirect_object(unfiltered[-1]):
-            # «надала Молдові допомогу», "send Ukraine military aid": the recipient stands before the aid
-            recipient = unfiltered[-1]
-            subjects = [m for m in subjects if m.start < recipient.start] or self._group_at(before[:-1], before[-2])
-            return [(s.entity_id, recipient.entity_id) for s in subjects if s.entity_id != recipient.entity_id]
-        if relation == "visits":
-            objects_ = [m for m in objects_ if self.type_of(m) in spec.objects]
-            if not objects_:
-                # «перебуває в Казахстані з державним візитом», "is in Astana on a state visit"
-                objects_ = [m for m in ms if m.end <= t0 and self._is_place(m) and self.type_of(m) in spec.objects
-                            and m.start > subjects[-1].start][-1:]
-        if not objects_ or (objects_[0].start - t1 > _MAX_OBJECT_GAP[self.doc.lang] and objects_[0].start >= t1):
-            return []  # "welcomed the new package and called for … pressure on Moscow": too far to be it
-        objs = self._group_at(objects_, objects_[0])
-        return [(s.entity_id, o.entity_id) for s in subjects for o in objs]
+def _list_gap(view: SentenceView, gap) -> bool:
+    """Whether the words between two actors only join them into one list."""
+    if len(gap) > 8:
+        return False
+    lex = view.lex
+    g = lex.grammar
+    fillers = lex.words("list_fillers") | g.coordinators | g.list_joiners | g.with_words | {","}
+    return all(t.text.lower() in fillers or t.lemma in fillers or t.lemma in lex.numbers
+               or t.index in view.adjective_tokens or t.index in view.layer.role_tokens
+               or t.index in view.complement_tokens
+               or _adjective_like(t, g.list_adjective_suffixes) for t in gap)
 
-    def _there(self, stretch: Stretch, types: frozenset[str]) -> list[ActorMention]:
-        """"Russia's influence there", «вплив там»: the region the previous sentences spoke of."""
-        toks = self.doc.tokens[stretch.first:stretch.last]
-        if not any(t.text.lower() in self.lex.words("place_adverbs") for t in toks):
-            return []
-        here = self.sentence.index
-        earlier = [m for m in self.layer.mentions if here - 3 <= m.sentence < here
-                   and self.layer.types.get(m.entity_id) == "Region" and m.entity_id and "Region" in types]
-        return earlier[-1:]
 
-    def _is_membership_noun(self, t0: int, t1: int) -> bool:
-        return any(l in self.lex.words("membership_nouns") for t in self.doc.tokens[t0:t1] for l in t.lemmas)
+def _participants(view: SentenceView, ms: list[ActorMention], types: frozenset[str]) -> list[ActorMention]:
+    return [m for m in ms if view.type_of(m) in types and m.kind != "adjective" and m not in view.places]
 
-    def _members(self, ms: list[ActorMention], t0: int, t1: int) -> list[tuple[str, str]]:
-        """«формат ... Китаю з Казахстаном, Киргизстаном ... «С + С5»»: every state named beside
-        the organisation is a member of it. Where the organisation is only the story's
-        ("Finland joined last year", "fellow members Turkey and Hungary"), the members are
-        the list just before the trigger, or just after it."""
-        states = [m for m in ms if self.type_of(m) == "Country" and m.kind != "adjective" and not self._is_place(m)]
-        orgs = [m for m in ms if self.type_of(m) in ORG_TYPES]
-        if orgs:
-            nearest = min(orgs, key=lambda m: abs(m.start - t0))
-            org = nearest.entity_id
-            between = [m for m in states if t1 <= m.start < nearest.start]
-            after = [m for m in states if m.start >= t1] if nearest.end <= t0 else []
-            before = [m for m in states if m.end <= t0 and t0 - m.end <= 8 and not _possessive(self.doc.tokens[m.end - 1])]
-            # «формат … Китаю з Казахстаном … «С + С5»»; «В БРИКС входят Бразилия, …»; "X is a member of Y"
-            group = between or (self._group_at(after, after[0]) if after else []) or \
-                (self._group_at(before, before[-1]) if before else self._sentence_subject(states, t0))
-            chosen = _unique(m.entity_id for m in group + [m for m in states if m.kind == "group"])
-        else:
-            org = self._org_in_focus(t0)
-            before = [m for m in states if m.end <= t0 and t0 - m.end <= 4]
-            after = [m for m in states if m.start >= t1 and m.start - t1 <= 2]
-            group = self._group_at(after, after[0]) if after else self._group_at(before, before[-1]) if before else []
-            chosen = _unique(m.entity_id for m in group)
-        if not org:
-            return []
-        count = self._counted(t0)
-        if count and len(chosen) < count:
-            chosen = _unique(chosen + self._focus("Country", count, t0))[:count]
-        return [(s, org) for s in chosen]
 
-    def _sentence_subject(self, ms: list[ActorMention], t0: int) -> list[ActorMention]:
-        """"It is also … a member of ASEAN": the actor that opens the sentence."""
-        first = self.sentence.tokens[0].index
-        return [m for m in ms if m.start == first and m.end <= t0 and not _possessive(self.doc.tokens[m.end - 1])]
+def _symmetric(view: SentenceView, relation, ms, spec, t0, t1, stretch: Stretch | None = None) -> list[tuple[str, str]]:
+    """The list just before the trigger and the one just after it (after "with", «з»,
+    "between"): every pair of parties at one level, people with people, states with states."""
+    if _names_a_format(view, t0):
+        return []
+    doc = view.doc
+    parts = _participants(view, ms, spec.subjects | spec.objects)
+    before = [m for m in parts if m.end <= t0]
+    after = [m for m in parts if m.start >= t1 and not _topic(view, t1, m)]
+    tail = _group_at(view, after, after[0]) if after and (
+        after[0].start - t1 <= 4 or _list_gap(view, doc.tokens[t1:after[0].start])) else []
+    head: list[ActorMention] = []
+    if len({m.entity_id for m in tail}) >= 2 and _nominal(view, t0, t1) and _owned(view, after[0], t1):
+        head, tail = tail, []  # «співпраця Китаю з Казахстаном», "cooperation between A and B"
+    elif before and t0 - before[-1].end <= _MAX_SUBJECT_GAP:
+        head = _group_at(view, before, before[-1])
+    elif not before and stretch is not None and stretch.relative:
+        head = _antecedent(view, stretch, spec.subjects)  # «Китай, який є … партнером …»
+    if not head and not before and stretch is not None:
+        head = _carried_subject(view, stretch, spec.subjects)
+    elif not before and view.lex.grammar.case_marking:
+        # «…21 февраля подписали главы … Камчыбек Ташиев и Саймумин Ятимов»: the subject after the verb
+        inverted = [m for m in after if m.start - t1 <= _MAX_SUBJECT_GAP and m.kind in ("name", "role")
+                    and "nomn" in doc.tokens[m.start].analysis.cases]
+        if inverted:
+            head, tail = _group_at(view, inverted, inverted[0]), []
+    if len(head) == 1 and not tail and (relation == "partnerOf" or
+                                        (relation == "meetsWith" and view.type_of(head[0]) == "Person")):
+        # «Казахстан називає Китай своїм партнером», "Japan regards the Philippines as a partner",
+        # «сказав Сі казахстанському колезі Токаєву на зустрічі»: the other party just before
+        earlier = [m for m in before if m.end <= head[0].start and head[0].start - m.end <= 4
+                   and view.type_of(m) == view.type_of(head[0])]
+        if earlier:
+            head = [earlier[-1]] + head
+    return _pairs(head, tail, view.type_of)
 
-    def _org_in_focus(self, t0: int) -> str:
-        """"Finland joined last year": the alliance the story is about, named in the last few sentences."""
-        here = self.doc.sentence_of[t0]
-        recent = [m for m in self.layer.mentions if m.start < t0 and here - m.sentence <= 8
-                  and self.layer.types.get(m.entity_id) in ORG_TYPES and m.kind == "name"]
-        return recent[-1].entity_id if recent else ""
 
-    def _counted(self, t0: int) -> int:
-        """"the six members", «шести держав»: a number word near the membership noun."""
-        window = self.doc.tokens[max(0, t0 - 3):t0 + 4]
-        return next((self.lex.numbers[l] for t in window for l in t.lemmas if l in self.lex.numbers), 0)
+def _owned(view: SentenceView, m: ActorMention, t1: int) -> bool:
+    """«співпраця Китаю з Казахстаном», "talks between A and B": the parties follow the noun
+    itself (a genitive, or "between"), not a preposition («переговоры с Путиным»)."""
+    if m.start == t1:
+        return True
+    gap = [t.text.lower() for t in view.doc.tokens[t1:m.start]]
+    return len(gap) == 1 and gap[0] in view.lex.grammar.party_words
 
-    def _focus(self, etype: str, count: int, before: int) -> list[str]:
-        """The last `count` distinct actors of a type named before a token."""
-        out: list[str] = []
-        for m in sorted(self.layer.mentions, key=lambda m: -m.start):
-            if m.start < before and self.layer.types.get(m.entity_id) == etype and m.entity_id not in out:
-                out.append(m.entity_id)
-                if len(out) == count:
-                    break
-        return out
 
-    def _passive(self, t0: int, t1: int) -> bool:
-        """«створеного у 2020 році», "was founded in 1949", «заснування»: the founded thing is
-        the subject; «ЄС створив фонд» speaks of what the EU made."""
-        tok = self.doc.tokens[t0]
-        if self.doc.lang in ("uk", "ru"):
-            return tok.analysis.pos in ("PRTF", "PRTS", "ADJF", "ADJS", "NOUN")
-        prev = self.doc.tokens[t0 - 1].text.lower() if t0 else ""
-        nxt = self.doc.tokens[t1].text.lower() if t1 < len(self.doc.tokens) else ""
-        return prev in ("was", "were", "is", "been", "be", ",") or nxt in ("in", "on")
+def _topic(view: SentenceView, t1: int, m: ActorMention) -> bool:
+    """«угода про будівництво ГЕС …», "an agreement on the dam": what a deal is about is no
+    party to it, unless a partner word («між», "with") comes after the topic word."""
+    if m.start <= t1:
+        return False
+    at = m.start - 1 - view.first  # the last token between the trigger and the actor
+    topic, partner = view.last_topic[at], view.last_partner[at]
+    return topic >= t1 and topic > partner
 
-    def _inception(self, t0, t1, ms) -> list[Fact]:
-        years = [d for d in self.dates if d.first >= t1 - 1 and d.first - t1 < 6 and len(d.start) >= 4 and d.start]
-        kinds = SPECS["inception"].subjects
-        if self._passive(t0, t1):
-            orgs = [m for m in ms if self.type_of(m) in kinds and m.end <= t0]
-        else:  # what was founded is the object: after the verb, or fronted in the accusative
-            orgs = [m for m in ms if self.type_of(m) in kinds and m.start >= t1][:1] or \
-                [m for m in ms if self.type_of(m) in kinds and m.end <= t0 and self.doc.lang in ("uk", "ru")
-                 and "accs" in self.doc.tokens[m.start].analysis.any_cases
-                 and "nomn" not in self.doc.tokens[m.start].analysis.cases]
-        if not years or not orgs:
-            return []
-        prov = Provenance(self.article_id, self.sentence.text, self.sentence.start, self.sentence.end,
-                          "relations.inception", 0.6)
-        return [Fact(orgs[-1].entity_id, "inception", years[0].start[:4], Qualifiers(), prov)]
 
-    # -- qualifiers --------------------------------------------------------
-    def _qualifiers(self, relation, spec, t0, t1, stretch) -> Qualifiers:
-        toks = self.doc.tokens[stretch.first:stretch.last]
-        changes: dict = {}
-        if "domain" in spec.qualifiers:
-            key = (stretch.first, stretch.last)
-            if key not in self._domains:
-                self._domains[key] = _unique(m.payload for m in self.lex.domains.find(toks))
-            domains = self._domains[key]
-            changes["domain"] = tuple(d for d in domains if d != "other")
-        if "date" in spec.qualifiers:
-            changes.update(self._date(relation, t0, stretch))
-        if "place" in spec.qualifiers:
-            places = [m for m in self.actors if self.type_of(m) == "City" and (self._is_place(m) or m.kind == "capital")
-                      and (stretch.first <= m.start < stretch.last or m.start - self.sentence.tokens[0].index <= 3)]
-            if places:
-                changes["place"] = min(places, key=lambda m: abs(m.start - t0)).entity_id
-            elif self.layer.dateline and _near(changes.get("date") or changes.get("start", ""), self.published):
-                changes["place"] = self.layer.dateline
-        if "trend" in spec.qualifiers:
-            trends = self.lex.trends.find(toks)
-            if trends:
-                changes["trend"] = trends[0].payload
-        # «не підтримала», "refused to join", "lifted sanctions": the trigger is denied
-        window = self.doc.tokens[max(stretch.first, t0 - 4):t0]
-        if self.lex.negation.find(window) or any(t.text.lower().endswith("n't") for t in window):
-            changes["polarity"] = "negative"
-        near = self.doc.tokens[max(stretch.first, t0 - 4):t0]
-        mods = self.lex.modality.find(near)
-        names_format = any(l in self.lex.words("format_words") for t in self.doc.tokens[t0:t1] for l in t.lemmas)
-        if mods and not names_format and not self._agreement_reached(relation, mods[-1], near, t0):
-            changes["modality"] = mods[-1].payload  # «прагне перетворити механізм X»: the format exists
-        return Qualifiers(**changes)
+def _nominal(view: SentenceView, t0: int, t1: int) -> bool:
+    """A trigger noun whose parties follow it («співпраця Китаю з …», "talks between …")."""
+    doc = view.doc
+    if view.lex.grammar.case_marking:
+        return doc.tokens[t1 - 1].analysis.pos == "NOUN"
+    nxt = doc.tokens[t1].text.lower() if t1 < len(doc.tokens) else ""
+    return nxt in view.lex.grammar.party_words
 
-    def _lead_in(self, d: DateMention, stretch: Stretch) -> bool:
-        """A date that opens the sentence before the first clause break applies to the whole sentence."""
-        return d.first - self.sentence.tokens[0].index <= 2
 
-    def _agreement_reached(self, relation: str, cue, near, t0: int) -> bool:
-        """"agreed to a ceasefire", «домовилися про перемир'я»: agreeing to a deal is the deal,
-        while "agreed to sign one" plans it."""
-        if relation != "signsAgreementWith":
-            return False
-        cue_lemmas = {l for t in near[cue.start:cue.end] for l in t.lemmas}
-        if not cue_lemmas & self.lex.words("agreement_cues"):
-            return False
-        trigger = self.doc.tokens[t0]
-        if self.doc.lang == "en":
-            return t0 > 0 and self.doc.tokens[t0 - 1].text.lower() in ("a", "an", "the", "on")
-        return trigger.analysis.pos == "NOUN"
+def _names_a_format(view: SentenceView, t0: int) -> bool:
+    """«формат співпраці», "mechanism of cooperation": the trigger names a format, not a fact."""
+    nouns = view.lex.words("format_words")
+    return any(l in nouns for t in view.doc.tokens[max(0, t0 - 2):t0] for l in t.lemmas)
 
-    def _date(self, relation, t0, stretch: Stretch) -> dict:
-        """The date nearest the trigger in its own stretch of text (or in the sentence's
-        lead-in before it: «Ще 17 травня, під час переговорів…»)."""
-        dates = [d for d in self.dates if stretch.first <= d.first < stretch.last] or \
-            [d for d in self.dates if d.first < stretch.first and self._lead_in(d, stretch)]
-        if not dates:
-            return {}
-        d = min(dates, key=lambda d: abs(d.first - t0))
-        if not d.start:
-            return {}  # the nearest date is one whose year the article does not give
-        if d.is_range:
-            return {"start": d.start, "end": d.end}
-        if relation == "memberOf":
-            # "joined last year" starts a membership, "left ECOWAS in January" ends one
-            return {"end" if self._exit else "start": d.start}
-        return {"date": d.start}
+
+def _carried_subject(view: SentenceView, stretch: Stretch, types: frozenset[str]) -> list[ActorMention]:
+    """«Зеленський прибув до Вашингтона, де зустрівся з Трампом», "… and met Trump": a clause
+    without a subject of its own goes on with the sentence's (a subject that opens it)."""
+    first = view.first
+    doc = view.doc
+    if stretch.first == first or stretch.relative:
+        return []
+    opener = doc.tokens[stretch.first].text.lower()
+    if opener not in view.lex.words("carry_openers"):
+        return []
+    subject = [m for m in view.actors if m.start <= first + 2 and m.end <= stretch.first
+               and view.type_of(m) in types and m.kind in ("name", "role", "surname", "pronoun")
+               and (not view.lex.grammar.case_marking or "nomn" in doc.tokens[m.start].analysis.cases)]
+    return subject[:1]
+
+
+def _indirect_object(view: SentenceView, m: ActorMention) -> bool:
+    """A dative in uk/ru; in English a bare noun after the verb ("urged Washington to …" is a subject)."""
+    doc = view.doc
+    if view.lex.grammar.case_marking:
+        return "datv" in doc.tokens[m.start].analysis.cases
+    nxt = doc.tokens[m.end] if m.end < len(doc.tokens) else None
+    return nxt is not None and nxt.text.lower() not in view.lex.grammar.infinitive_markers
+
+
+def _antecedent(view: SentenceView, stretch: Stretch, types: frozenset[str]) -> list[ActorMention]:
+    """"Xi, who travelled to Kazakhstan": the actor just before a relative clause."""
+    if not stretch.relative:
+        return []
+    prior = [m for m in view.actors if m.end <= stretch.first - 1 and view.type_of(m) in types]
+    # the noun right before the comma: «Боррель пояснив, що …» opens no relative clause
+    return [prior[-1]] if prior and stretch.first - 1 == prior[-1].end else []
+
+
+def _directed(view: SentenceView, relation, ms, spec, t0, t1, stretch=None) -> list[tuple[str, str]]:
+    doc, lex = view.doc, view.lex
+    g = lex.grammar
+    before = [m for m in ms if m.end <= t0 and view.type_of(m) in spec.subjects]
+    if not before and stretch is not None:
+        before = _antecedent(view, stretch, spec.subjects) or _carried_subject(view, stretch, spec.subjects)
+    after = [m for m in ms if m.start >= t1 and view.type_of(m) in spec.objects]
+    if not g.case_marking:
+        # "Finland closed its border with Russia, accusing Moscow": an actor after a
+        # preposition is no subject (where case endings say so, the nominative below does)
+        free = [m for m in before if m.start == 0 or
+                doc.tokens[m.start - 1].text.lower() not in lex.words("prepositions")]
+        before = free or before
+    unfiltered = list(before)
+    if g.case_marking:
+        # «російський удар» names who strikes; «російського СПГ» names no one who bans
+        nominative = [m for m in before if (m.kind == "adjective" and relation in ADJECTIVE_AGENTS) or
+                      "nomn" in doc.tokens[m.start].analysis.cases or m.kind in ("group", "role")]
+        before = nominative or before
+        nxt = doc.tokens[t1] if t1 < len(doc.tokens) else None
+        if relation in AGENTIVE_GENITIVE and _nominal(view, t0, t1) and nxt is not None and nxt.is_word \
+                and "gent" in nxt.analysis.any_cases and nxt.analysis.pos in ("NOUN", "ADJF") \
+                and nxt.text.lower() not in lex.words("prepositions"):  # «до» is no noun here
+            # «вторгнення Росії в Україну», «вплив Ірану в Сирії»: the noun's genitive is who
+            # acts; «візит спикера … на Тайвань» names an actor the text does not make one
+            if not (after and after[0].start == t1 and view.type_of(after[0]) in spec.subjects
+                    and after[0].kind != "adjective"):  # «імпорт російського СПГ»: a describer, no agent
+                return []
+            before, after = [after[0]], after[1:]
+    subjects = _group_at(view, before, before[-1]) if before else []
+    if not subjects:
+        return []
+    objects_ = [m for m in after if m.kind != "adjective" or relation in ("attacks",)]
+    if not objects_ and relation == "influences" and stretch is not None:
+        objects_ = _there(view, stretch, spec.objects)
+    if not objects_ and relation == "providesAidTo" and len(unfiltered) >= 2 and _indirect_object(view, unfiltered[-1]):
+        # «надала Молдові допомогу», "send Ukraine military aid": the recipient stands before the aid
+        recipient = unfiltered[-1]
+        subjects = [m for m in subjects if m.start < recipient.start] or _group_at(view, before[:-1], before[-2])
+        return [(s.entity_id, recipient.entity_id) for s in subjects if s.entity_id != recipient.entity_id]
+    if relation == "visits":
+        objects_ = [m for m in objects_ if view.type_of(m) in spec.objects]
+        if not objects_:
+            # «перебуває в Казахстані з державним візитом», "is in Astana on a state visit"
+            objects_ = [m for m in ms if m.end <= t0 and m in view.places and view.type_of(m) in spec.objects
+                        and m.start > subjects[-1].start][-1:]
+    if not objects_ or (objects_[0].start - t1 > g.max_object_gap and objects_[0].start >= t1):
+        return []  # "welcomed the new package and called for … pressure on Moscow": too far to be it
+    objs = _group_at(view, objects_, objects_[0])
+    return [(s.entity_id, o.entity_id) for s in subjects for o in objs]
+
+
+def _there(view: SentenceView, stretch: Stretch, types: frozenset[str]) -> list[ActorMention]:
+    """"Russia's influence there", «вплив там»: the region the previous sentences spoke of."""
+    toks = view.doc.tokens[stretch.first:stretch.last]
+    if not any(t.text.lower() in view.lex.words("place_adverbs") for t in toks):
+        return []
+    here = view.sentence.index
+    earlier = [m for m in view.layer.mentions if here - 3 <= m.sentence < here
+               and view.layer.types.get(m.entity_id) == "Region" and m.entity_id and "Region" in types]
+    return earlier[-1:]
+
+
+def _is_membership_noun(view: SentenceView, t0: int, t1: int) -> bool:
+    return any(l in view.lex.words("membership_nouns") for t in view.doc.tokens[t0:t1] for l in t.lemmas)
+
+
+def _members(view: SentenceView, ms: list[ActorMention], t0: int, t1: int) -> list[tuple[str, str]]:
+    """«формат ... Китаю з Казахстаном, Киргизстаном ... «С + С5»»: every state named beside
+    the organisation is a member of it. Where the organisation is only the story's
+    ("Finland joined last year", "fellow members Turkey and Hungary"), the members are
+    the list just before the trigger, or just after it."""
+    tokens = view.doc.tokens
+    states = [m for m in ms if view.type_of(m) == "Country" and m.kind != "adjective" and m not in view.places]
+    orgs = [m for m in ms if view.type_of(m) in ORG_TYPES]
+    if orgs:
+        nearest = min(orgs, key=lambda m: abs(m.start - t0))
+        org = nearest.entity_id
+        between = [m for m in states if t1 <= m.start < nearest.start]
+        after = [m for m in states if m.start >= t1] if nearest.end <= t0 else []
+        before = [m for m in states if m.end <= t0 and t0 - m.end <= 8 and not _possessive(view, tokens[m.end - 1])]
+        # «формат … Китаю з Казахстаном … «С + С5»»; «В БРИКС входят Бразилия, …»; "X is a member of Y"
+        group = between or (_group_at(view, after, after[0]) if after else []) or \
+            (_group_at(view, before, before[-1]) if before else _sentence_subject(view, states, t0))
+        chosen = _unique(m.entity_id for m in group + [m for m in states if m.kind == "group"])
+    else:
+        org = _org_in_focus(view, t0)
+        before = [m for m in states if m.end <= t0 and t0 - m.end <= 4]
+        after = [m for m in states if m.start >= t1 and m.start - t1 <= 2]
+        group = _group_at(view, after, after[0]) if after else _group_at(view, before, before[-1]) if before else []
+        chosen = _unique(m.entity_id for m in group)
+    if not org:
+        return []
+    count = _counted(view, t0)
+    if count and len(chosen) < count:
+        chosen = _unique(chosen + _focus(view, "Country", count, t0))[:count]
+    return [(s, org) for s in chosen]
+
+
+def _sentence_subject(view: SentenceView, ms: list[ActorMention], t0: int) -> list[ActorMention]:
+    """"It is also … a member of ASEAN": the actor that opens the sentence."""
+    return [m for m in ms if m.start == view.first and m.end <= t0 and not _possessive(view, view.doc.tokens[m.end - 1])]
+
+
+def _org_in_focus(view: SentenceView, t0: int) -> str:
+    """"Finland joined last year": the alliance the story is about, named in the last few sentences."""
+    here = view.doc.sentence_of[t0]
+    recent = [m for m in view.layer.mentions if m.start < t0 and here - m.sentence <= 8
+              and view.layer.types.get(m.entity_id) in ORG_TYPES and m.kind == "name"]
+    return recent[-1].entity_id if recent else ""
+
+
+def _counted(view: SentenceView, t0: int) -> int:
+    """"the six members", «шести держав»: a number word near the membership noun."""
+    numbers = view.lex.numbers
+    window = view.doc.tokens[max(0, t0 - 3):t0 + 4]
+    return next((numbers[l] for t in window for l in t.lemmas if l in numbers), 0)
+
+
+def _focus(view: SentenceView, etype: str, count: int, before: int) -> list[str]:
+    """The last `count` distinct actors of a type named before a token."""
+    out: list[str] = []
+    for m in sorted(view.layer.mentions, key=lambda m: -m.start):
+        if m.start < before and view.layer.types.get(m.entity_id) == etype and m.entity_id not in out:
+            out.append(m.entity_id)
+            if len(out) == count:
+                break
+    return out
+
+
+def _passive(view: SentenceView, t0: int, t1: int) -> bool:
+    """«створеного у 2020 році», "was founded in 1949", «заснування»: the founded thing is
+    the subject; «ЄС створив фонд» speaks of what the EU made."""
+    doc, g = view.doc, view.lex.grammar
+    tok = doc.tokens[t0]
+    if g.case_marking:
+        return tok.analysis.pos in ("PRTF", "PRTS", "ADJF", "ADJS", "NOUN")
+    prev = doc.tokens[t0 - 1].text.lower() if t0 else ""
+    nxt = doc.tokens[t1].text.lower() if t1 < len(doc.tokens) else ""
+    return prev in g.passive_auxiliaries or prev == "," or nxt in g.passive_followers
+
+
+def _inception(view: SentenceView, t0, t1, ms) -> list[Fact]:
+    doc = view.doc
+    years = [d for d in view.dates if d.first >= t1 - 1 and d.first - t1 < 6 and len(d.start) >= 4 and d.start]
+    kinds = SPECS["inception"].subjects
+    if _passive(view, t0, t1):
+        orgs = [m for m in ms if view.type_of(m) in kinds and m.end <= t0]
+    else:  # what was founded is the object: after the verb, or fronted in the accusative
+        orgs = [m for m in ms if view.type_of(m) in kinds and m.start >= t1][:1] or \
+            [m for m in ms if view.type_of(m) in kinds and m.end <= t0 and view.lex.grammar.case_marking
+             and "accs" in doc.tokens[m.start].analysis.any_cases
+             and "nomn" not in doc.tokens[m.start].analysis.cases]
+    if not years or not orgs:
+        return []
+    prov = Provenance(view.article_id, view.sentence.text, view.sentence.start, view.sentence.end,
+                      "relations.inception", 0.6)
+    return [Fact(orgs[-1].entity_id, "inception", years[0].start[:4], Qualifiers(), prov)]
+
+
+# -- qualifiers --------------------------------------------------------------
+
+def _qualifiers(view: SentenceView, trigger: Trigger, domains: dict, trends: dict) -> Qualifiers:
+    relation, t0, t1, stretch = trigger.relation, trigger.start, trigger.end, trigger.clause
+    spec = SPECS[relation]
+    doc, lex = view.doc, view.lex
+    toks = doc.tokens[stretch.first:stretch.last]
+    key = (stretch.first, stretch.last)
+    changes: dict = {}
+    if "domain" in spec.qualifiers:
+        if key not in domains:
+            domains[key] = _unique(m.payload for m in lex.domains.find(toks))
+        changes["domain"] = tuple(d for d in domains[key] if d != "other")
+    if "date" in spec.qualifiers:
+        changes.update(_date(view, trigger))
+    if "place" in spec.qualifiers:
+        places = [m for m in view.actors if view.type_of(m) == "City" and (m in view.places or m.kind == "capital")
+                  and (stretch.first <= m.start < stretch.last or m.start - view.first <= 3)]
+        if places:
+            changes["place"] = min(places, key=lambda m: abs(m.start - t0)).entity_id
+        elif view.layer.dateline and _near(changes.get("date") or changes.get("start", ""), view.published):
+            changes["place"] = view.layer.dateline
+    if "trend" in spec.qualifiers:
+        if key not in trends:
+            trends[key] = lex.trends.find(toks)
+        if trends[key]:
+            changes["trend"] = trends[key][0].payload
+    # «не підтримала», "refused to join", "lifted sanctions": the trigger is denied
+    window = doc.tokens[max(stretch.first, t0 - 4):t0]
+    if lex.negation.find(window) or any(t.text.lower().endswith(lex.grammar.negation_suffixes) for t in window):
+        changes["polarity"] = "negative"
+    near = doc.tokens[max(stretch.first, t0 - 4):t0]
+    mods = lex.modality.find(near)
+    names_format = any(l in lex.words("format_words") for t in doc.tokens[t0:t1] for l in t.lemmas)
+    if mods and not names_format and not _agreement_reached(view, relation, mods[-1], near, t0):
+        changes["modality"] = mods[-1].payload  # «прагне перетворити механізм X»: the format exists
+    return Qualifiers(**changes)
+
+
+def _lead_in(view: SentenceView, d: DateMention) -> bool:
+    """A date that opens the sentence before the first clause break applies to the whole sentence."""
+    return d.first - view.first <= 2
+
+
+def _agreement_reached(view: SentenceView, relation: str, cue, near, t0: int) -> bool:
+    """"agreed to a ceasefire", «домовилися про перемир'я»: agreeing to a deal is the deal,
+    while "agreed to sign one" plans it."""
+    if relation != "signsAgreementWith":
+        return False
+    cue_lemmas = {l for t in near[cue.start:cue.end] for l in t.lemmas}
+    if not cue_lemmas & view.lex.words("agreement_cues"):
+        return False
+    doc = view.doc
+    trigger = doc.tokens[t0]
+    if not view.lex.grammar.case_marking:
+        return t0 > 0 and doc.tokens[t0 - 1].text.lower() in view.lex.grammar.noun_markers
+    return trigger.analysis.pos == "NOUN"
+
+
+def _date(view: SentenceView, trigger: Trigger) -> dict:
+    """The date nearest the trigger in its own stretch of text (or in the sentence's
+    lead-in before it: «Ще 17 травня, під час переговорів…»)."""
+    stretch, t0 = trigger.clause, trigger.start
+    dates = [d for d in view.dates if stretch.first <= d.first < stretch.last] or \
+        [d for d in view.dates if d.first < stretch.first and _lead_in(view, d)]
+    if not dates:
+        return {}
+    d = min(dates, key=lambda d: abs(d.first - t0))
+    if not d.start:
+        return {}  # the nearest date is one whose year the article does not give
+    if d.is_range:
+        return {"start": d.start, "end": d.end}
+    if trigger.relation == "memberOf":
+        # "joined last year" starts a membership, "left ECOWAS in January" ends one
+        return {"end" if trigger.exit else "start": d.start}
+    return {"date": d.start}
 
 
 def _pairs(head: list[ActorMention], tail: list[ActorMention], type_of) -> list[tuple[str, str]]:
@@ -647,8 +830,8 @@ def _pairs(head: list[ActorMention], tail: list[ActorMention], type_of) -> list[
     return out
 
 
-def _possessive(tok) -> bool:
-    return tok.text.endswith(("'s", "’s"))
+def _possessive(view: SentenceView, tok) -> bool:
+    return tok.text.endswith(view.lex.grammar.possessive_endings)
 
 
 def _near(day: str, published: dt.date | None, days: int = 14) -> bool:
@@ -664,9 +847,9 @@ def _near(day: str, published: dt.date | None, days: int = 14) -> bool:
         return False
 
 
-def _adjective_like(t, lang: str) -> bool:
+def _adjective_like(t, suffixes: tuple[str, ...]) -> bool:
     """"the five Central Asian states": a capitalised nationality-like word inside a list."""
-    return lang == "en" and t.text[:1].isupper() and t.text.endswith(("an", "ese", "ish", "ic"))
+    return bool(suffixes) and t.text[:1].isupper() and t.text.endswith(suffixes)
 
 
 def _unique(items) -> list:
@@ -678,13 +861,19 @@ def _unique(items) -> list:
     return out
 
 
-def relation_facts(ctx) -> list[Fact]:
-    """Every sentence's facts, read trigger by trigger (see `SentenceReader`)."""
+def read_sentence(view: SentenceView, stages: Stages = RELATION_STAGES) -> list[Fact]:
+    """The facts of one sentence: every relation stage in turn."""
+    return stages.run(SentenceReading(), view).facts(view)
+
+
+def relation_facts(ctx, stages: Stages = RELATION_STAGES) -> list[Fact]:
+    """Every sentence's facts, read by the relation stages (`RELATION_STAGES`)."""
     from .dates import find_dates
 
     facts: list[Fact] = []
     for sentence in ctx.doc.sentences:
         dates = find_dates(sentence.tokens, ctx.lang, ctx.article.published)
-        facts.extend(SentenceReader(ctx.doc, sentence, ctx.layer, ctx.lex, dates, ctx.article.id,
-                                    ctx.layer.complements, ctx.article.published).facts())
+        view = SentenceView.of(ctx.doc, sentence, ctx.layer, ctx.lex, dates, ctx.article.id,
+                               ctx.layer.complements, ctx.article.published)
+        facts.extend(read_sentence(view, stages))
     return facts

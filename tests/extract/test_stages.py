@@ -69,3 +69,38 @@ def test_stages_return_new_tables_and_leave_their_input_as_it_was():
 def test_an_unknown_stage_name_is_refused_with_the_valid_ones():
     with pytest.raises(UnknownStageError, match="unknown extraction stage 'coref'.*pronouns"):
         ENTITY_STAGES.inserted(Stage("x", lambda ctx, t: t), before="coref")
+
+
+def _relation_facts(stages=None):
+    from kg.extract.context import Context
+    from kg.extract.relations import RELATION_STAGES, relation_facts
+
+    a = Article.create("China and Kazakhstan signed an agreement at the China–Central Asia Summit in Astana "
+                       "on 17 June 2025.", lang="en", published="2025-06-18")
+    doc, lex, gaz = parse(a.text, "en"), load_lexicon("en"), load_gazetteer()
+    ctx = Context(a, doc, "en", lex, gaz, build_entities(doc, a, gaz, lex))
+    return relation_facts(ctx, stages if stages is not None else RELATION_STAGES)
+
+
+def test_relation_stages_are_named_in_order_and_a_stage_goes_in_by_name():
+    from kg.extract.relations import RELATION_STAGES, SentenceReading, SentenceView
+
+    assert RELATION_STAGES.names == ("clauses", "triggers", "arguments", "qualifiers", "attribution",
+                                     "participation")
+    for stage in RELATION_STAGES:
+        assert "Reads" in stage.doc and ("Adds" in stage.doc or "Sets" in stage.doc), stage.name
+    facts = {(f.subject, f.relation, f.object) for f in _relation_facts()}
+    assert {("China", "signsAgreementWith", "Kazakhstan"), ("Kazakhstan", "signsAgreementWith", "China")} & facts
+    assert any(r == "participatesIn" for _, r, _ in facts)
+
+    seen: list[int] = []
+
+    def count_readings(view: SentenceView, reading: SentenceReading) -> SentenceReading:
+        """Reads the readings so far; adds nothing."""
+        seen.append(len(reading.readings))
+        return reading
+
+    probed = _relation_facts(RELATION_STAGES.inserted(Stage("probe", count_readings), before="arguments"))
+    assert seen == [2] and {(f.subject, f.relation, f.object) for f in probed} == facts
+    without = _relation_facts(RELATION_STAGES.without("participation"))
+    assert not any(f.relation == "participatesIn" for f in without)
