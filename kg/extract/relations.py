@@ -12,6 +12,7 @@ import datetime as dt
 import itertools
 from dataclasses import dataclass
 
+from .. import schema
 from ..model import SYMMETRIC, Fact, Provenance, Qualifiers
 from ..nlp import Document, Sentence
 from .dates import DateMention
@@ -35,25 +36,9 @@ class RelationSpec:
     confidence: float = 0.6
 
 
+# Which types each relation takes on each side, and which qualifiers it reads: the ontology's.
 SPECS: dict[str, RelationSpec] = {
-    "cooperatesWith": RelationSpec(PARTIES, PARTIES | {"Region"}, frozenset({"domain", "date"})),
-    "meetsWith": RelationSpec(PARTIES, PARTIES, frozenset({"date", "place"})),
-    "partnerOf": RelationSpec(PARTIES, PARTIES | {"Region"}, frozenset({"domain"})),
-    "signsAgreementWith": RelationSpec(PARTIES, PARTIES, frozenset({"date", "place", "domain"})),
-    "visits": RelationSpec(PARTIES, frozenset({"Country", "City", "Region", "Place"}), frozenset({"date"})),
-    "supports": RelationSpec(PARTIES, ANY - {"City"}, frozenset({"date"})),
-    "opposes": RelationSpec(PARTIES, ANY - {"City"}, frozenset({"date"})),
-    "attacks": RelationSpec((STATE_TYPES - {"Media"}) | {"Person"}, PARTIES | {"City", "Region"}, frozenset({"date", "place"})),
-    "sanctions": RelationSpec(PARTIES, PARTIES, frozenset({"date", "place", "domain"})),
-    "providesAidTo": RelationSpec(PARTIES, PARTIES | {"Region"}, frozenset({"domain", "date"})),
-    "threatens": RelationSpec(PARTIES, PARTIES | {"Region"}, frozenset({"date"})),
-    "memberOf": RelationSpec(frozenset({"Country", "Company", "ArmedGroup"}) | ORG_TYPES, ORG_TYPES, frozenset({"date"})),
-    "leaderOf": RelationSpec(frozenset({"Person"}), STATE_TYPES | {"City", "Region"}, frozenset()),
-    "representativeOf": RelationSpec(frozenset({"Person"}), STATE_TYPES, frozenset()),
-    "influences": RelationSpec(STATE_TYPES, frozenset({"Region", "Country"}), frozenset({"trend", "domain"})),
-    "participatesIn": RelationSpec(PARTIES, EVENT_TYPES, frozenset({"date", "place"})),
-    "inception": RelationSpec(ORG_TYPES | EVENT_TYPES | {"Agency"}, frozenset(), frozenset()),
-}
+    r.name: RelationSpec(r.subjects, r.objects, r.qualifiers) for r in schema.load().relations.values()}
 
 # Relations whose noun takes its actor in the genitive («удар Росії», «вплив Ірану», «візит Сі»);
 # for «підтримка України» the genitive is the one supported and «допомога Сирії» is a dative,
