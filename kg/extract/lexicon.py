@@ -15,9 +15,7 @@ import yaml
 
 from ..errors import UnknownNameError
 from ..nlp.phrases import PhraseIndex
-from ..resources import ontologies_dir
-
-LANGUAGES = ("uk", "ru", "en")
+from ..resources import lexicon_files
 
 
 class UnknownLanguageError(UnknownNameError):
@@ -66,9 +64,9 @@ def _phrases(section: object) -> list[tuple[tuple[str, ...], str]]:
 
 @lru_cache(maxsize=None)
 def load_lexicon(lang: str) -> Lexicon:
-    path = ontologies_dir() / "lexicon" / f"{lang}.yaml"
-    if not path.exists():
-        raise UnknownLanguageError(lang, LANGUAGES)
+    path = lexicon_files().get(lang)
+    if path is None:
+        raise UnknownLanguageError(lang, lexicon_files())
     data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
 
     def index(key: str) -> PhraseIndex:
