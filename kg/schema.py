@@ -33,7 +33,7 @@ from typing import Any
 from .errors import KGError, UnknownRelationError
 from .resources import cache_dir, lexicon_files, ontology_file
 
-_CACHE_VERSION = "1"  # bump when what is cached changes shape
+_CACHE_VERSION = "2"  # bump when what is cached changes shape
 _KG = "https://kg.example.org/ontology#"
 
 
@@ -53,6 +53,8 @@ class Relation:
     subjects: frozenset[str] = frozenset()  # entity types the extractor accepts on each side
     objects: frozenset[str] = frozenset()
     qualifiers: frozenset[str] = frozenset()  # of domain, date, place, trend
+    genitive_agent: bool = False  # «удар Росії»: a genitive after its noun is the subject
+    adjective_agent: bool = False  # "Russian strikes": a nationality adjective is the subject
     labels: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
 
 
@@ -216,6 +218,7 @@ def read_ontology(path: Path) -> dict[str, Any]:
             "subjects": sorted(members(g.objects(prop, kg("subjectType")))),
             "objects": sorted(members(g.objects(prop, kg("objectType")))),
             "qualifiers": sorted(local(q) for q in g.objects(prop, kg("qualifier"))),
+            "genitive_agent": flag(prop, "genitiveAgent"), "adjective_agent": flag(prop, "adjectiveAgent"),
             "labels": labels(prop)})
 
     classes = set(g.transitive_subjects(RDFS.subClassOf, kg("Entity")))

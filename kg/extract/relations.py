@@ -40,13 +40,11 @@ class RelationSpec:
 SPECS: dict[str, RelationSpec] = {
     r.name: RelationSpec(r.subjects, r.objects, r.qualifiers) for r in schema.load().relations.values()}
 
-# Relations whose noun takes its actor in the genitive («удар Росії», «вплив Ірану», «візит Сі»);
-# for «підтримка України» the genitive is the one supported and «допомога Сирії» is a dative,
-# so supports and providesAidTo are not among them.
-AGENTIVE_GENITIVE = frozenset({"attacks", "influences", "sanctions", "visits"})
-
-# Relations whose actor may be a nationality adjective: "Russian strikes", «китайський вплив».
-ADJECTIVE_AGENTS = frozenset({"attacks", "influences", "threatens"})
+# Relations whose noun takes its actor in the genitive («удар Росії», «вплив Ірану», «візит Сі»),
+# and those whose actor may be a nationality adjective ("Russian strikes", «китайський вплив»):
+# kg:genitiveAgent and kg:adjectiveAgent in the ontology.
+AGENTIVE_GENITIVE = frozenset(r.name for r in schema.load().relations.values() if r.genitive_agent)
+ADJECTIVE_AGENTS = frozenset(r.name for r in schema.load().relations.values() if r.adjective_agent)
 
 _COORD = frozenset({",", "і", "й", "та", "и", "and", "&", "також", "а", "as", "well"})
 _BETWEEN = frozenset({"між", "между", "between"})
