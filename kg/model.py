@@ -15,26 +15,17 @@ import datetime as _dt
 import hashlib
 from dataclasses import dataclass, field, replace
 
+from . import schema
 from .errors import UnknownRelationError, UnknownDomainError
 
-RELATIONS: tuple[str, ...] = (
-    "cooperatesWith", "meetsWith", "visits", "partnerOf", "supports", "opposes",
-    "attacks", "sanctions", "signsAgreementWith", "providesAidTo", "threatens",
-    "memberOf", "leaderOf", "representativeOf", "influences", "participatesIn", "inception",
-)
+# The vocabulary comes from the ontology (kg.schema); these names are kept for the callers.
+_SCHEMA = schema.load()
+RELATIONS: tuple[str, ...] = tuple(_SCHEMA.relations)
 # Relations whose fact is an event: planned, it has not happened yet.
-EVENTFUL: frozenset[str] = frozenset({"signsAgreementWith", "visits", "meetsWith", "attacks", "memberOf",
-                                      "participatesIn"})
-SYMMETRIC: frozenset[str] = frozenset({"cooperatesWith", "meetsWith", "partnerOf", "signsAgreementWith"})
-DOMAINS: tuple[str, ...] = (
-    "security", "defense", "law_enforcement", "economy", "trade", "energy", "political",
-    "humanitarian", "technology", "transport", "culture", "other",
-)
-ENTITY_TYPES: tuple[str, ...] = (
-    "Country", "Person", "Organization", "IntergovernmentalOrganization", "Alliance", "Format",
-    "Agency", "Company", "Media", "ArmedGroup", "Region", "City", "Place", "Event", "Meeting",
-    "Visit", "Summit", "Attack", "Agreement", "Election", "Vote", "Concept",
-)
+EVENTFUL: frozenset[str] = frozenset(r.name for r in _SCHEMA.relations.values() if r.eventful)
+SYMMETRIC: frozenset[str] = frozenset(r.name for r in _SCHEMA.relations.values() if r.symmetric)
+DOMAINS: tuple[str, ...] = tuple(_SCHEMA.domains)
+ENTITY_TYPES: tuple[str, ...] = _SCHEMA.entity_types
 
 
 def content_id(*parts: str) -> str:

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import click
 
+from .. import schema
+
 
 @click.group()
 def gazetteer() -> None:
@@ -18,7 +20,8 @@ def gazetteer() -> None:
 
 @gazetteer.command()
 @click.argument("name")
-@click.option("--lang", type=click.Choice(["uk", "ru", "en"]), help="Read NAME as this language (default: try all).")
+@click.option("--lang", type=click.Choice(list(schema.load().languages)),
+              help="Read NAME as this language (default: try all).")
 def lookup(name: str, lang: str | None) -> None:
     """Show what NAME (in any case form) resolves to."""
     from ..gazetteer import load
@@ -31,7 +34,7 @@ def lookup(name: str, lang: str | None) -> None:
     for e in entries:
         names = dict(e.names)
         click.echo(f"{e.id}  [{e.type}]  wikidata: {e.wikidata or '-'}")
-        for lg in ("en", "uk", "ru"):
+        for lg in schema.load().languages:
             click.echo(f"  {lg}: {', '.join(names.get(lg, ()))}")
         for r in e.roles:
             span = f"{r.start or '?'} – {r.end or 'now'}"

@@ -5,6 +5,8 @@ from pathlib import Path
 
 import click
 
+from .. import schema
+
 
 def _relations(ctx: click.Context, param: click.Parameter, value: str | None) -> list[str] | None:
     if value is None:
@@ -21,7 +23,7 @@ def _relations(ctx: click.Context, param: click.Parameter, value: str | None) ->
               help="Keep only these relations, e.g. attacks,sanctions.")
 @click.option("--since", metavar="DATE", help="Keep relations dated on or after YYYY[-MM[-DD]].")
 @click.option("--until", metavar="DATE", help="Keep relations dated on or before YYYY[-MM[-DD]].")
-@click.option("--lang", type=click.Choice(["en", "uk", "ru"]), default="en", show_default=True,
+@click.option("--lang", type=click.Choice(list(schema.load().languages)), default="en", show_default=True,
               help="Language of the names on the page.")
 @click.option("--max-nodes", type=click.IntRange(1), default=2000, show_default=True,
               help="Above this, keep only the best-connected entities.")

@@ -21,7 +21,7 @@ import yaml
 
 from ..errors import LexiconError, UnknownNameError
 from ..nlp.phrases import PhraseIndex
-from ..resources import ontologies_dir
+from ..resources import lexicon_files
 
 class UnknownLanguageError(UnknownNameError):
     kind = "language"
@@ -155,8 +155,8 @@ def _phrases(section: object) -> list[tuple[tuple[str, ...], str]]:
 
 @lru_cache(maxsize=None)
 def load_lexicon(lang: str) -> Lexicon:
-    path = ontologies_dir() / "lexicon" / f"{lang}.yaml"
-    if not path.exists():
+    path = lexicon_files().get(lang)
+    if path is None:
         raise UnknownLanguageError(lang, languages())
     data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
 
@@ -178,7 +178,7 @@ def load_lexicon(lang: str) -> Lexicon:
 
 def languages() -> tuple[str, ...]:
     """Every language a lexicon file is given for."""
-    return tuple(sorted(p.stem for p in (ontologies_dir() / "lexicon").glob("*.yaml")))
+    return tuple(lexicon_files())
 
 
 @lru_cache(maxsize=None)

@@ -14,6 +14,7 @@ import itertools
 from collections import defaultdict
 from dataclasses import dataclass, replace
 
+from .. import schema
 from ..model import SYMMETRIC, Fact, Provenance, Qualifiers
 from ..nlp import Document, Sentence
 from ..nlp.phrases import PhraseMatch
@@ -39,33 +40,15 @@ class RelationSpec:
     confidence: float = 0.6
 
 
+# Which types each relation takes on each side, and which qualifiers it reads: the ontology's.
 SPECS: dict[str, RelationSpec] = {
-    "cooperatesWith": RelationSpec(PARTIES, PARTIES | {"Region"}, frozenset({"domain", "date"})),
-    "meetsWith": RelationSpec(PARTIES, PARTIES, frozenset({"date", "place"})),
-    "partnerOf": RelationSpec(PARTIES, PARTIES | {"Region"}, frozenset({"domain"})),
-    "signsAgreementWith": RelationSpec(PARTIES, PARTIES, frozenset({"date", "place", "domain"})),
-    "visits": RelationSpec(PARTIES, frozenset({"Country", "City", "Region", "Place"}), frozenset({"date"})),
-    "supports": RelationSpec(PARTIES, ANY - {"City"}, frozenset({"date"})),
-    "opposes": RelationSpec(PARTIES, ANY - {"City"}, frozenset({"date"})),
-    "attacks": RelationSpec((STATE_TYPES - {"Media"}) | {"Person"}, PARTIES | {"City", "Region"}, frozenset({"date", "place"})),
-    "sanctions": RelationSpec(PARTIES, PARTIES, frozenset({"date", "place", "domain"})),
-    "providesAidTo": RelationSpec(PARTIES, PARTIES | {"Region"}, frozenset({"domain", "date"})),
-    "threatens": RelationSpec(PARTIES, PARTIES | {"Region"}, frozenset({"date"})),
-    "memberOf": RelationSpec(frozenset({"Country", "Company", "ArmedGroup"}) | ORG_TYPES, ORG_TYPES, frozenset({"date"})),
-    "leaderOf": RelationSpec(frozenset({"Person"}), STATE_TYPES | {"City", "Region"}, frozenset()),
-    "representativeOf": RelationSpec(frozenset({"Person"}), STATE_TYPES, frozenset()),
-    "influences": RelationSpec(STATE_TYPES, frozenset({"Region", "Country"}), frozenset({"trend", "domain"})),
-    "participatesIn": RelationSpec(PARTIES, EVENT_TYPES, frozenset({"date", "place"})),
-    "inception": RelationSpec(ORG_TYPES | EVENT_TYPES | {"Agency"}, frozenset(), frozenset()),
-}
+    r.name: RelationSpec(r.subjects, r.objects, r.qualifiers) for r in schema.load().relations.values()}
 
-# Relations whose noun takes its actor in the genitive («удар Росії», «вплив Ірану», «візит Сі»);
-# for «підтримка України» the genitive is the one supported and «допомога Сирії» is a dative,
-# so supports and providesAidTo are not among them.
-AGENTIVE_GENITIVE = frozenset({"attacks", "influences", "sanctions", "visits"})
-
-# Relations whose actor may be a nationality adjective: "Russian strikes", «китайський вплив».
-ADJECTIVE_AGENTS = frozenset({"attacks", "influences", "threatens"})
+# Relations whose noun takes its actor in the genitive («удар Росії», «вплив Ірану», «візит Сі»),
+# and those whose actor may be a nationality adjective ("Russian strikes", «китайський вплив»):
+# kg:genitiveAgent and kg:adjectiveAgent in the ontology.
+AGENTIVE_GENITIVE = frozenset(r.name for r in schema.load().relations.values() if r.genitive_agent)
+ADJECTIVE_AGENTS = frozenset(r.name for r in schema.load().relations.values() if r.adjective_agent)
 
 _QUOTES_OPEN, _QUOTES_CLOSE = frozenset("«“„"), frozenset("»”")
 _MAX_SUBJECT_GAP = 10  # tokens between a symmetric relation's first party and its trigger

@@ -17,20 +17,21 @@ import pickle
 import tempfile
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
 import yaml
 
+from .. import schema
 from ..errors import GazetteerError
 from ..model import Entity
 from ..nlp import tokenize
-from ..nlp.morph import analyse
+from ..nlp.morph import analyse, is_nominal, keeps_written
 from ..nlp.phrases import norm_lemma
-from ..resources import ontologies_dir
+from ..resources import cache_dir, gazetteer_files
 
-LANGS = ("en", "uk", "ru")
+LANGS = tuple(schema.load().languages)
 _CACHE_VERSION = "6"  # bump when the pickled classes change
 
 
@@ -134,28 +135,20 @@ class Gazetteer:
                 if title_or_relation in (r.title, r.relation) and r.holds_on(day)]
 
 
-def _files() -> list[Path]:
-    return sorted((ontologies_dir() / "gazetteer").glob("*.yaml"))
-
-
 def _digest(files: list[Path]) -> str:
-    h = hashlib.sha256(_CACHE_VERSION.encode())
+    # the languages decide which texts a name is looked for in and how it is lemmatised
+    h = hashlib.sha256((_CACHE_VERSION + repr(sorted(schema.load().languages.values(), key=repr))).encode())
     for f in files:
-        h.update(f.name.encode())
+        h.update(str(f).encode())
         h.update(f.read_bytes())
     return h.hexdigest()[:20]
-
-
-def _cache_dir() -> Path:
-    base = os.environ.get("KG_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "kg" if "KG_CACHE_DIR" not in os.environ else Path(base)
 
 
 @lru_cache(maxsize=1)
 def load() -> Gazetteer:
     """The compiled gazetteer, from the disk cache when the data has not changed."""
-    files = _files()
-    cache = _cache_dir() / f"gazetteer-{_digest(files)}.pickle"
+    files = gazetteer_files()
+    cache = cache_dir() / f"gazetteer-{_digest(files)}.pickle"
     try:
         with cache.open("rb") as fh:
             return pickle.load(fh)
@@ -178,7 +171,10 @@ def _write_cache(path: Path, gaz: Gazetteer) -> None:
 
 
 def read_entries(files: list[Path]) -> dict[str, Entry]:
+    """The entries of `files`. An id is defined once in a folder; an entry of a folder later on
+    the list whose id is known adds its names and adjectives (a new language's) to it."""
     entries: dict[str, Entry] = {}
+    folder_of: dict[str, Path] = {}
     for path in files:
         try:
             data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
@@ -187,9 +183,23 @@ def read_entries(files: list[Path]) -> dict[str, Entry]:
         for raw in data or []:
             entry = _entry(raw, path)
             if entry.id in entries:
-                raise GazetteerError(f"{path.name}: entity id {entry.id!r} is defined twice")
+                if folder_of[entry.id] == path.parent:
+                    raise GazetteerError(f"{path.name}: entity id {entry.id!r} is defined twice")
+                entry = _with_names(entries[entry.id], entry, path)
             entries[entry.id] = entry
+            folder_of.setdefault(entry.id, path.parent)
     return entries
+
+
+def _with_names(known: Entry, more: Entry, path: Path) -> Entry:
+    if more.type != known.type:
+        raise GazetteerError(f"{path}: entity {known.id!r} is a {known.type}, not a {more.type}")
+
+    def merged(a: tuple, b: tuple) -> tuple:
+        extra = dict(b)
+        return tuple((lang, names + tuple(n for n in extra.get(lang, ()) if n not in names)) for lang, names in a)
+
+    return replace(known, names=merged(known.names, more.names), adjectives=merged(known.adjectives, more.adjectives))
 
 
 def _text(value: object) -> str:
@@ -227,27 +237,18 @@ def name_key(name: str, lang: str) -> tuple[str, ...]:
     return tuple(_name_lemma(w, lang) for w, _, _ in tokenize(name))
 
 
-def written_key(name: str) -> tuple[str, ...]:
-    """A name's words as written (lowercase), which text tokens also carry among their lemmas."""
-    return tuple(norm_lemma(analyse(w, "en").lemma if not any("\u0400" <= c <= "\u04ff" for c in w)
-                            else w.lower().replace("’", "'").replace("ʼ", "'"))
+def written_key(name: str, lang: str) -> tuple[str, ...]:
+    """A name's words as written (lowercase), which text tokens also carry among their lemmas,
+    for the words whose lemmatiser may read them as another word; the others' lemmas."""
+    return tuple(norm_lemma(w.lower().replace("’", "'").replace("ʼ", "'") if keeps_written(w, lang)
+                            else analyse(w, lang).lemma)
                  for w, _, _ in tokenize(name))
 
 
 def _name_lemma(word: str, lang: str) -> str:
     analysis = analyse(word, lang)
     own = word.lower().replace("’", "'").replace("ʼ", "'")
-    return own if own in analysis.lemmas and own != analysis.lemma and _is_nominal(word, lang) else analysis.lemma
-
-
-def _is_nominal(word: str, lang: str) -> bool:
-    """Whether the word can be read as a nominative noun or name (not only as a verb form)."""
-    if lang not in ("uk", "ru") or not any("\u0400" <= c <= "\u04ff" for c in word):
-        return False
-    from ..nlp.morph import _morph
-
-    return any(p.normal_form == word.lower().replace("’", "'") and p.tag.POS in ("NOUN", "ADJF")
-               for p in _morph(lang).parse(word.replace("’", "'")))
+    return own if own in analysis.lemmas and own != analysis.lemma and is_nominal(word, lang) else analysis.lemma
 
 
 def _is_abbreviation(name: str) -> bool:
@@ -255,8 +256,11 @@ def _is_abbreviation(name: str) -> bool:
     return bool(letters) and len(letters) <= 6 and all(c.isupper() for c in letters)
 
 
-# Names of one script are looked for in texts of the languages written in it.
-_TEXT_LANGS = {"en": ("en", "uk", "ru"), "uk": ("uk",), "ru": ("ru",)}
+def _text_langs(name_lang: str) -> tuple[str, ...]:
+    """The languages whose texts a name of `name_lang` is looked for in: its own, and those
+    that read words of another script as `name_lang` (Latin names in Cyrillic text)."""
+    languages = schema.load().languages
+    return tuple(code for code, lg in languages.items() if name_lang in (code, lg.foreign))
 
 
 def compile_gazetteer(entries: dict[str, Entry]) -> Gazetteer:
@@ -266,12 +270,12 @@ def compile_gazetteer(entries: dict[str, Entry]) -> Gazetteer:
         for kind, groups in (("name", entry.names), ("adjective", entry.adjectives)):
             for name_lang, names in groups:
                 for name in names:
-                    for text_lang in _TEXT_LANGS[name_lang]:
-                        if name_lang == "en" and text_lang != "en" and kind == "adjective":
+                    for text_lang in _text_langs(name_lang):
+                        if name_lang != text_lang and kind == "adjective":
                             continue
                         # the lemmas, and the written nominative: «Токаев» is indexed as written
                         # too, since the analyser's first reading of it may be another word's
-                        for key in {name_key(name, text_lang), written_key(name) if kind == "name" else ()}:
+                        for key in {name_key(name, text_lang), written_key(name, text_lang) if kind == "name" else ()}:
                             if not key or (text_lang, key, entry.id, kind) in seen:
                                 continue
                             seen.add((text_lang, key, entry.id, kind))

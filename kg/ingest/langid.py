@@ -1,7 +1,9 @@
-"""Language identification restricted to the languages kg reads.
+"""Language identification restricted to the languages kg reads (those with a lexicon).
 
-Cyrillic letters that only one of Ukrainian and Russian uses decide most texts at once;
-lingua settles the rest.
+The script decides first (the letters of each language's alphabet, counted); within a
+script, the letters only one language's alphabet has (і ї є ґ for Ukrainian, ы э ъ ё for
+Russian) decide most texts at once; lingua, restricted to the declared languages, settles
+the rest.
 
 >>> detect_language("Китай і Казахстан поглиблюють співпрацю у сфері безпеки.")
 'uk'
@@ -12,43 +14,69 @@ lingua settles the rest.
 """
 from __future__ import annotations
 
-import re
+from collections import Counter
 from functools import lru_cache
 
-_UK_ONLY = re.compile(r"[іїєґІЇЄҐ]")
-_RU_ONLY = re.compile(r"[ыэъёЫЭЪЁ]")
-_CYRILLIC = re.compile(r"[А-Яа-яЁёІіЇїЄєҐґ]")
-_LATIN = re.compile(r"[A-Za-z]")
-LANGUAGES = ("uk", "ru", "en")
+from .. import schema
+
+
+def languages() -> tuple[str, ...]:
+    """The codes of the languages kg reads."""
+    return tuple(schema.load().languages)
 
 
 def detect_language(text: str) -> str:
-    """'uk', 'ru' or 'en' for the text's main language."""
+    """The code of the text's main language, one of `languages()`."""
     sample = text[:4000]
-    cyr, lat = len(_CYRILLIC.findall(sample)), len(_LATIN.findall(sample))
-    if lat > cyr:
-        return "en"
-    uk, ru = len(_UK_ONLY.findall(sample)), len(_RU_ONLY.findall(sample))
-    if uk > 2 * ru + 2:
-        return "uk"
-    if ru > 2 * uk + 2:
-        return "ru"
-    return _lingua(sample)
+    letters = Counter(ch for ch in sample.lower() if ch.isalpha())
+    candidates = _by_script(letters)
+    if len(candidates) == 1:
+        return candidates[0]
+    unique = {code: sum(letters[ch] for ch in own) for code, own in _unique_letters(tuple(candidates)).items()}
+    ranked = sorted(candidates, key=lambda c: -unique[c])
+    best, runner_up = ranked[0], ranked[1]
+    if unique[best] > 2 * unique[runner_up] + 2:
+        return best
+    return _lingua(sample, tuple(candidates)) or best
 
 
-def _lingua(text: str) -> str:
-    detector = _detector()
+def _by_script(letters: Counter) -> list[str]:
+    """The languages of the script most of the text's letters are in (all of them, if none)."""
+    declared = schema.load().languages
+    scripts: dict[str, set[str]] = {}
+    for lg in declared.values():
+        scripts.setdefault(lg.script, set()).update(lg.alphabet)
+    counts = {script: sum(letters[ch] for ch in alphabet) for script, alphabet in scripts.items()}
+    script = max(counts, key=lambda s: counts[s]) if counts else ""
+    return [code for code, lg in declared.items() if lg.script == script] or list(declared)
+
+
+@lru_cache(maxsize=16)
+def _unique_letters(candidates: tuple[str, ...]) -> dict[str, frozenset[str]]:
+    """Each language's letters that no other of `candidates` has."""
+    alphabets = {c: schema.load().languages[c].alphabet for c in candidates}
+    return {c: own - frozenset().union(*(a for o, a in alphabets.items() if o != c))
+            for c, own in alphabets.items()}
+
+
+def _lingua(text: str, candidates: tuple[str, ...]) -> str:
+    detector, codes = _detector()
     if detector is None:
-        return "uk" if len(_UK_ONLY.findall(text)) >= len(_RU_ONLY.findall(text)) else "ru"
+        return ""
     found = detector.detect_language_of(text)
-    return {"UKRAINIAN": "uk", "RUSSIAN": "ru", "ENGLISH": "en"}.get(getattr(found, "name", ""), "uk")
+    code = codes.get(getattr(found, "name", ""), "")
+    return code if code in candidates else ""
 
 
 @lru_cache(maxsize=1)
 def _detector():
+    """lingua's detector over the declared languages it knows, and its names → our codes."""
     try:
         from lingua import Language, LanguageDetectorBuilder
     except ImportError:
-        return None
-    return LanguageDetectorBuilder.from_languages(
-        Language.UKRAINIAN, Language.RUSSIAN, Language.ENGLISH).build()
+        return None, {}
+    codes = {lg.lingua: code for code, lg in schema.load().languages.items()
+             if lg.lingua and hasattr(Language, lg.lingua)}
+    if len(codes) < 2:
+        return None, codes
+    return LanguageDetectorBuilder.from_languages(*(getattr(Language, n) for n in codes)).build(), codes

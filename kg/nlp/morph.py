@@ -1,12 +1,24 @@
 """Word analysis: lemma(s), case and the grammemes that mark names, cached per word form.
 
-pymorphy3 for uk and ru gives every reading of a form; all their lemmas are kept, so a
-name matches whichever reading fits («Токаєва» → токаєв). English goes through simplemma.
+Each language names its lemmatiser hook in its lexicon (`language: lemmatizer:`). Two ship
+with kg: `pymorphy3` gives every reading of a form and all their lemmas are kept, so a name
+matches whichever reading fits («Токаєва» → токаєв); `simplemma` gives one lemma. Another
+hook is a function `(word, lang) -> Analysis | str` (a str is the lemma), found by name:
+registered with `register_lemmatizer`, declared by an installed package under the entry
+point group `kg.lemmatizers`, or written in the lexicon as `package.module:function`.
+A word in another script than its text's language (a Latin name in Cyrillic text) is read
+by the hook of the language the lexicon names as `foreign`.
 """
 from __future__ import annotations
 
+import importlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+
+from .. import schema
+from ..errors import UnknownNameError
+from ..registry import Registry
 
 CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct", "voct")
 _NAME_GRAMMEMES = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Abbr", "Fixd"})
@@ -29,6 +41,50 @@ class Analysis:
     gender: str = ""
 
 
+class UnknownLemmatizerError(UnknownNameError):
+    kind = "lemmatizer"
+
+
+lemmatizers = Registry("lemmatizers", UnknownLemmatizerError)
+
+
+def register_lemmatizer(name: str, *, keeps_written: bool = False):
+    """Register a lemmatiser hook under `name`.
+
+    `keeps_written`: the hook's first reading of a form may be another word's, so the
+    gazetteer also indexes names as written (and asks the hook's `is_nominal`, if it has one).
+    """
+    def decorate(fn):
+        fn.keeps_written = keeps_written
+        return lemmatizers.register(name)(fn)
+    return decorate
+
+
+@lru_cache(maxsize=None)
+def hook(name: str) -> Callable:
+    """The lemmatiser hook named `name`: registered, an entry point, or `module:function`."""
+    if ":" in name and name not in lemmatizers.names():
+        module, _, attr = name.partition(":")
+        try:
+            return getattr(importlib.import_module(module), attr)
+        except (ImportError, AttributeError):
+            raise UnknownLemmatizerError(name, lemmatizers.names()) from None
+    return lemmatizers.get(name)
+
+
+def reader(word: str, lang: str) -> tuple[str, str]:
+    """(hook name, language code) of the lemmatiser that reads `word` in a text of `lang`."""
+    languages = schema.load().languages
+    language = languages.get(lang)
+    if language is None:  # a language kg does not declare: the first one of the word's script
+        language = next((lg for lg in languages.values() if any(lg.writes(ch) for ch in word)), None)
+        if language is None:
+            return "", lang
+    elif language.foreign and not any(language.writes(ch) for ch in word):
+        language = languages[language.foreign]
+    return language.lemmatizer, language.code
+
+
 @lru_cache(maxsize=4)
 def _morph(lang: str):
     import pymorphy3
@@ -38,15 +94,32 @@ def _morph(lang: str):
 
 @lru_cache(maxsize=400_000)
 def analyse(word: str, lang: str) -> Analysis:
-    if lang in ("uk", "ru") and _has_cyrillic(word):
-        return _analyse_slavic(word, lang)
-    return _analyse_latin(word)
+    name, code = reader(word, lang)
+    if not name:
+        low = word.lower()
+        return Analysis(low, frozenset({low}))
+    out = hook(name)(word, code)
+    if isinstance(out, str):
+        low = word.lower()
+        return Analysis(out, frozenset({out, low}))
+    return out
 
 
-def _has_cyrillic(word: str) -> bool:
-    return any("\u0400" <= ch <= "\u04ff" for ch in word)
+def keeps_written(word: str, lang: str) -> bool:
+    """Whether the lemmatiser reading `word` may rank another word's reading first."""
+    name, _ = reader(word, lang)
+    return bool(name) and getattr(hook(name), "keeps_written", False)
 
 
+def is_nominal(word: str, lang: str) -> bool:
+    """Whether the word can be read as a nominative noun or name (not only as a verb form),
+    as far as its lemmatiser can tell (`fn.is_nominal`); False when it cannot."""
+    name, code = reader(word, lang)
+    test = getattr(hook(name), "is_nominal", None) if name else None
+    return bool(test and test(word, code))
+
+
+@register_lemmatizer("pymorphy3", keeps_written=True)
 def _analyse_slavic(word: str, lang: str) -> Analysis:
     text = word.replace("’", "'").replace("ʼ", "'").replace("`", "'")
     parses = _morph(lang).parse(text)
@@ -77,20 +150,29 @@ def _hyphenated(text: str, lang: str) -> frozenset[str]:
 _DASHES = frozenset("–—‐‑−-")
 
 
-def _analyse_latin(word: str) -> Analysis:
+@register_lemmatizer("simplemma")
+def _analyse_latin(word: str, lang: str = "en") -> Analysis:
     low = word.lower().replace("’", "'")
     if word in _DASHES:
         return Analysis("-", frozenset({"-"}))
     if not word[:1].isalpha():
         return Analysis(low, frozenset({low}))
-    lemma = _en_lemma(low)
+    lemma = _simplemma(low, lang)
     if low.endswith("'s"):
         lemma = low[:-2]
     return Analysis(lemma, frozenset({lemma, low}))
 
 
 @lru_cache(maxsize=200_000)
-def _en_lemma(low: str) -> str:
+def _simplemma(low: str, lang: str) -> str:
     import simplemma
 
-    return simplemma.lemmatize(low, lang="en").lower()
+    return simplemma.lemmatize(low, lang=lang).lower()
+
+
+def _pymorphy_nominal(word: str, lang: str) -> bool:
+    return any(p.normal_form == word.lower().replace("’", "'") and p.tag.POS in ("NOUN", "ADJF")
+               for p in _morph(lang).parse(word.replace("’", "'")))
+
+
+_analyse_slavic.is_nominal = _pymorphy_nominal

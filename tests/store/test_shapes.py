@@ -1,4 +1,4 @@
-"""What the store writes satisfies ontologies/shapes.ttl: article graphs and the merged view."""
+"""What the store writes satisfies the output shapes (kg.schema.shapes_graph): article graphs and the merged view."""
 from __future__ import annotations
 
 import io
@@ -6,7 +6,7 @@ import io
 import pytest
 from rdflib import Dataset, Graph
 
-from kg.resources import ontology_file
+from kg.schema import ontology_graph, shapes_graph
 from kg.vocab import MERGED_GRAPH
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
@@ -14,9 +14,8 @@ pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
 def validate(data, inference: str) -> tuple[bool, str]:
     pyshacl = pytest.importorskip("pyshacl")
-    shapes = Graph().parse(ontology_file("shapes.ttl"))
-    ontology = Graph().parse(ontology_file("kg.ttl"))
-    conforms, _, text = pyshacl.validate(data, shacl_graph=shapes, ont_graph=ontology, inference=inference)
+    conforms, _, text = pyshacl.validate(data, shacl_graph=shapes_graph(), ont_graph=ontology_graph(),
+                                         inference=inference)
     return conforms, text
 
 

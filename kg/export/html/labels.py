@@ -4,30 +4,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from functools import lru_cache
 from typing import Any
 
-LANGS = ("en", "uk", "ru")
+from ... import schema
 
+LANGS = tuple(schema.load().languages)
+
+# Families and their colours and names are the ontology's (kg:family, kg:RelationFamilyScheme).
+_SCHEMA = schema.load()
 FAMILIES: dict[str, tuple[str, ...]] = {
-    "cooperation": ("cooperatesWith", "partnerOf", "signsAgreementWith", "providesAidTo",
-                    "supports", "meetsWith", "visits"),
-    "conflict": ("attacks", "sanctions", "threatens", "opposes"),
-    "membership": ("memberOf", "participatesIn"),
-    "leadership": ("leaderOf", "representativeOf"),
-    "other": ("influences", "inception"),
-}
+    fam: tuple(r.name for r in _SCHEMA.relations.values() if r.family == fam) for fam in _SCHEMA.families}
 FAMILY_OF = {rel: fam for fam, rels in FAMILIES.items() for rel in rels}
-FAMILY_COLORS = {"cooperation": "#2e9d5b", "conflict": "#d1495b", "membership": "#3d7dca",
-                 "leadership": "#8e5ac8", "other": "#8a8f98"}
-FAMILY_NAMES = {
-    "en": {"cooperation": "cooperation", "conflict": "conflict", "membership": "membership",
-           "leadership": "leadership", "other": "other"},
-    "uk": {"cooperation": "співпраця", "conflict": "конфлікт", "membership": "членство",
-           "leadership": "керівництво", "other": "інше"},
-    "ru": {"cooperation": "сотрудничество", "conflict": "конфликт", "membership": "членство",
-           "leadership": "руководство", "other": "другое"},
-}
+FAMILY_COLORS = {fam.name: fam.color for fam in _SCHEMA.families.values()}
+FAMILY_NAMES = {lang: {fam.name: fam.labels.get(lang) or fam.name for fam in _SCHEMA.families.values()}
+                for lang in LANGS}
 
 # Shape says the kind of thing (state, person, body, armed group, place, event); colour
 # tells the types of one kind apart. Shapes are those vis draws with the label below.
@@ -58,23 +48,10 @@ TYPE_STYLES: dict[str, tuple[str, str]] = {
 DEFAULT_STYLE = ("dot", "#bab0ac")
 
 
-@lru_cache(maxsize=1)
 def _ontology_labels() -> dict[str, dict[str, str]]:
-    """kg: term local name → {lang: label}, read from the ontology shipped with kg."""
-    try:
-        from rdflib import Graph
-        from rdflib.namespace import RDFS
-
-        from ...resources import ontology_file
-        from ...vocab import KG
-        onto = Graph().parse(ontology_file("kg.ttl"))
-    except (OSError, SyntaxError, ValueError):  # no ontology: the raw names still read
-        return {}
-    out: dict[str, dict[str, str]] = {}
-    for s, o in onto.subject_objects(RDFS.label):
-        if str(s).startswith(str(KG)) and getattr(o, "language", None):
-            out.setdefault(str(s)[len(str(KG)):], {})[o.language] = str(o)
-    return out
+    """kg: relation or type local name → {lang: label}, from the ontology (kg.schema)."""
+    return {**{r.name: r.labels for r in _SCHEMA.relations.values()},
+            **{ty.name: ty.labels for ty in _SCHEMA.types.values()}}
 
 
 def term_label(term: str, lang: str) -> str:
