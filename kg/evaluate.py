@@ -31,7 +31,7 @@ ARTICLE_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm")
 GOLD_SUFFIX = ".gold.json"
 QUALIFIERS = ("domain", "place", "date")
 # Files that describe a corpus rather than belong to it.
-NOT_ARTICLES = frozenset({"readme", "license", "licence", "notice", "sources", "changelog"})
+NOT_ARTICLES = frozenset({"readme", "license", "licence", "notice", "sources", "changelog", "notes"})
 
 _NAME_PROPERTIES = frozenset({RDFS.label, SKOS.prefLabel, SKOS.altLabel})
 _LINK_PROPERTIES = frozenset({OWL.sameAs, SKOS.exactMatch, SDO.sameAs})
