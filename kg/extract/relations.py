@@ -135,6 +135,7 @@ class SentenceView:
     attributions: tuple[PhraseMatch, ...]
     triggers: tuple[tuple[int, int, str], ...]  # document positions, in text order
     places: frozenset[ActorMention]  # actors the sentence names as where something happens
+    cities: tuple[ActorMention, ...]  # cities named as a place (or a capital by its noun): a fact's place
     left_out: frozenset[ActorMention]  # «без участі Москви», "without Russia"
     last_topic: tuple[int, ...]  # per sentence token: the last topic word at or before it, or -1
     last_partner: tuple[int, ...]  # the same for partner words («з», "with", "between")
@@ -153,13 +154,14 @@ class SentenceView:
         types = layer.types
         places = frozenset(m for m in actors if _is_place(doc, lex, m, types.get(m.entity_id, "")))
         left_out = frozenset(m for m in actors if _negated(doc, lex, m))
+        cities = tuple(m for m in actors if types.get(m.entity_id, "") == "City" and (m in places or m.kind == "capital"))
         return cls(doc, sentence, layer, lex, article_id, published, tuple(dates), actors,
                    adjective_tokens=frozenset(k for m in actors if m.kind == "adjective" for k in range(m.start, m.end)),
                    complement_tokens=frozenset(k for m in here if m.start in skip for k in range(m.start, m.end)),
                    name_tokens=frozenset(k for m in here if m.kind in ("name", "new", "new-person")
                                          for k in range(m.start, m.end)),
                    speech=tuple(lex.speech.find(sentence.tokens)), attributions=attributions,
-                   triggers=triggers, places=places, left_out=left_out,
+                   triggers=triggers, places=places, cities=cities, left_out=left_out,
                    last_topic=last_topic, last_partner=last_partner)
 
     @property
@@ -267,14 +269,50 @@ def arguments(view: SentenceView, reading: SentenceReading) -> SentenceReading:
     """Reads each trigger's clause for its parties: members of an organisation, every pair of
     a symmetric relation's parties, a directed relation's subject and objects, a founded
     body's year. Sets each reading's `pairs` (or `made`, for inception)."""
-    in_clause: dict[Stretch, list[ActorMention]] = {}  # the actors of each clause, found once
+    in_clause: dict[Stretch, _ClauseActors] = {}  # the actors of each clause, found once
     out = []
     for r in reading.readings:
         clause = r.trigger.clause
         if clause not in in_clause:
-            in_clause[clause] = [m for m in _in(view, clause) if m not in view.left_out]
+            in_clause[clause] = _ClauseActors([m for m in _in(view, clause) if m not in view.left_out])
         out.append(_arguments(view, r, in_clause[clause]))
     return replace(reading, readings=tuple(out))
+
+
+class _Run:
+    """Actors in text order (by start, then end), cut at a token by bisection, so that a
+    trigger's arguments cost no pass over a long clause's every actor."""
+
+    def __init__(self, items: list[ActorMention]):
+        self.items = items
+        self.starts = [m.start for m in items]
+        self.max_end = list(itertools.accumulate((m.end for m in items), max))
+
+    def ending_by(self, t0: int) -> list[ActorMention]:
+        """`[m for m in items if m.end <= t0]`"""
+        k = bisect.bisect_left(self.starts, t0)  # an actor that starts at t0 or later ends after it
+        if not k or self.max_end[k - 1] <= t0:
+            return self.items[:k]
+        return [m for m in self.items[:k] if m.end <= t0]
+
+    def starting_from(self, t1: int) -> list[ActorMention]:
+        """`[m for m in items if m.start >= t1]`"""
+        return self.items[bisect.bisect_left(self.starts, t1):]
+
+
+class _ClauseActors:
+    """The actors of one clause (those named as left out dropped), and selections of them,
+    each made once for all the clause's triggers."""
+
+    def __init__(self, items: list[ActorMention]):
+        self.items = items
+        self._runs: dict[tuple, _Run] = {}
+
+    def select(self, key: tuple, keep) -> _Run:
+        run = self._runs.get(key)
+        if run is None:
+            run = self._runs[key] = _Run([m for m in self.items if keep(m)])
+        return run
 
 
 def qualifiers(view: SentenceView, reading: SentenceReading) -> SentenceReading:
@@ -293,8 +331,16 @@ def qualifiers(view: SentenceView, reading: SentenceReading) -> SentenceReading:
 def attribution(view: SentenceView, reading: SentenceReading) -> SentenceReading:
     """Reads speech verbs and attribution phrases («за словами», "according to"). Sets the
     `speaker` of each reading that has pairs (see `_speaker`)."""
-    return replace(reading, readings=tuple(replace(r, speaker=_speaker(view, r.trigger.clause)) if r.pairs else r
-                                           for r in reading.readings))
+    speakers: dict[Stretch, str] = {}  # per clause, found once
+    out = []
+    for r in reading.readings:
+        if r.pairs:
+            clause = r.trigger.clause
+            if clause not in speakers:
+                speakers[clause] = _speaker(view, clause)
+            r = replace(r, speaker=speakers[clause])
+        out.append(r)
+    return replace(reading, readings=tuple(out))
 
 
 def participation(view: SentenceView, reading: SentenceReading) -> SentenceReading:
@@ -372,10 +418,11 @@ def _inside_name(view: SentenceView, start: int, end: int) -> bool:
 
 # -- arguments ---------------------------------------------------------------
 
-def _arguments(view: SentenceView, r: Reading, ms: list[ActorMention]) -> Reading:
+def _arguments(view: SentenceView, r: Reading, actors: _ClauseActors) -> Reading:
     t = r.trigger
     relation, t0, t1, stretch = t.relation, t.start, t.end, t.clause
     spec = SPECS[relation]
+    ms = actors.items
     if relation == "inception":
         return replace(r, made=tuple(_inception(view, t0, t1, ms)))
     pairs: list[tuple[str, str]]
@@ -383,9 +430,9 @@ def _arguments(view: SentenceView, r: Reading, ms: list[ActorMention]) -> Readin
                                    not any(view.type_of(m) in ORG_TYPES for m in ms if m.start >= t1)):
         pairs = _members(view, ms, t0, t1)
     elif relation in SYMMETRIC:
-        pairs = _symmetric(view, relation, ms, spec, t0, t1, stretch)
+        pairs = _symmetric(view, relation, actors, spec, t0, t1, stretch)
     else:
-        pairs = _directed(view, relation, ms, spec, t0, t1, stretch)
+        pairs = _directed(view, relation, actors, spec, t0, t1, stretch)
     return replace(r, pairs=tuple(pairs))
 
 
@@ -406,21 +453,44 @@ def _is_place(doc: Document, lex: Lexicon, m: ActorMention, etype: str) -> bool:
 
 
 def _group_at(view: SentenceView, ms: list[ActorMention], anchor: ActorMention) -> list[ActorMention]:
-    """The coordinated list an actor belongs to («Китай і Казахстан», "A, B and C")."""
-    ordered = sorted({(m.start, m.end, m.entity_id): m for m in ms}.values(), key=lambda m: m.start)
-    idx = next(i for i, m in enumerate(ordered) if m is anchor or (m.start, m.entity_id) == (anchor.start, anchor.entity_id))
-    group = [ordered[idx]]
-    for direction in (-1, 1):
-        i = idx
-        while 0 <= i + direction < len(ordered):
-            a, b = (ordered[i + direction], ordered[i]) if direction < 0 else (ordered[i], ordered[i + direction])
-            gap = view.doc.tokens[a.end:b.start]
-            if a.start == b.start or _list_gap(view, gap):
-                group.append(ordered[i + direction])
-                i += direction
-            else:
-                break
+    """The coordinated list an actor belongs to («Китай і Казахстан», "A, B and C"): the anchor,
+    the actors beginning where it does, then leftwards and rightwards while the words between
+    only join a list. `ms` is in text order; one span named twice counts once (its last reading).
+    Only the actors next to the list are read, however long `ms` is."""
+    tokens = view.doc.tokens
+    lo = bisect.bisect_left(ms, anchor.start, key=_start)
+    hi = bisect.bisect_right(ms, anchor.start, key=_start)
+    run = _once(ms[lo:hi])
+    idx = next(i for i, m in enumerate(run) if m is anchor or m.entity_id == anchor.entity_id)
+    group = [run[idx]] + run[idx - 1::-1] if idx else [run[idx]]
+    first = run[0]
+    while lo > 0:  # leftwards, a run of equal starts at a time
+        prev_lo = bisect.bisect_left(ms, ms[lo - 1].start, key=_start)
+        prev = _once(ms[prev_lo:lo])
+        if not _list_gap(view, tokens[prev[-1].end:first.start]):
+            break
+        group.extend(reversed(prev))
+        first, lo = prev[0], prev_lo
+    group.extend(run[idx + 1:])
+    last = run[-1]
+    while hi < len(ms):  # rightwards
+        nxt_hi = bisect.bisect_right(ms, ms[hi].start, key=_start)
+        nxt = _once(ms[hi:nxt_hi])
+        if not _list_gap(view, tokens[last.end:nxt[0].start]):
+            break
+        group.extend(nxt)
+        last, hi = nxt[-1], nxt_hi
     return group
+
+
+def _start(m: ActorMention) -> int:
+    return m.start
+
+
+def _once(run: list[ActorMention]) -> list[ActorMention]:
+    """Actors of one start, a span named twice for one entity kept once (its last reading) in
+    the place of its first."""
+    return list({(m.start, m.end, m.entity_id): m for m in run}.values())
 
 
 def _negated(doc: Document, lex: Lexicon, m: ActorMention) -> bool:
@@ -442,19 +512,23 @@ def _list_gap(view: SentenceView, gap) -> bool:
                or _adjective_like(t, g.list_adjective_suffixes) for t in gap)
 
 
-def _participants(view: SentenceView, ms: list[ActorMention], types: frozenset[str]) -> list[ActorMention]:
-    return [m for m in ms if view.type_of(m) in types and m.kind != "adjective" and m not in view.places]
+def _participants(view: SentenceView, actors: _ClauseActors, types: frozenset[str]) -> _Run:
+    return actors.select(("parties", types), lambda m: view.type_of(m) in types and m.kind != "adjective"
+                         and m not in view.places)
 
 
-def _symmetric(view: SentenceView, relation, ms, spec, t0, t1, stretch: Stretch | None = None) -> list[tuple[str, str]]:
+def _symmetric(view: SentenceView, relation, actors: _ClauseActors, spec, t0, t1,
+               stretch: Stretch | None = None) -> list[tuple[str, str]]:
     """The list just before the trigger and the one just after it (after "with", «з»,
     "between"): every pair of parties at one level, people with people, states with states."""
     if _names_a_format(view, t0):
         return []
     doc = view.doc
-    parts = _participants(view, ms, spec.subjects | spec.objects)
-    before = [m for m in parts if m.end <= t0]
-    after = [m for m in parts if m.start >= t1 and not _topic(view, t1, m)]
+    parts = _participants(view, actors, spec.subjects | spec.objects)
+    before = parts.ending_by(t0)
+    after = parts.starting_from(t1)
+    if after and view.last_topic[after[-1].start - 1 - view.first] >= t1:
+        after = [m for m in after if not _topic(view, t1, m)]  # a topic word after the trigger: ask each
     tail = _group_at(view, after, after[0]) if after and (
         after[0].start - t1 <= 4 or _list_gap(view, doc.tokens[t1:after[0].start])) else []
     head: list[ActorMention] = []
@@ -468,8 +542,8 @@ def _symmetric(view: SentenceView, relation, ms, spec, t0, t1, stretch: Stretch 
         head = _carried_subject(view, stretch, spec.subjects)
     elif not before and view.lex.grammar.case_marking:
         # «…21 февраля подписали главы … Камчыбек Ташиев и Саймумин Ятимов»: the subject after the verb
-        inverted = [m for m in after if m.start - t1 <= _MAX_SUBJECT_GAP and m.kind in ("name", "role")
-                    and "nomn" in doc.tokens[m.start].analysis.cases]
+        near = itertools.takewhile(lambda m: m.start - t1 <= _MAX_SUBJECT_GAP, after)  # `after` is in text order
+        inverted = [m for m in near if m.kind in ("name", "role") and "nomn" in doc.tokens[m.start].analysis.cases]
         if inverted:
             head, tail = _group_at(view, inverted, inverted[0]), []
     if len(head) == 1 and not tail and (relation == "partnerOf" or
@@ -551,24 +625,34 @@ def _antecedent(view: SentenceView, stretch: Stretch, types: frozenset[str]) -> 
     return [prior[-1]] if prior and stretch.first - 1 == prior[-1].end else []
 
 
-def _directed(view: SentenceView, relation, ms, spec, t0, t1, stretch=None) -> list[tuple[str, str]]:
+def _directed(view: SentenceView, relation, actors: _ClauseActors, spec, t0, t1, stretch=None) -> list[tuple[str, str]]:
     doc, lex = view.doc, view.lex
     g = lex.grammar
-    before = [m for m in ms if m.end <= t0 and view.type_of(m) in spec.subjects]
-    if not before and stretch is not None:
+    ms = actors.items
+    subjects_ = actors.select(("of", spec.subjects), lambda m: view.type_of(m) in spec.subjects)
+    before = subjects_.ending_by(t0)
+    carried = not before and stretch is not None
+    if carried:
         before = _antecedent(view, stretch, spec.subjects) or _carried_subject(view, stretch, spec.subjects)
-    after = [m for m in ms if m.start >= t1 and view.type_of(m) in spec.objects]
+    after = actors.select(("of", spec.objects), lambda m: view.type_of(m) in spec.objects).starting_from(t1)
+    genitive_agent = False  # the object list lost its first actor to the subject
     if not g.case_marking:
         # "Finland closed its border with Russia, accusing Moscow": an actor after a
         # preposition is no subject (where case endings say so, the nominative below does)
-        free = [m for m in before if m.start == 0 or
-                doc.tokens[m.start - 1].text.lower() not in lex.words("prepositions")]
-        before = free or before
+        prepositions = lex.words("prepositions")
+        free = (lambda m: m.start == 0 or doc.tokens[m.start - 1].text.lower() not in prepositions)
+        before = ([m for m in before if free(m)] if carried else
+                  actors.select(("free", spec.subjects), lambda m: view.type_of(m) in spec.subjects and free(m))
+                  .ending_by(t0)) or before
     unfiltered = list(before)
     if g.case_marking:
         # «російський удар» names who strikes; «російського СПГ» names no one who bans
-        nominative = [m for m in before if (m.kind == "adjective" and relation in ADJECTIVE_AGENTS) or
-                      "nomn" in doc.tokens[m.start].analysis.cases or m.kind in ("group", "role")]
+        adjectives_act = relation in ADJECTIVE_AGENTS
+        nominal = (lambda m: (m.kind == "adjective" and adjectives_act) or
+                   "nomn" in doc.tokens[m.start].analysis.cases or m.kind in ("group", "role"))
+        nominative = [m for m in before if nominal(m)] if carried else \
+            actors.select(("nominative", spec.subjects, adjectives_act),
+                          lambda m: view.type_of(m) in spec.subjects and nominal(m)).ending_by(t0)
         before = nominative or before
         nxt = doc.tokens[t1] if t1 < len(doc.tokens) else None
         if relation in AGENTIVE_GENITIVE and _nominal(view, t0, t1) and nxt is not None and nxt.is_word \
@@ -580,10 +664,17 @@ def _directed(view: SentenceView, relation, ms, spec, t0, t1, stretch=None) -> l
                     and after[0].kind != "adjective"):  # «імпорт російського СПГ»: a describer, no agent
                 return []
             before, after = [after[0]], after[1:]
+            genitive_agent = True
     subjects = _group_at(view, before, before[-1]) if before else []
     if not subjects:
         return []
-    objects_ = [m for m in after if m.kind != "adjective" or relation in ("attacks",)]
+    if relation in ("attacks",):
+        objects_ = after
+    elif not genitive_agent:
+        objects_ = actors.select(("objects", spec.objects), lambda m: view.type_of(m) in spec.objects
+                                 and m.kind != "adjective").starting_from(t1)
+    else:
+        objects_ = [m for m in after if m.kind != "adjective"]
     if not objects_ and relation == "influences" and stretch is not None:
         objects_ = _there(view, stretch, spec.objects)
     if not objects_ and relation == "providesAidTo" and len(unfiltered) >= 2 and _indirect_object(view, unfiltered[-1]):
@@ -609,8 +700,8 @@ def _there(view: SentenceView, stretch: Stretch, types: frozenset[str]) -> list[
     if not any(t.text.lower() in view.lex.words("place_adverbs") for t in toks):
         return []
     here = view.sentence.index
-    earlier = [m for m in view.layer.mentions if here - 3 <= m.sentence < here
-               and view.layer.types.get(m.entity_id) == "Region" and m.entity_id and "Region" in types]
+    earlier = [m for s in range(max(0, here - 3), here) for m in view.layer.in_sentence(s)
+               if view.layer.types.get(m.entity_id) == "Region" and m.entity_id and "Region" in types]
     return earlier[-1:]
 
 
@@ -658,9 +749,12 @@ def _sentence_subject(view: SentenceView, ms: list[ActorMention], t0: int) -> li
 def _org_in_focus(view: SentenceView, t0: int) -> str:
     """"Finland joined last year": the alliance the story is about, named in the last few sentences."""
     here = view.doc.sentence_of[t0]
-    recent = [m for m in view.layer.mentions if m.start < t0 and here - m.sentence <= 8
-              and view.layer.types.get(m.entity_id) in ORG_TYPES and m.kind == "name"]
-    return recent[-1].entity_id if recent else ""
+    for s in range(here, max(0, here - 8) - 1, -1):  # the last such mention first
+        recent = [m for m in view.layer.in_sentence(s) if m.start < t0
+                  and view.layer.types.get(m.entity_id) in ORG_TYPES and m.kind == "name"]
+        if recent:
+            return recent[-1].entity_id
+    return ""
 
 
 def _counted(view: SentenceView, t0: int) -> int:
@@ -673,11 +767,13 @@ def _counted(view: SentenceView, t0: int) -> int:
 def _focus(view: SentenceView, etype: str, count: int, before: int) -> list[str]:
     """The last `count` distinct actors of a type named before a token."""
     out: list[str] = []
-    for m in sorted(view.layer.mentions, key=lambda m: -m.start):
-        if m.start < before and view.layer.types.get(m.entity_id) == etype and m.entity_id not in out:
-            out.append(m.entity_id)
-            if len(out) == count:
-                break
+    for s in range(view.doc.sentence_of[before] if before < len(view.doc.tokens) else len(view.doc.sentences) - 1,
+                   -1, -1):  # the latest first: sentence by sentence backwards
+        for m in sorted(view.layer.in_sentence(s), key=lambda m: -m.start):
+            if m.start < before and view.layer.types.get(m.entity_id) == etype and m.entity_id not in out:
+                out.append(m.entity_id)
+                if len(out) == count:
+                    return out
     return out
 
 
@@ -727,8 +823,7 @@ def _qualifiers(view: SentenceView, trigger: Trigger, domains: dict, trends: dic
     if "date" in spec.qualifiers:
         changes.update(_date(view, trigger))
     if "place" in spec.qualifiers:
-        places = [m for m in view.actors if view.type_of(m) == "City" and (m in view.places or m.kind == "capital")
-                  and (stretch.first <= m.start < stretch.last or m.start - view.first <= 3)]
+        places = [m for m in view.cities if stretch.first <= m.start < stretch.last or m.start - view.first <= 3]
         if places:
             changes["place"] = min(places, key=lambda m: abs(m.start - t0)).entity_id
         elif view.layer.dateline and _near(changes.get("date") or changes.get("start", ""), view.published):

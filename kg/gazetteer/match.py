@@ -62,8 +62,12 @@ def match_names(doc: Document, gaz: Gazetteer) -> list[NameMatch]:
     out: list[NameMatch] = []
     i = 0
     while i < len(matches):
-        group = [m for m in matches[i:] if m.start == matches[i].start and m.end == matches[i].end]
-        i += len(group)
+        # the readings of one span come together (the matcher emits them at once): read on
+        # only as far as they go, not to the end of the text
+        j = i + 1
+        while j < len(matches) and matches[j].start == matches[i].start and matches[j].end == matches[i].end:
+            j += 1
+        group, i = matches[i:j], j
         keys: list[Key] = [m.payload for m in group]
         names = [k for k in keys if k.kind == "name"] or keys
         ids = sorted({k.entity_id for k in names}, key=lambda e: _rank(gaz, e))
