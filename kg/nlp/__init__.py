@@ -1,7 +1,7 @@
 """Text → Document: sentences, tokens, lemmas and grammatical case.
 
 One shared code path for every language; what differs per language is the lemmatiser
-(pymorphy3 for uk and ru, simplemma for en), chosen by `lemmatizer(lang)`.
+hook its lexicon names (pymorphy3 for uk and ru, simplemma for en; see `kg.nlp.morph`).
 
 >>> doc = parse("Китай і Казахстан поглиблюють співпрацю. Сі прибув до Астани.", "uk")
 >>> [s.text for s in doc.sentences]
