@@ -33,7 +33,7 @@ from typing import Any
 from .errors import KGError, UnknownRelationError
 from .resources import cache_dir, lexicon_files, ontology_file
 
-_CACHE_VERSION = "2"  # bump when what is cached changes shape
+_CACHE_VERSION = "3"  # bump when what is cached changes shape
 _KG = "https://kg.example.org/ontology#"
 
 
@@ -87,6 +87,7 @@ class Language:
     lemmatizer: str  # a registered name, an entry point of `kg.lemmatizers`, or module:function
     foreign: str = ""  # the language whose lemmatiser reads words in another script
     lingua: str = ""  # lingua's name of the language, when lingua knows it
+    abbreviations: frozenset[str] = frozenset()  # a full stop after them does not end a sentence
 
     def writes(self, ch: str) -> bool:
         """Whether a character belongs to this language's script."""
@@ -160,7 +161,8 @@ def _from_json(data: dict) -> Schema:
         families={f["name"]: Family(**f) for f in data["families"]},
         types={t["name"]: EntityType(**{**t, "parents": tuple(t["parents"])}) for t in data["types"]},
         domains=dict(data["domains"]),
-        languages={lg["code"]: Language(**{**lg, "alphabet": frozenset(lg["alphabet"])})
+        languages={lg["code"]: Language(**{**lg, "alphabet": frozenset(lg["alphabet"]),
+                                           "abbreviations": frozenset(lg["abbreviations"])})
                    for lg in data["languages"]})
 
 
@@ -259,9 +261,13 @@ def read_languages(files: dict[str, Path]) -> list[dict[str, Any]]:
         strangers = sorted({ch for ch in alphabet if _script_of(ch) != script})
         if strangers:
             raise SchemaError(f"{path}: letters {''.join(strangers)!r} of the alphabet are not {script} script")
+        odd = [a for a in block.get("abbreviations") or [] if not isinstance(a, str)]
+        if odd:  # YAML reads a bare no, on or yes as a boolean
+            raise SchemaError(f"{path}: abbreviations {odd!r} are not words; put them in quotes")
         out.append({"code": code, "name": str(block["name"]), "script": script, "alphabet": sorted(set(alphabet)),
                     "lemmatizer": str(block["lemmatizer"]), "foreign": str(block.get("foreign") or ""),
-                    "lingua": str(block.get("lingua") or "")})
+                    "lingua": str(block.get("lingua") or ""),
+                    "abbreviations": sorted(str(a).lower() for a in block.get("abbreviations") or [])})
     return out
 
 

@@ -1,7 +1,7 @@
 """Text → Document: sentences, tokens, lemmas and grammatical case.
 
 One shared code path for every language; what differs per language is the lemmatiser
-(pymorphy3 for uk and ru, simplemma for en), chosen by `lemmatizer(lang)`.
+hook its lexicon names (pymorphy3 for uk and ru, simplemma for en; see `kg.nlp.morph`).
 
 >>> doc = parse("Китай і Казахстан поглиблюють співпрацю. Сі прибув до Астани.", "uk")
 >>> [s.text for s in doc.sentences]
@@ -15,15 +15,15 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
+from .. import schema
 from .morph import Analysis, analyse
 
 # Words keep inner hyphens and apostrophes (Касим-Жомарт, Кот-д’Івуар, Xi'an); numbers keep
 # their separators; «C+C5» and «С + С5» style names keep their plus.
 _TOKEN = re.compile(
     r"[^\W\d_](?:[\w]|[-‐‑’'ʼ`](?=\w))*(?:\+\w+)?|\d+(?:[.,:/-]\d+)*(?:-[^\W\d_]+)?|\S", re.UNICODE)
-_ABBREVIATIONS = frozenset(
-    "mr mrs ms dr jr sr st gen col lt sgt rep sen gov prof no vs etc inc ltd co corp dept fig jan feb mar apr "
-    "jun jul aug sep sept oct nov dec u.s u.k e.g i.e p.m a.m ім ст р рр тис млн млрд грн с м г гг тыс руб".split())
+# A text quotes names and titles of other languages, so every language's abbreviations hold.
+_ABBREVIATIONS = frozenset().union(*(lg.abbreviations for lg in schema.load().languages.values()))
 _END = frozenset(".!?…")
 _OPEN_QUOTES = frozenset("«\"“„'(")
 
