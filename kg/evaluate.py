@@ -424,13 +424,26 @@ def gold_pairs(folder: Path) -> Iterator[tuple[Path, Path] | InputError]:
         if not found:
             yield InputError(gold, f"no article beside it (looked for {stem.name}{{{','.join(ARTICLE_SUFFIXES)}}})")
         elif gold not in golds:
-            yield InputError(found[0], f"no gold file {gold.name} beside it; not scored")
+            if _is_article(found[0]):
+                yield InputError(found[0], f"no gold file {gold.name} beside it; not scored")
         else:
             yield found[0], gold
 
 
 RDF_FORMATS = {".ttl": "turtle", ".nt": "nt", ".trig": "trig", ".nq": "nquads", ".jsonld": "json-ld",
                ".xml": "xml", ".rdf": "xml"}
+
+
+def _is_article(path: Path) -> bool:
+    """A Markdown article opens with its front matter; other Markdown (notes on the
+    annotation, a README) describes the corpus."""
+    if path.suffix.lower() not in (".md", ".markdown"):
+        return True
+    try:
+        with open(path, "rb") as f:
+            return f.read(3) == b"---"
+    except OSError:
+        return True
 
 
 def extraction_rdf(extraction: Extraction) -> Graph:

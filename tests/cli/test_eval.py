@@ -128,7 +128,8 @@ def test_bad_gold_and_lone_files_are_named_and_the_rest_is_scored(tmp_path, caps
     folder = _only_ru(tmp_path)
     (folder / "broken.txt").write_text("Title\nKazakhstan and Uzbekistan met.", encoding="utf-8")
     (folder / "broken.gold.json").write_text('{"entities": [', encoding="utf-8")
-    (folder / "lonely.md").write_text("An article nobody annotated.", encoding="utf-8")
+    (folder / "lonely.md").write_text("---\ntitle: Alone\n---\nAn article nobody annotated.", encoding="utf-8")
+    (folder / "NOTES.md").write_text("# How these were annotated", encoding="utf-8")
     (folder / "orphan.gold.json").write_text('{"entities": [], "facts": []}', encoding="utf-8")
     (folder / "README.md").write_text("Where these articles come from.", encoding="utf-8")
     code = main(["eval", str(folder), "--pred", str(PRED), "--json"])
@@ -138,7 +139,7 @@ def test_bad_gold_and_lone_files_are_named_and_the_rest_is_scored(tmp_path, caps
     assert "broken.gold.json: not valid JSON" in err
     assert "lonely.md: no gold file lonely.gold.json" in err
     assert "orphan.gold.json: no article beside it" in err
-    assert "README" not in err
+    assert "README" not in err and "NOTES" not in err
     data = json.loads(captured.out)
     assert [a["name"] for a in data["per_article"]] == ["ru-kazakhstan-uzbekistan"]
     assert len(data["problems"]) == 3
