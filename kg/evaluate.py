@@ -14,6 +14,7 @@ True
 from __future__ import annotations
 
 import json
+import logging
 import re
 import unicodedata
 from collections import Counter
@@ -26,6 +27,8 @@ from rdflib.namespace import OWL, RDF, RDFS, SDO, SKOS
 
 from .errors import InputError, KGError
 from .model import RELATIONS, SYMMETRIC, Extraction
+
+log = logging.getLogger("kg.evaluate")
 
 ARTICLE_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm")
 GOLD_SUFFIX = ".gold.json"
@@ -103,6 +106,7 @@ class Gold:
     facts: frozenset[FactKey]
     # kind ("domain", "place", "date") → {(fact, value)}
     qualifiers: dict[str, frozenset[tuple[FactKey, str]]] = field(default_factory=dict)
+    outside: tuple[str, ...] = ()  # relations of gold facts the contract does not have: not scored
 
     @property
     def entity_ids(self) -> frozenset[str]:
@@ -132,9 +136,13 @@ def _gold_from(name: str, data: dict) -> Gold:
                                 tuple(map(str, e.get("aliases") or ()))) for e in data["entities"])
     facts: set[FactKey] = set()
     qualifiers: dict[str, set] = {kind: set() for kind in QUALIFIERS}
+    outside: list[str] = []
     for f in data["facts"]:
         if str(f.get("polarity", "positive")).casefold() == "negative":
             continue  # a denied fact is not a fact; stating it counts against precision
+        if str(f["p"]) not in RELATIONS:
+            outside.append(str(f["p"]))  # no extractor is asked for it
+            continue
         key = fact_key(str(f["s"]), str(f["p"]), str(f["o"]))
         facts.add(key)
         domains = f.get("domain") or ()
@@ -146,7 +154,7 @@ def _gold_from(name: str, data: dict) -> Gold:
             if f.get(k):
                 qualifiers["date"].add((key, str(f[k])))
     return Gold(name, str(data.get("lang", "")), entities, frozenset(facts),
-                {k: frozenset(v) for k, v in qualifiers.items()})
+                {k: frozenset(v) for k, v in qualifiers.items()}, tuple(outside))
 
 
 # --- what the output says ------------------------------------------------------------------
@@ -497,6 +505,9 @@ def evaluate(folder: Path | str, extract: Callable | None = None, predictions: P
         except InputError as e:
             problems.append(e)
             continue
+        for relation, n in sorted(Counter(gold.outside).items()):
+            log.warning("kg: warning: %s: %d fact%s of %r, a relation the contract does not have; not scored",
+                        gold_path, n, "s" * (n != 1), relation)
         try:
             if predictions is not None:
                 graph, lang = read_rdf(_output_of(Path(predictions), gold.name)), ""

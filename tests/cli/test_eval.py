@@ -160,3 +160,14 @@ def test_a_missing_output_is_named_and_scored_as_empty(tmp_path, capsys):
     out, err = capsys.readouterr()
     assert "no output ru-kazakhstan-uzbekistan" in err
     assert "facts P 0.000 R 0.000" in out
+
+
+def test_gold_facts_of_relations_outside_the_contract_are_named_and_not_scored(tmp_path, capsys):
+    folder = _only_ru(tmp_path)
+    gold = json.loads((folder / "ru-kazakhstan-uzbekistan.gold.json").read_text(encoding="utf-8"))
+    gold["facts"].append({"s": "Q232", "p": "admires", "o": "Q265"})
+    (folder / "ru-kazakhstan-uzbekistan.gold.json").write_text(json.dumps(gold), encoding="utf-8")
+    assert main(["eval", str(folder), "--pred", str(PRED), "--json"]) == 0
+    captured = capsys.readouterr()
+    assert "ru-kazakhstan-uzbekistan.gold.json: 1 fact of 'admires', a relation the contract does not have" in captured.err
+    assert json.loads(captured.out)["facts"]["gold"] == 3
