@@ -524,14 +524,14 @@ def evaluate(folder: Path | str, extract: Callable | None = None, predictions: P
 
 
 def _run(article_path: Path, extract: Callable | None) -> tuple[Graph, str]:
-    from .ingest import read_file
-    from .pipeline import extract as kg_extract
+    """The RDF of the article, read and extracted as `kg extract` does; an `InputError` (an
+    `ExtractionError` when the extractor failed) when it cannot be had."""
+    from .pipeline import extract_paths
 
-    items = list(read_file(article_path))
-    for item in items:
+    for item in extract_paths([article_path], extractor=extract):
         if isinstance(item, InputError):
             raise item
-        return extraction_rdf((extract or kg_extract)(item)), item.lang
+        return extraction_rdf(item), item.article.lang
     raise InputError(article_path, "no article read")
 
 

@@ -171,3 +171,21 @@ def test_gold_facts_of_relations_outside_the_contract_are_named_and_not_scored(t
     captured = capsys.readouterr()
     assert "ru-kazakhstan-uzbekistan.gold.json: 1 fact of 'admires', a relation the contract does not have" in captured.err
     assert json.loads(captured.out)["facts"]["gold"] == 3
+
+
+def test_an_extractor_that_fails_is_named_and_the_rest_is_scored(tmp_path, capsys):
+    folder = _only_ru(tmp_path)
+    shutil.copy(GOLD / "uk-zelensky-berlin.md", folder)
+    shutil.copy(GOLD / "uk-zelensky-berlin.gold.json", folder)
+
+    def fragile(article):
+        if article.lang == "uk":
+            raise RuntimeError("a bug")
+        return _fake(())(article)
+
+    report = evaluate(folder, extract=fragile)
+    assert [a.name for a in report.articles] == ["ru-kazakhstan-uzbekistan", "uk-zelensky-berlin"]
+    [problem] = report.problems
+    assert "uk-zelensky-berlin.md" in str(problem) and "RuntimeError: a bug" in problem.reason
+    uk = report.articles[1]
+    assert (uk.facts.tp, uk.facts.gold) == (0, 5) and uk.error  # scored as if nothing was found
