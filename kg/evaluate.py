@@ -14,6 +14,7 @@ True
 from __future__ import annotations
 
 import json
+import logging
 import re
 import unicodedata
 from collections import Counter
@@ -26,6 +27,8 @@ from rdflib.namespace import OWL, RDF, RDFS, SDO, SKOS
 
 from .errors import InputError, KGError
 from .model import RELATIONS, SYMMETRIC, Extraction
+
+log = logging.getLogger("kg.evaluate")
 
 ARTICLE_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm")
 GOLD_SUFFIX = ".gold.json"
@@ -103,6 +106,7 @@ class Gold:
     facts: frozenset[FactKey]
     # kind ("domain", "place", "date") → {(fact, value)}
     qualifiers: dict[str, frozenset[tuple[FactKey, str]]] = field(default_factory=dict)
+    outside: tuple[str, ...] = ()  # relations of gold facts the contract does not have: not scored
 
     @property
     def entity_ids(self) -> frozenset[str]:
@@ -132,9 +136,13 @@ def _gold_from(name: str, data: dict) -> Gold:
                                 tuple(map(str, e.get("aliases") or ()))) for e in data["entities"])
     facts: set[FactKey] = set()
     qualifiers: dict[str, set] = {kind: set() for kind in QUALIFIERS}
+    outside: list[str] = []
     for f in data["facts"]:
         if str(f.get("polarity", "positive")).casefold() == "negative":
             continue  # a denied fact is not a fact; stating it counts against precision
+        if str(f["p"]) not in RELATIONS:
+            outside.append(str(f["p"]))  # no extractor is asked for it
+            continue
         key = fact_key(str(f["s"]), str(f["p"]), str(f["o"]))
         facts.add(key)
         domains = f.get("domain") or ()
@@ -146,7 +154,7 @@ def _gold_from(name: str, data: dict) -> Gold:
             if f.get(k):
                 qualifiers["date"].add((key, str(f[k])))
     return Gold(name, str(data.get("lang", "")), entities, frozenset(facts),
-                {k: frozenset(v) for k, v in qualifiers.items()})
+                {k: frozenset(v) for k, v in qualifiers.items()}, tuple(outside))
 
 
 # --- what the output says ------------------------------------------------------------------
@@ -424,13 +432,26 @@ def gold_pairs(folder: Path) -> Iterator[tuple[Path, Path] | InputError]:
         if not found:
             yield InputError(gold, f"no article beside it (looked for {stem.name}{{{','.join(ARTICLE_SUFFIXES)}}})")
         elif gold not in golds:
-            yield InputError(found[0], f"no gold file {gold.name} beside it; not scored")
+            if _is_article(found[0]):
+                yield InputError(found[0], f"no gold file {gold.name} beside it; not scored")
         else:
             yield found[0], gold
 
 
 RDF_FORMATS = {".ttl": "turtle", ".nt": "nt", ".trig": "trig", ".nq": "nquads", ".jsonld": "json-ld",
                ".xml": "xml", ".rdf": "xml"}
+
+
+def _is_article(path: Path) -> bool:
+    """A Markdown article opens with its front matter; other Markdown (notes on the
+    annotation, a README) describes the corpus."""
+    if path.suffix.lower() not in (".md", ".markdown"):
+        return True
+    try:
+        with open(path, "rb") as f:
+            return f.read(3) == b"---"
+    except OSError:
+        return True
 
 
 def extraction_rdf(extraction: Extraction) -> Graph:
@@ -484,6 +505,9 @@ def evaluate(folder: Path | str, extract: Callable | None = None, predictions: P
         except InputError as e:
             problems.append(e)
             continue
+        for relation, n in sorted(Counter(gold.outside).items()):
+            log.warning("kg: warning: %s: %d fact%s of %r, a relation the contract does not have; not scored",
+                        gold_path, n, "s" * (n != 1), relation)
         try:
             if predictions is not None:
                 graph, lang = read_rdf(_output_of(Path(predictions), gold.name)), ""
@@ -500,14 +524,14 @@ def evaluate(folder: Path | str, extract: Callable | None = None, predictions: P
 
 
 def _run(article_path: Path, extract: Callable | None) -> tuple[Graph, str]:
-    from .ingest import read_file
-    from .pipeline import extract as kg_extract
+    """The RDF of the article, read and extracted as `kg extract` does; an `InputError` (an
+    `ExtractionError` when the extractor failed) when it cannot be had."""
+    from .pipeline import extract_paths
 
-    items = list(read_file(article_path))
-    for item in items:
+    for item in extract_paths([article_path], extractor=extract):
         if isinstance(item, InputError):
             raise item
-        return extraction_rdf((extract or kg_extract)(item)), item.lang
+        return extraction_rdf(item), item.article.lang
     raise InputError(article_path, "no article read")
 
 

@@ -130,15 +130,16 @@ def _merge_within(facts: list[Fact]) -> tuple[Fact, ...]:
 Extractor = Callable[[Article], Extraction]
 
 
-def extract_paths(paths: Iterable[str | os.PathLike], extractor: Extractor | None = None
-                  ) -> Iterator[Extraction | InputError]:
+def extract_paths(paths: Iterable[str | os.PathLike], extractor: Extractor | None = None, *,
+                  follow_links: bool = False) -> Iterator[Extraction | InputError]:
     """Read every article under `paths` (see `kg.ingest`), extract it and check that its ids
     can be IRIs: an `Extraction` per article, or an error naming the file and the reason — an
     `InputError` for a file that cannot be read, an `ExtractionError` for an article that
-    could not be extracted. One bad file or article never stops the others.
+    could not be extracted. One bad file or article never stops the others. Links in
+    folders that lead out of `paths` are followed only with `follow_links`.
     """
     run = extractor or extract
-    for item in read_paths(paths):
+    for item in read_paths(paths, follow_links=follow_links):
         if isinstance(item, InputError):
             yield item
             continue

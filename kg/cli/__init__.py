@@ -9,6 +9,7 @@ reason), 2 for an internal error.
 from __future__ import annotations
 
 import importlib
+import logging
 import sys
 
 import click
@@ -56,6 +57,19 @@ def cli() -> None:
     """
 
 
+class _EchoWarnings(logging.Handler):
+    """kg's warnings (a value dropped, the article still read) on stderr, as they happen."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        click.echo(record.getMessage(), err=True)
+
+
+def _show_warnings() -> None:
+    logger = logging.getLogger("kg")
+    if not any(isinstance(h, _EchoWarnings) for h in logger.handlers):
+        logger.addHandler(_EchoWarnings(logging.WARNING))
+
+
 def chosen_extractor():
     """The extractor `main` was given, or None for `kg.pipeline.extract`."""
     obj = click.get_current_context().find_root().obj
@@ -68,6 +82,7 @@ def main(argv: list[str] | None = None, *, extractor=None) -> int:
     `extractor` (an `Article` → `Extraction` callable) replaces `kg.pipeline.extract` for the
     commands that extract (build, extract).
     """
+    _show_warnings()
     try:
         # without standalone mode, click returns an Exit's code instead of raising it
         code = cli.main(args=argv, prog_name="kg", standalone_mode=False, obj={"extractor": extractor})

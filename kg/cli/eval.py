@@ -77,12 +77,10 @@ def _print_article(score, verbose: bool) -> None:
 
 
 def _print_totals(report) -> None:
-    by_language = report.by_language
-    if len(by_language) > 1:
-        click.echo("\nBy language")
-        for lang, t in by_language.items():
-            click.echo(f"  {lang or '?':3s} {t.articles:3d} articles  facts {_figures(t.facts, 3)}"
-                       f"  entities {_figures(t.entities, 3)}  qualifiers {_qualifiers(t.qualifiers)}")
+    click.echo("\nBy language")
+    for lang, t in report.by_language.items():
+        click.echo(f"  {lang or '?':3s} {t.articles:3d} articles  facts {_figures(t.facts, 3)}"
+                   f"  entities {_figures(t.entities, 3)}  qualifiers {_qualifiers(t.qualifiers)}")
     click.echo("\nBy relation")
     for relation, prf in report.by_relation.items():
         click.echo(f"  {relation:18s} {_figures(prf)}  ({prf.tp}/{prf.predicted} of {prf.gold})")

@@ -16,8 +16,9 @@ from ..registry import exporters
 @click.option("--format", "fmt", type=click.Choice(exporters.names()), default=None,
               help="Output format (default: from the suffix of -o; turtle for --out-dir).")
 @click.option("--no-mentions", is_flag=True, help="Leave out the mention spans (smaller files).")
+@click.option("--follow-links", is_flag=True, help="Follow links in folders that lead out of the paths given.")
 def extract(paths: tuple[Path, ...], output: Path | None, out_dir: Path | None, fmt: str | None,
-            no_mentions: bool) -> None:
+            no_mentions: bool, follow_links: bool) -> None:
     """Extract entities and facts from articles, without background knowledge.
 
     RDF formats hold what each article said (its named graph's content); other formats
@@ -36,7 +37,7 @@ def extract(paths: tuple[Path, ...], output: Path | None, out_dir: Path | None, 
         raise click.UsageError("give exactly one of -o/--output or --out-dir")
     chosen = exporters.choose(output, fmt) if output else exporters.format(fmt or "turtle")
     failed, batch = 0, []
-    for item in extract_paths(paths, chosen_extractor()):
+    for item in extract_paths(paths, chosen_extractor(), follow_links=follow_links):
         if not hasattr(item, "article"):  # an InputError: named, and the rest goes on
             click.echo(f"kg: {item}", err=True)
             failed += 1

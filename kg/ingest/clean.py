@@ -36,3 +36,33 @@ def split_title(text: str) -> tuple[str, str]:
     if rest.strip() and len(first) <= _TITLE_MAX and not first.rstrip().endswith((".", ":")):
         return first.strip(), text
     return "", text
+
+
+# Characters an IRI may not hold (RFC 3987): controls, space, and "<>\^`{|}
+_NOT_IN_IRI = re.compile(r'[\x00-\x20"<>\\^`{|}\x7f-\x9f]')
+_SCHEME = re.compile(r"^https?://[^/?#\s]", re.I)
+
+
+def safe_url(value: str) -> tuple[str, str]:
+    """(the URL as a safe IRI, "") — characters an IRI may not hold percent-encoded — or
+    ("", why not) for a value that is no web address.
+
+    >>> safe_url('https://example.org/a b"<c>')
+    ('https://example.org/a%20b%22%3Cc%3E', '')
+    >>> safe_url("javascript:alert(1)")
+    ('', 'is not an http(s) address')
+    """
+    from urllib.parse import urlsplit
+
+    url = value.strip()
+    if not _SCHEME.match(url):
+        return "", "is not an http(s) address"
+    url = _NOT_IN_IRI.sub(lambda m: "".join(f"%{b:02X}" for b in m.group().encode("utf-8")), url)
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises on a port that is not a number
+    except ValueError as e:
+        return "", f"is not a valid address ({e})"
+    if not parts.hostname:
+        return "", "has no host"
+    return url, ""

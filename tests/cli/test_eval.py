@@ -128,7 +128,8 @@ def test_bad_gold_and_lone_files_are_named_and_the_rest_is_scored(tmp_path, caps
     folder = _only_ru(tmp_path)
     (folder / "broken.txt").write_text("Title\nKazakhstan and Uzbekistan met.", encoding="utf-8")
     (folder / "broken.gold.json").write_text('{"entities": [', encoding="utf-8")
-    (folder / "lonely.md").write_text("An article nobody annotated.", encoding="utf-8")
+    (folder / "lonely.md").write_text("---\ntitle: Alone\n---\nAn article nobody annotated.", encoding="utf-8")
+    (folder / "NOTES.md").write_text("# How these were annotated", encoding="utf-8")
     (folder / "orphan.gold.json").write_text('{"entities": [], "facts": []}', encoding="utf-8")
     (folder / "README.md").write_text("Where these articles come from.", encoding="utf-8")
     code = main(["eval", str(folder), "--pred", str(PRED), "--json"])
@@ -138,7 +139,7 @@ def test_bad_gold_and_lone_files_are_named_and_the_rest_is_scored(tmp_path, caps
     assert "broken.gold.json: not valid JSON" in err
     assert "lonely.md: no gold file lonely.gold.json" in err
     assert "orphan.gold.json: no article beside it" in err
-    assert "README" not in err
+    assert "README" not in err and "NOTES" not in err
     data = json.loads(captured.out)
     assert [a["name"] for a in data["per_article"]] == ["ru-kazakhstan-uzbekistan"]
     assert len(data["problems"]) == 3
@@ -159,3 +160,32 @@ def test_a_missing_output_is_named_and_scored_as_empty(tmp_path, capsys):
     out, err = capsys.readouterr()
     assert "no output ru-kazakhstan-uzbekistan" in err
     assert "facts P 0.000 R 0.000" in out
+
+
+def test_gold_facts_of_relations_outside_the_contract_are_named_and_not_scored(tmp_path, capsys):
+    folder = _only_ru(tmp_path)
+    gold = json.loads((folder / "ru-kazakhstan-uzbekistan.gold.json").read_text(encoding="utf-8"))
+    gold["facts"].append({"s": "Q232", "p": "admires", "o": "Q265"})
+    (folder / "ru-kazakhstan-uzbekistan.gold.json").write_text(json.dumps(gold), encoding="utf-8")
+    assert main(["eval", str(folder), "--pred", str(PRED), "--json"]) == 0
+    captured = capsys.readouterr()
+    assert "ru-kazakhstan-uzbekistan.gold.json: 1 fact of 'admires', a relation the contract does not have" in captured.err
+    assert json.loads(captured.out)["facts"]["gold"] == 3
+
+
+def test_an_extractor_that_fails_is_named_and_the_rest_is_scored(tmp_path, capsys):
+    folder = _only_ru(tmp_path)
+    shutil.copy(GOLD / "uk-zelensky-berlin.md", folder)
+    shutil.copy(GOLD / "uk-zelensky-berlin.gold.json", folder)
+
+    def fragile(article):
+        if article.lang == "uk":
+            raise RuntimeError("a bug")
+        return _fake(())(article)
+
+    report = evaluate(folder, extract=fragile)
+    assert [a.name for a in report.articles] == ["ru-kazakhstan-uzbekistan", "uk-zelensky-berlin"]
+    [problem] = report.problems
+    assert "uk-zelensky-berlin.md" in str(problem) and "RuntimeError: a bug" in problem.reason
+    uk = report.articles[1]
+    assert (uk.facts.tp, uk.facts.gold) == (0, 5) and uk.error  # scored as if nothing was found
