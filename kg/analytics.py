@@ -37,50 +37,19 @@ Kazakhstan —cooperatesWith— China  (3 articles: "China and Kazakhstan deepen
 >>> explain_path(g, "Tokayev", "Atlantis")
 Traceback (most recent call last):
 ...
-kg.analytics.UnknownEntityError: no entity 'Atlantis' in the graph
+kg.errors.UnknownEntityError: no entity 'Atlantis' in the graph
 """
 from __future__ import annotations
 
-import difflib
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 import networkx as nx
 
-from .errors import KGError
+from .errors import UnknownEntityError  # noqa: F401 - re-exported: resolve raises it
+from .export.networkx import resolve
 
 NON_ACTOR_TYPES = frozenset({"Event", "Meeting", "Visit", "Summit", "Attack", "Agreement", "Election",
                              "Vote", "Concept", "Place"})
-
-
-class UnknownEntityError(KGError, KeyError):
-    """A name that is neither an entity id nor a label in the graph; suggests close ones."""
-
-    def __init__(self, name: str, close: Iterable[str] = ()):
-        self.name, self.close = name, list(close)
-        hint = f"; did you mean: {', '.join(self.close)}" if self.close else ""
-        super().__init__(f"no entity {name!r} in the graph{hint}")
-
-    def __str__(self) -> str:
-        return self.args[0]
-
-
-# -- finding nodes -------------------------------------------------------------------------
-
-def resolve(graph: nx.Graph, name: str) -> str:
-    """The node an id or a label (any language, case-insensitive) names.
-
-    Raises `UnknownEntityError`, listing close names, when none matches.
-    """
-    if name in graph:
-        return name
-    folded = name.casefold()
-    for node, data in graph.nodes(data=True):
-        names = [data.get("label", "")] + list((data.get("labels") or {}).values())
-        if any(folded == str(n).casefold() for n in names):
-            return node
-    labels = {str(d.get("label") or n): n for n, d in graph.nodes(data=True)}
-    raise UnknownEntityError(name, difflib.get_close_matches(name, list(labels), n=3))
 
 
 def is_actor(data: dict) -> bool:

@@ -29,25 +29,21 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-
-from rdflib import URIRef
-from rdflib.namespace import RDF, RDFS, SKOS
 
 from . import pipeline
 from .errors import InputError, UnknownRelationError
 from .model import RELATIONS, Article, Entity, Extraction, Fact, Provenance, Qualifiers
 from .pipeline import Extractor
-from .rdf import statement_iri, valid_id
+from .rdf import statement_iri
 from .store import open_store
 from .store.base import Changes, GraphStore
 from .store.files import DirLock
 from .store.manifest import detect_store, store_path
 from .store.results import QueryResult
-from .store.view import StatementRecord, read_view, statement_record
-from .vocab import GAZETTEER_GRAPH, KG, KGA, KGE, MERGED_GRAPH, entity_id
+from .store.view import StatementRecord, read_evidence, read_statements, read_view, resolve_ids
 
 
 def background_triples() -> list[tuple]:
@@ -193,7 +189,7 @@ class KnowledgeGraph:
 
     def entity(self, name: str) -> Entity | None:
         """The entity with this id or label (any language, case-insensitive), or None."""
-        ids = self._resolve(name)
+        ids = resolve_ids(self.store, name)
         if not ids:
             return None
         view = read_view(self.store)
@@ -212,12 +208,12 @@ class KnowledgeGraph:
         """
         if relation is not None and relation not in RELATIONS:
             raise UnknownRelationError(relation, RELATIONS)
-        subjects = self._resolve(subject) if subject is not None else None
-        objects = self._resolve(object) if object is not None else None
+        subjects = resolve_ids(self.store, subject) if subject is not None else None
+        objects = resolve_ids(self.store, object) if object is not None else None
         if subjects == set() or objects == set():
             return []
         facts = []
-        for record in self._candidates(subjects, objects, relation):
+        for record in read_statements(self.store, subjects, objects, relation):
             if relation is not None and record.relation != relation:
                 continue
             for s, o in _orientations(record):
@@ -228,61 +224,17 @@ class KnowledgeGraph:
 
     def evidence(self, fact: Fact) -> list[Provenance]:
         """Every article statement behind a merged fact: article, sentence, extractor, confidence."""
-        out = []
-        for scoped, _, _, graph in self.store.quads(None, KG.mergedInto, statement_iri(fact), None):
-            values = [(p, o) for _, p, o, _ in self.store.quads(scoped, None, None, graph)]
-            sentences = sorted(str(o) for p, o in values if p == KG.evidence) or [""]
-            confidence = max((float(o) for p, o in values if p == KG.confidence), default=0.0)
-            extractor = next((str(o) for p, o in values if p == KG.extractor), "")
-            article = str(graph)[len(str(KGA)):]
-            out += [Provenance(article, s, extractor=extractor, confidence=confidence) for s in sentences]
-        return sorted(out, key=lambda p: (-p.confidence, p.article_id, p.sentence))
-
-    def _resolve(self, name: str) -> set[str]:
-        """Entity ids named by an id or a label (case-insensitive), merged or background."""
-        if valid_id(name) and next(iter(self.store.quads(KGE[name], None, None, None)), None) is not None:
-            return {name}
-        folded = name.casefold()
-        found = set()
-        for graph in (MERGED_GRAPH, GAZETTEER_GRAPH):
-            for pred in (RDFS.label, SKOS.prefLabel, SKOS.altLabel):
-                for s, _, o, _ in self.store.quads(None, pred, None, graph):
-                    if str(o).casefold() == folded and str(s).startswith(str(KGE)):
-                        found.add(entity_id(s))
-        return found
-
-    def _candidates(self, subjects, objects, relation) -> Iterator[StatementRecord]:
-        if subjects is None and objects is None and relation is None:
-            yield from read_view(self.store, background=False).statements
-            return
-        if subjects is not None or objects is not None:
-            ends = subjects if subjects is not None else objects
-            nodes = {s for e in ends for p in (RDF.subject, RDF.object)
-                     for s, _, _, _ in self.store.quads(None, p, KGE[e], MERGED_GRAPH)}
-        else:
-            nodes = {s for s, _, _, _ in self.store.quads(None, RDF.predicate, KG[relation], MERGED_GRAPH)}
-        for node in nodes:
-            yield statement_record(node, [(p, o) for _, p, o, _ in self.store.quads(node, None, None, MERGED_GRAPH)])
+        return [Provenance(e.article, e.sentence, extractor=e.extractor, confidence=e.confidence)
+                for e in read_evidence(self.store, str(statement_iri(fact)))]
 
     def _fact(self, record: StatementRecord, s: str, o: str) -> Fact:
         qualifiers = Qualifiers(domain=record.domains, date=record.date, start=record.start, end=record.end,
                                 place=record.place, trend=record.trend, polarity=record.polarity,
                                 modality=record.modality)
-        best = self._best_evidence(URIRef(record.iri))
-        provenance = Provenance(best[0], best[1], extractor=best[2], confidence=record.confidence)
+        best = next(iter(read_evidence(self.store, record.iri)), None)
+        provenance = Provenance(best.article if best else "", best.sentence if best else "",
+                                extractor=best.extractor if best else "", confidence=record.confidence)
         return Fact(s, record.relation, o, qualifiers, provenance)
-
-    def _best_evidence(self, node: URIRef) -> tuple[str, str, str]:
-        """(article id, sentence, extractor) of the most confident article statement."""
-        best = None
-        for scoped, _, _, graph in self.store.quads(None, KG.mergedInto, node, None):
-            values = [(p, o) for _, p, o, _ in self.store.quads(scoped, None, None, graph)]
-            confidence = max((float(o) for p, o in values if p == KG.confidence), default=0.0)
-            sentence = min((str(o) for p, o in values if p == KG.evidence), default="")
-            extractor = next((str(o) for p, o in values if p == KG.extractor), "")
-            candidate = (-confidence, str(graph)[len(str(KGA)):], sentence, extractor)
-            best = candidate if best is None or candidate < best else best
-        return (best[1], best[2], best[3]) if best else ("", "", "")
 
     # -- views and exports ---------------------------------------------------------------------
     def to_networkx(self):

@@ -67,6 +67,18 @@ class LexiconError(KGError):
     """A lexicon file whose content cannot be read: names the file, the key and what is valid."""
 
 
+class UnknownEntityError(KGError, KeyError):
+    """A name that is neither an entity id nor a name of one in the graph; suggests close ones."""
+
+    def __init__(self, name: str, close: Iterable[str] = ()):
+        self.name, self.close = name, list(close)
+        hint = f"; did you mean: {', '.join(self.close)}" if self.close else ""
+        super().__init__(f"no entity {name!r} in the graph{hint}")
+
+    def __str__(self) -> str:  # KeyError's would quote the message
+        return self.args[0]
+
+
 class GazetteerError(KGError):
     """The gazetteer data is malformed: the message names the file and the entry."""
 

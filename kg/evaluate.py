@@ -25,7 +25,7 @@ from pathlib import Path
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SDO, SKOS
 
-from .errors import InputError, KGError
+from .errors import InputError, KGError, UnknownFormatError
 from .model import RELATIONS, SYMMETRIC, Extraction
 
 log = logging.getLogger("kg.evaluate")
@@ -438,8 +438,21 @@ def gold_pairs(folder: Path) -> Iterator[tuple[Path, Path] | InputError]:
             yield found[0], gold
 
 
-RDF_FORMATS = {".ttl": "turtle", ".nt": "nt", ".trig": "trig", ".nq": "nquads", ".jsonld": "json-ld",
-               ".xml": "xml", ".rdf": "xml"}
+def rdf_format(path: Path) -> str:
+    """rdflib's name of the RDF syntax a file's suffix says (`kg.registry`'s format table), or ""."""
+    from .registry import exporters
+
+    try:
+        fmt = exporters.format_for_path(path)
+    except UnknownFormatError:
+        return ""
+    return fmt.rdf
+
+
+def rdf_suffixes() -> list[str]:
+    from .registry import exporters
+
+    return [suffix for fmt in exporters.rdf_formats() for suffix in fmt.suffixes]
 
 
 def _is_article(path: Path) -> bool:
@@ -465,9 +478,9 @@ def read_rdf(path: Path) -> Graph:
     """Every triple of an RDF file of any syntax rdflib reads, named graphs merged."""
     from rdflib import Dataset
 
-    fmt = RDF_FORMATS.get(Path(path).suffix.lower())
-    if fmt is None:
-        raise InputError(path, f"unknown RDF suffix {Path(path).suffix!r}; valid: {', '.join(RDF_FORMATS)}")
+    fmt = rdf_format(Path(path))
+    if not fmt:
+        raise InputError(path, f"unknown RDF suffix {Path(path).suffix!r}; valid: {', '.join(rdf_suffixes())}")
     dataset = Dataset()
     try:
         dataset.parse(str(path), format=fmt)
@@ -536,9 +549,8 @@ def _run(article_path: Path, extract: Callable | None) -> tuple[Graph, str]:
 
 
 def _output_of(folder: Path, name: str) -> Path:
-    found = sorted(p for p in folder.glob(name + ".*") if p.suffix.lower() in RDF_FORMATS
-                   and p.name[: -len(p.suffix)] == name)
+    found = sorted(p for p in folder.glob(name + ".*") if p.name[: -len(p.suffix)] == name and rdf_format(p))
     if not found:
-        raise InputError(folder / name, f"no output {name}.{{{','.join(s[1:] for s in RDF_FORMATS)}}} "
+        raise InputError(folder / name, f"no output {name}.{{{','.join(s[1:] for s in rdf_suffixes())}}} "
                                         f"in {folder}")
     return found[0]

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import csv
-import importlib.util
 from pathlib import Path
 
 import networkx as nx
@@ -22,18 +21,6 @@ from kg.vocab import KGE
 
 FIXTURES = Path(__file__).parent / "fixtures" / "build"
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
-
-
-def load_fake_extract():
-    spec = importlib.util.spec_from_file_location("fake_extract", FIXTURES / "fake_extract.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.extract
-
-
-@pytest.fixture
-def fake_extract():
-    return load_fake_extract()
 
 
 def article(text, **kw):

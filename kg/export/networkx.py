@@ -31,9 +31,14 @@ which has no direct triple) and ``statement`` (the merged statement's IRI).
 """
 from __future__ import annotations
 
+import difflib
 from collections import Counter
+from collections.abc import Mapping
+from typing import Any
 
 import networkx as nx
+
+from ..errors import UnknownEntityError
 
 from ..store.view import StatementRecord, GraphView, read_view
 
@@ -60,6 +65,26 @@ def view_to_networkx(view: GraphView) -> nx.MultiDiGraph:
         key = st.relation if n == 1 else f"{st.relation}/{n}"
         graph.add_edge(st.subject, st.object, key=key, **edge_attributes(st, view))
     return graph
+
+
+def resolve(graph: nx.Graph, name: str) -> str:
+    """The node that an id or a name (its label or a label in any language; case and
+    surrounding spaces ignored) names in a graph of this schema.
+
+    Raises `UnknownEntityError`, listing close names, when none matches.
+    """
+    if name in graph:
+        return name
+    wanted = name.casefold().strip()
+    for node, data in graph.nodes(data=True):
+        if wanted in {n.casefold().strip() for n in _names(node, data)}:
+            return node
+    names = sorted({n for node, data in graph.nodes(data=True) for n in _names(node, data) if n})
+    raise UnknownEntityError(name, difflib.get_close_matches(name, names, n=5))
+
+
+def _names(node: Any, data: Mapping) -> list[str]:
+    return [str(node), str(data.get("label") or ""), *map(str, (data.get("labels") or {}).values())]
 
 
 def edge_attributes(st: StatementRecord, view: GraphView) -> dict:

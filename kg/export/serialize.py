@@ -14,6 +14,7 @@ True
 from __future__ import annotations
 
 import os
+from functools import partial
 from pathlib import Path
 
 from ..vocab import GAZETTEER_GRAPH, MERGED_GRAPH
@@ -34,28 +35,13 @@ def write_rdf(graph, path: str | os.PathLike, format: str, *, background: bool =
     return Path(path)
 
 
-def write_turtle(graph, path, **options) -> Path:
-    return write_rdf(graph, path, "turtle", **options)
-
-
-def write_ntriples(graph, path, **options) -> Path:
-    return write_rdf(graph, path, "nt", **options)
-
-
-def write_trig(graph, path, **options) -> Path:
-    return write_rdf(graph, path, "trig", **options)
-
-
-def write_nquads(graph, path, **options) -> Path:
-    return write_rdf(graph, path, "nquads", **options)
-
-
-def write_jsonld(graph, path, **options) -> Path:
-    return write_rdf(graph, path, "json-ld", **options)
-
-
-def write_rdfxml(graph, path, **options) -> Path:
-    return write_rdf(graph, path, "xml", **options)
+# One writer per format, for the format table (`kg.registry.FORMATS`).
+write_turtle = partial(write_rdf, format="turtle")
+write_ntriples = partial(write_rdf, format="nt")
+write_trig = partial(write_rdf, format="trig")
+write_nquads = partial(write_rdf, format="nquads")
+write_jsonld = partial(write_rdf, format="json-ld")
+write_rdfxml = partial(write_rdf, format="xml")
 
 
 def write_html(graph, path, **options) -> Path:

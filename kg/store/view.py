@@ -22,13 +22,14 @@ date, the earliest start, the latest end, the place most articles give.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SDO, SKOS
 
 from ..model import SYMMETRIC, Entity
+from ..rdf import valid_id
 from ..vocab import DOMAIN_TOKENS, GAZETTEER_GRAPH, KG, KGA, KGE, KGS, MERGED_GRAPH, WD, entity_id
 from .base import StoreBase
 
@@ -155,6 +156,62 @@ def read_view(store: StoreBase, *, background: bool = True) -> GraphView:
             values = [q[1:3] for q in store.quads(KGE[missing], None, None, GAZETTEER_GRAPH)]
             view.entities[missing] = entity_record(KGE[missing], values)
     return view
+
+
+def resolve_ids(store: StoreBase, name: str) -> set[str]:
+    """Entity ids named by an id or a label (case-insensitive), merged or background;
+    empty when nothing is called so."""
+    if valid_id(name) and next(iter(store.quads(KGE[name], None, None, None)), None) is not None:
+        return {name}
+    folded = name.casefold()
+    found = set()
+    for graph in (MERGED_GRAPH, GAZETTEER_GRAPH):
+        for pred in (RDFS.label, SKOS.prefLabel, SKOS.altLabel):
+            for s, _, o, _ in store.quads(None, pred, None, graph):
+                if str(o).casefold() == folded and str(s).startswith(str(KGE)):
+                    found.add(entity_id(s))
+    return found
+
+
+def read_statements(store: StoreBase, subjects: set[str] | None = None, objects: set[str] | None = None,
+                    relation: str | None = None) -> Iterator[StatementRecord]:
+    """The merged statements that may match: those naming one of `subjects` (else `objects`)
+    at either end, else those of `relation`, else all of them. The caller filters exactly."""
+    if subjects is None and objects is None and relation is None:
+        yield from read_view(store, background=False).statements
+        return
+    if subjects is not None or objects is not None:
+        ends = subjects if subjects is not None else objects
+        nodes = {s for e in ends for p in (RDF.subject, RDF.object)
+                 for s, _, _, _ in store.quads(None, p, KGE[e], MERGED_GRAPH)}
+    else:
+        nodes = {s for s, _, _, _ in store.quads(None, RDF.predicate, KG[relation], MERGED_GRAPH)}
+    for node in nodes:
+        yield statement_record(node, [(p, o) for _, p, o, _ in store.quads(node, None, None, MERGED_GRAPH)])
+
+
+@dataclass(frozen=True)
+class EvidenceRecord:
+    """One sentence of one article behind a merged statement."""
+
+    article: str
+    sentence: str
+    extractor: str
+    confidence: float
+
+
+def read_evidence(store: StoreBase, statement: str) -> list[EvidenceRecord]:
+    """Every article statement merged into `statement` (a merged statement's IRI), each of its
+    sentences once, the most confident first (then by article and sentence)."""
+    out = []
+    for scoped, _, _, graph in store.quads(None, KG.mergedInto, URIRef(statement), None):
+        values = [(p, o) for _, p, o, _ in store.quads(scoped, None, None, graph)]
+        sentences = sorted(str(o) for p, o in values if p == KG.evidence) or [""]
+        confidence = max((float(o) for p, o in values if p == KG.confidence), default=0.0)
+        extractor = next((str(o) for p, o in values if p == KG.extractor), "")
+        article = str(graph)[len(str(KGA)):]
+        out += [EvidenceRecord(article, s, extractor, confidence) for s in sentences]
+    return sorted(out, key=lambda e: (-e.confidence, e.article, e.sentence))
 
 
 _ARTICLE_COUNTS = f"""

@@ -6,7 +6,6 @@ subprocess runs (kill midway, serve) go through ``fake_kg.py`` or ``python -m kg
 from __future__ import annotations
 
 import csv
-import importlib.util
 import io
 import json
 import os
@@ -31,14 +30,6 @@ from kg.vocab import KG, KGE
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "build"
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
-
-
-@pytest.fixture
-def fake_extract():
-    spec = importlib.util.spec_from_file_location("fake_extract", FIXTURES / "fake_extract.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.extract
 
 
 @pytest.fixture

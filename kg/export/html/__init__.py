@@ -38,12 +38,12 @@ from .dates import date_bounds, date_span, edge_spans, in_range
 from .labels import FAMILIES, FAMILY_COLORS, FAMILY_OF, LANGS, TYPE_STYLES, display_name, term_label, type_label
 from .layout import layout, node_size
 from .page import render_page, scope_note, script_json
-from .view import Selection, resolve_focus, select_view
+from .view import Selection, select_view
 from .vis import page_data, safe_url, vis_options
 
 __all__ = ["FAMILIES", "FAMILY_COLORS", "FAMILY_OF", "LANGS", "TYPE_STYLES", "HtmlReport", "Selection",
            "date_bounds", "date_span", "display_name", "edge_spans", "in_range", "layout", "node_size",
-           "page_data", "render_page", "resolve_focus", "safe_url", "script_json", "select_view", "term_label",
+           "page_data", "render_page", "safe_url", "script_json", "select_view", "term_label",
            "type_label", "vis_options", "write_html"]
 
 

@@ -1,15 +1,14 @@
 """Choosing what a page shows: relations, dates, the neighbourhood of a focus, a size limit."""
 from __future__ import annotations
 
-import difflib
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
 
 import networkx as nx
 
 from ...errors import KGError, UnknownRelationError
 from ...model import RELATIONS
+from ..networkx import resolve
 from .attrs import as_int, relation_of
 from .dates import date_bounds, edge_spans, in_range
 
@@ -30,7 +29,7 @@ def select_view(graph: nx.MultiDiGraph, *, focus: str | None = None, hops: int =
     of `focus` within `hops`, then at most `max_nodes` nodes, the best connected."""
     if max_nodes < 1:
         raise KGError(f"max_nodes must be at least 1, not {max_nodes}")
-    focus_id = resolve_focus(graph, focus) if focus is not None else None
+    focus_id = resolve(graph, focus) if focus is not None else None
     g = graph
     if relations is not None or since is not None or until is not None:
         g = _filter_edges(g, _relation_set(relations), date_bounds(since, until))
@@ -39,25 +38,6 @@ def select_view(graph: nx.MultiDiGraph, *, focus: str | None = None, hops: int =
         g = nx.MultiDiGraph(nx.ego_graph(g, focus_id, radius=max(hops, 0), undirected=True))
     g, trimmed = _trim(g, max_nodes, keep=focus_id)
     return Selection(g, focus_id, trimmed)
-
-
-def resolve_focus(graph: nx.MultiDiGraph, text: str) -> str:
-    """The node whose id or any of whose names is `text`, ignoring case."""
-    if text in graph:
-        return text
-    wanted = text.casefold().strip()
-    for node, attrs in graph.nodes(data=True):
-        if wanted in {name.casefold().strip() for name in _names(node, attrs)}:
-            return node
-    names = sorted({n for node, a in graph.nodes(data=True) for n in _names(node, a)})
-    close = difflib.get_close_matches(text, names, n=5, cutoff=0.6)
-    hint = f"; did you mean {', '.join(close)}?" if close else ""
-    raise KGError(f"no entity called {text!r} in the graph{hint}")
-
-
-def _names(node: Any, attrs: Mapping) -> list[str]:
-    labels = attrs.get("labels") or {}
-    return [str(node), str(attrs.get("label") or ""), *map(str, labels.values())]
 
 
 def _relation_set(relations: Iterable[str] | None) -> frozenset[str] | None:

@@ -1,0 +1,18 @@
+"""Fixtures shared by the tests of several folders."""
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+FAKE_EXTRACT = Path(__file__).parent / "fixtures" / "build" / "fake_extract.py"
+
+
+@pytest.fixture
+def fake_extract():
+    """The extractor of tests/fixtures/build/fake_extract.py, to pass where kg takes one."""
+    spec = importlib.util.spec_from_file_location("fake_extract", FAKE_EXTRACT)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.extract
