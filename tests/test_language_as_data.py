@@ -43,6 +43,11 @@ language:
   script: Latin
   alphabet: abcĉdefgĝhĥijĵklmnoprsŝtuŭvz
   lemmatizer: toy_lemmas:lemma
+grammar:
+  coordinators: [kaj]
+  between_words: [inter]
+  with_words: [kun]
+  location_prepositions: [en]
 relations:
   cooperatesWith:
     - kunlabori
@@ -138,14 +143,6 @@ def test_an_unknown_lemmatiser_is_named(toy, tmp_path: Path) -> None:
     assert "unknown lemmatizer 'no_such_hook'; valid: pymorphy3, simplemma" in done.stderr
 
 
-# Blocked until the relation layer reads its grammar words from the lexicon. Today
-# kg/extract/relations.py keeps them in code: tables keyed by "uk", "ru" and "en" (the
-# place prepositions of SentenceReader._is_place, _WITH, _MAX_OBJECT_GAP) stop a fourth
-# language at KeyError, and the coordinators (_COORD) do not know this one's «kaj», so
-# «Ĉinio kaj Kazaĥstano» is no list of parties. With those read from the lexicon (and the
-# toy lexicon listing its words under the same keys) this passes. Strict: once it passes,
-# it fails until the mark goes.
-@pytest.mark.xfail(strict=True, reason="relations.py keeps per-language word tables (uk/ru/en) and coordinators")
 def test_it_is_extracted_end_to_end(toy, tmp_path: Path) -> None:
     (tmp_path / "toy.txt").write_text(ARTICLE, encoding="utf-8")
     done = kg(toy, "extract", "toy.txt", "--out-dir", "out", cwd=tmp_path)
