@@ -23,6 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from kg import schema  # noqa: E402
 from kg.extract.entities import build_entities  # noqa: E402
 from kg.extract.lexicon import load_lexicon  # noqa: E402
 from kg.gazetteer import load as load_gazetteer  # noqa: E402
@@ -60,7 +61,7 @@ def floor(articles: list[Article]) -> float:
 
 def clear_caches() -> None:
     morph.analyse.cache_clear()
-    morph._en_lemma.cache_clear()
+    morph._simplemma.cache_clear()
 
 
 def entity_layer(articles: list[Article]) -> float:
@@ -89,10 +90,10 @@ def main() -> int:
     words = sum(len(tokenize(a.text)) for a in articles)
     # start-up (dictionaries, gazetteer, lexicons) is not the subject: load it all first
     gaz = load_gazetteer()
-    for lang in ("uk", "ru", "en"):  # lexicons and the gazetteer's phrase index per language
+    for lang in schema.load().languages:  # lexicons and the gazetteer's phrase index per language
         load_lexicon(lang)
         match_names(parse("-", lang), gaz)
-    morph._morph("uk"), morph._morph("ru"), morph._en_lemma("warm")
+    morph._morph("uk"), morph._morph("ru"), morph._simplemma("warm", "en")
     results = {}
     for name, fn in (("floor (lemmas, cached)", floor), ("entity layer", entity_layer), ("kg extract", whole)):
         clear_caches()

@@ -43,6 +43,11 @@ language:
   script: Latin
   alphabet: abcĉdefgĝhĥijĵklmnoprsŝtuŭvz
   lemmatizer: toy_lemmas:lemma
+grammar:
+  coordinators: [kaj]
+  between_words: [inter]
+  with_words: [kun]
+  location_prepositions: [en]
 relations:
   cooperatesWith:
     - kunlabori
@@ -138,11 +143,6 @@ def test_an_unknown_lemmatiser_is_named(toy, tmp_path: Path) -> None:
     assert "unknown lemmatizer 'no_such_hook'; valid: pymorphy3, simplemma" in done.stderr
 
 
-# Blocked until the extraction stages read their grammar words from the lexicon: today
-# kg/extract/relations.py (SentenceReader._is_place) and kg/extract/entities.py still keep
-# place prepositions and other words in per-language tables keyed by "uk", "ru" and "en",
-# so extracting a fourth language stops at KeyError. Strict: this fails once it passes.
-@pytest.mark.xfail(strict=True, reason="extraction code still keeps per-language word tables (uk/ru/en)")
 def test_it_is_extracted_end_to_end(toy, tmp_path: Path) -> None:
     (tmp_path / "toy.txt").write_text(ARTICLE, encoding="utf-8")
     done = kg(toy, "extract", "toy.txt", "--out-dir", "out", cwd=tmp_path)
