@@ -13,6 +13,7 @@ runs one more.
 """
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections import defaultdict
@@ -161,6 +162,41 @@ class _Draft:
         return replace(self.base, mentions=tuple(self.mentions), entities=MappingProxyType(self.entities),
                        types=MappingProxyType(self.types), covered=frozenset(self.covered),
                        roles=tuple(self.roles), complements=frozenset(self.complements), **changes)
+
+
+class _NameDraft(_Draft):
+    """The unknown-names stage's working copy, with the look-ups it makes for every name (the
+    mention that starts or ends at a token, the people named in full) kept as indexes in step
+    with the mentions, instead of a pass over them all each time."""
+
+    def __init__(self, ctx: ArticleContext, table: MentionTable):
+        super().__init__(ctx, table)
+        self.by_start: dict[int, list[ActorMention]] = defaultdict(list)
+        self.by_end: dict[int, list[ActorMention]] = defaultdict(list)
+        self.persons: list[ActorMention] = []  # in the order of `mentions`
+        for m in self.mentions:
+            self._note(m)
+
+    def _named_in_full(self, m: ActorMention) -> bool:
+        return self.types.get(m.entity_id) == "Person" and m.end - m.start >= 2
+
+    def _note(self, m: ActorMention) -> None:
+        self.by_start[m.start].append(m)
+        self.by_end[m.end].append(m)
+        if self._named_in_full(m):
+            self.persons.append(m)
+
+    def add(self, start: int, end: int, entity_id: str, kind: str, title: str = "") -> ActorMention:
+        m = super().add(start, end, entity_id, kind, title)
+        self._note(m)
+        return m
+
+    def remove(self, m: ActorMention) -> None:
+        self.mentions.remove(m)
+        self.by_start[m.start].remove(m)
+        self.by_end[m.end].remove(m)
+        if self._named_in_full(m):
+            self.persons.remove(m)
 
 
 # the language names, ids and event labels are made in (the gazetteer's first language)
@@ -329,16 +365,21 @@ def role_spans(ctx: ArticleContext, table: MentionTable) -> MentionTable:
              and (not any(k in covered for k in range(rm.start, rm.end))
                   or (rm.start not in covered and any(k in agency_starts for k in range(rm.start, rm.end))))]
     newly = frozenset(k for rm in spans for k in range(rm.start, rm.end))
+    bodies: dict[int, list[tuple[int, ActorMention]]] = defaultdict(list)  # start → (place in table, mention)
+    for at, m in enumerate(table.mentions):
+        if table.types.get(m.entity_id) in BODY_TYPES:
+            bodies[m.start].append((at, m))
     return replace(table, covered=covered | newly,
-                   role_spans=tuple(_role_through_agency(rm, table) for rm in spans))
+                   role_spans=tuple(_role_through_agency(rm, bodies) for rm in spans))
 
 
-def _role_through_agency(rm: PhraseMatch, table: MentionTable) -> PhraseMatch:
+def _role_through_agency(rm: PhraseMatch, bodies: Mapping[int, list[tuple[int, ActorMention]]]) -> PhraseMatch:
     """A role phrase that ends inside a body's name stops where the name begins, so that
-    the ministry or organisation is read as whose office it is."""
-    inner = next((m for m in table.mentions if rm.start < m.start < rm.end
-                  and table.types.get(m.entity_id) in BODY_TYPES), None)
-    return PhraseMatch(rm.start, inner.start, rm.payload) if inner else rm
+    the ministry or organisation is read as whose office it is (the first such body the
+    table holds)."""
+    inner = min((b for k in range(rm.start + 1, rm.end) for b in bodies.get(k, ())), default=None,
+                key=lambda b: b[0])
+    return PhraseMatch(rm.start, inner[1].start, rm.payload) if inner else rm
 
 
 def role_nouns(ctx: ArticleContext, table: MentionTable) -> MentionTable:
@@ -352,9 +393,14 @@ def role_nouns(ctx: ArticleContext, table: MentionTable) -> MentionTable:
     by_start = {m.start: m for m in table.mentions}
     by_end = {m.end: m for m in table.mentions}
     former_words = ctx.lex.words("former_words")
+    # this stage adds only office holders' mentions: the states named, the country the article
+    # is about and who is named by name stay as they are, so they are read once
+    states = sorted((m for m in table.mentions if table.types.get(m.entity_id) == "Country"), key=_start_of)
+    home = _Once(lambda: _home_country(d))
+    named = {m.entity_id for m in table.mentions if m.kind in ("name", "surname")}
     for rm in table.role_spans:
         title = rm.payload
-        if _leaders_of_many(ctx, d, rm, title):
+        if _leaders_of_many(ctx, d, rm, title, states):
             continue
         of, of_start = _role_of(ctx, d, rm.start, rm.end, by_start, by_end)
         person = _apposition(ctx, d, rm.end, by_start)
@@ -367,10 +413,10 @@ def role_nouns(ctx: ArticleContext, table: MentionTable) -> MentionTable:
             # the office held on the day; else the one the text names, whenever the gazetteer has it
             of = next((r.of for r in roles if (r.title == title or r.relation == wanted) and r.holds_on(ctx.day)), "") \
                 or next((r.of for r in roles if r.title == title), "") \
-                or (_home_country(d) if title in NATIONAL_TITLES else "")
+                or (home() if title in NATIONAL_TITLES else "")
         elif person and title in NATIONAL_TITLES:
             # «міністр охорони здоров'я Віктор Ляшко» in a story about one country: its minister
-            of = _home_country(d)
+            of = home()
         former = rm.start > 0 and bool(tokens[rm.start - 1].lemmas & former_words) or \
             rm.start > 1 and bool(tokens[rm.start - 2].lemmas & former_words)
         if person and of:
@@ -385,7 +431,7 @@ def role_nouns(ctx: ArticleContext, table: MentionTable) -> MentionTable:
             d.add(rm.start, rm.end, holder, "role", title)
             # The office is stated; who holds it is the gazetteer's reading, so the fact is
             # kept only where the article also names that person.
-            if any(m.entity_id == holder and m.kind in ("name", "surname") for m in d.mentions):
+            if holder in named:
                 d.roles.append(RoleStatement(holder, _role_relation(title), of, ctx.sent(rm.start), rm.start))
     return d.table()
 
@@ -403,7 +449,8 @@ def _home_country(d: _Draft) -> str:
     return ""
 
 
-def _leaders_of_many(ctx: ArticleContext, d: _Draft, rm: PhraseMatch, title: str) -> bool:
+def _leaders_of_many(ctx: ArticleContext, d: _Draft, rm: PhraseMatch, title: str,
+                     countries: list[ActorMention]) -> bool:
     """«лідерами п'яти держав», "the leaders of China and Kazakhstan": one office in several
     states stands for each state's office holder."""
     if title not in LEADER_TITLES:
@@ -412,9 +459,7 @@ def _leaders_of_many(ctx: ArticleContext, d: _Draft, rm: PhraseMatch, title: str
     joiners = g.coordinators | g.articles | {","}
     j = rm.end + (1 if rm.end < len(tokens) and tokens[rm.end].text.lower() in g.of_words else 0)
     states: list[ActorMention] = []
-    for m in sorted(d.mentions, key=lambda m: m.start):
-        if m.start < j or d.types.get(m.entity_id) != "Country":
-            continue
+    for m in countries[bisect.bisect_left(countries, j, key=_start_of):]:  # the states named from j on
         gap = tokens[states[-1].end if states else j:m.start]
         if states and m.start == states[-1].start or \
                 all(t.text.lower() in joiners for t in gap):
@@ -498,7 +543,7 @@ def unknown_names(ctx: ArticleContext, table: MentionTable) -> MentionTable:
     (typed by its head word, grammemes and context, labelled by its nominative), bracketed
     initials as the same entity's short name, and a first name before a known surname as
     that person."""
-    d = _Draft(ctx, table)
+    d = _NameDraft(ctx, table)
     tokens = ctx.doc.tokens
     i, n = 0, len(tokens)
     stop = ctx.lex.words("stopwords_capitalised")
@@ -551,7 +596,7 @@ def _name_end(ctx: ArticleContext, d: _Draft, i: int) -> int:
     return j
 
 
-def _acronym_after(ctx: ArticleContext, d: _Draft, i: int, j: int, acronyms: dict[str, str]) -> int:
+def _acronym_after(ctx: ArticleContext, d: _NameDraft, i: int, j: int, acronyms: dict[str, str]) -> int:
     """"Reciprocal Access Agreement (RAA)": the bracketed initials are the same entity's
     short name, here and wherever the article uses them again."""
     tokens = ctx.doc.tokens
@@ -585,7 +630,7 @@ def _person_boundary(ctx: ArticleContext, i: int, j: int) -> int:
     return 0
 
 
-def _sentence_start_common(ctx: ArticleContext, d: _Draft, i: int, stop: frozenset[str]) -> bool:
+def _sentence_start_common(ctx: ArticleContext, d: _NameDraft, i: int, stop: frozenset[str]) -> bool:
     doc, lex = ctx.doc, ctx.lex
     tok = doc.tokens[i]
     low = tok.text.lower()
@@ -604,24 +649,24 @@ def _sentence_start_common(ctx: ArticleContext, d: _Draft, i: int, stop: frozens
     return not (nxt is not None and _capitalised(nxt) and i + 1 not in d.covered)
 
 
-def _new_entity(ctx: ArticleContext, d: _Draft, i: int, j: int, span: list[Token]) -> None:
+def _new_entity(ctx: ArticleContext, d: _NameDraft, i: int, j: int, span: list[Token]) -> None:
     doc, g = ctx.doc, ctx.grammar
     lang = doc.lang
     if _adjectival(ctx, j, span):
         return
-    nxt = next((m for m in d.mentions if m.start == j and m.kind == "name"
-                and d.types.get(m.entity_id) == "Person"), None)
+    nxt = next((m for m in d.by_start.get(j, ()) if m.kind == "name" and d.types.get(m.entity_id) == "Person"), None)
     if nxt is not None and len(span) == 1 and ({"Name", "Surn"} & span[0].analysis.grammemes or not g.case_marking):
         # «Гаканом Фіданом» where the gazetteer spells «Хакан»: a first name before a known
         # surname is that person's, whatever its spelling
-        d.mentions.remove(nxt)
+        d.remove(nxt)
         d.add(i, nxt.end, nxt.entity_id, "name")
         return
     etype = _guess_type(ctx, i, j, span)
-    prev = next((m for m in reversed(d.mentions) if m.end == i), None)
+    ending = d.by_end.get(i)
+    prev = ending[-1] if ending else None
     if g.capitalised_names and etype == "Organization" and prev is not None and prev.kind == "adjective":
         # "the Philippine Senate": the nationality is part of the body's name
-        d.mentions.remove(prev)
+        d.remove(prev)
         i, span = prev.start, list(doc.tokens[prev.start:j])
     if len(span) == 1 and etype == "Concept":
         surname = _surname_of(ctx, d, span[0])
@@ -690,12 +735,11 @@ def _lone_words(doc: Document) -> dict[str, tuple[int, ...]]:
     return {w: tuple(ks) for w, ks in out.items()}
 
 
-def _surname_of(ctx: ArticleContext, d: _Draft, tok: Token) -> str:
-    for m in d.mentions:
-        if d.types.get(m.entity_id) == "Person" and m.end - m.start >= 2:
-            last = ctx.doc.tokens[m.end - 1]
-            if last.lemmas & tok.lemmas:
-                return m.entity_id
+def _surname_of(ctx: ArticleContext, d: _NameDraft, tok: Token) -> str:
+    """The first person named in full whose last word is this one («Пауелл» after «Джонатан Пауелл»)."""
+    for m in d.persons:
+        if ctx.doc.tokens[m.end - 1].lemmas & tok.lemmas:
+            return m.entity_id
     return ""
 
 
@@ -849,6 +893,12 @@ def pronouns(ctx: ArticleContext, table: MentionTable) -> MentionTable:
     clause word ("… has waned since it went to war"), its own sentence's first one."""
     d = _Draft(ctx, table)
     kinds = ctx.lex.raw.get("subject_pronouns") or {}
+    # pronouns refer to what is named; the mentions they add are no antecedents, so the
+    # candidates are read once, by sentence
+    antecedents: dict[int, list[ActorMention]] = defaultdict(list)
+    for m in table.mentions:
+        if m.kind in ("name", "surname", "role") and m.start not in table.complements:
+            antecedents[m.sentence].append(m)
     clause_words = ctx.lex.words("subordinators") | ctx.lex.words("clause_conjunctions") | {","}
     for sentence in ctx.doc.sentences:
         for k, tok in enumerate(sentence.tokens):
@@ -863,9 +913,7 @@ def pronouns(ctx: ArticleContext, table: MentionTable) -> MentionTable:
             source = sentence.index - 1 if opening else sentence.index
             types = {"Person"} if want == "person" else {"Country", "Organization", "IntergovernmentalOrganization",
                                                           "Alliance", "Format", "Agency"}
-            prev = [m for m in d.mentions if m.sentence == source and m.start < tok.index
-                    and m.kind in ("name", "surname", "role") and d.types.get(m.entity_id) in types
-                    and m.start not in d.complements]
+            prev = [m for m in antecedents.get(source, ()) if m.start < tok.index and d.types.get(m.entity_id) in types]
             if prev:
                 d.add(tok.index, tok.index + 1, min(prev, key=lambda m: m.start).entity_id, "pronoun")
     return d.table()
@@ -940,6 +988,23 @@ def _focus(ctx: ArticleContext, d: _Draft, etype: str, count: int, at: int) -> l
         if eid not in out:
             out.append(eid)
     return out[:count]
+
+
+class _Once:
+    """A value computed the first time it is asked for."""
+
+    def __init__(self, compute):
+        self.compute = compute
+        self.value: list = []
+
+    def __call__(self):
+        if not self.value:
+            self.value.append(self.compute())
+        return self.value[0]
+
+
+def _start_of(m: ActorMention) -> int:
+    return m.start
 
 
 def _unique_ids(mentions: list[ActorMention]) -> list[str]:
