@@ -73,7 +73,7 @@ Progress = Callable[[BuildReport], None]
 def build(paths: Iterable[str | os.PathLike], out_dir: str | os.PathLike, *, store: str | None = None,
           html: bool = True, force: bool = False, batch_size: int = 200,
           progress: Progress | None = None, on_error: Callable[[InputError], None] | None = None,
-          extractor: Extractor | None = None) -> BuildReport:
+          extractor: Extractor | None = None, follow_links: bool = False) -> BuildReport:
     """Build (or bring up to date) the graph in `out_dir` from article files and folders.
 
     Only new or changed files are read; a changed file's articles replace their old
@@ -83,7 +83,8 @@ def build(paths: Iterable[str | os.PathLike], out_dir: str | os.PathLike, *, sto
     and ``manifest.json`` for the next build. `force` reads every file again.
 
     Articles are extracted with `extractor` (an `Article` → `Extraction` callable;
-    `kg.pipeline.extract` unless given). A bad file or article is reported through
+    `kg.pipeline.extract` unless given). Links in folders that lead out of `paths` are
+    followed only with `follow_links`. A bad file or article is reported through
     `on_error` and in the report, and the build goes on. Raises `StoreLockedError` while another process uses `out_dir`, `StoreError`
     when the store cannot be opened or was built with another backend.
 
@@ -111,7 +112,7 @@ def build(paths: Iterable[str | os.PathLike], out_dir: str | os.PathLike, *, sto
         try:
             background_changed = _update_background(graph, manifest)
             _IncrementalBuild(graph, manifest, report, force, batch_size, progress, on_error,
-                              extractor).run(paths)
+                              extractor).run(paths, follow_links)
             outputs_missing = not (out_dir / "graph.ttl").exists() or not (out_dir / "graph.trig").exists()
             if graph.store.recovered:
                 report.notes.append("finished the repair of an interrupted build")
@@ -149,8 +150,8 @@ class _IncrementalBuild:
         self.saved, self.manifest_dirty = time.monotonic(), False
         self.pending_files: list[tuple[Path, list[str], list[list[str]], bool]] = []
 
-    def run(self, paths: Iterable[str | os.PathLike]) -> None:
-        for item in input_files(paths, exclude=self.report.out_dir):
+    def run(self, paths: Iterable[str | os.PathLike], follow_links: bool = False) -> None:
+        for item in input_files(paths, exclude=self.report.out_dir, follow_links=follow_links):
             if isinstance(item, InputError):
                 self._fail(item)
                 continue

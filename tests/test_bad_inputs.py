@@ -242,6 +242,9 @@ def test_links_out_of_the_folder_are_followed_when_asked(tmp_path, capsys):
     out = tmp_path / "out.ttl"
     assert main(["extract", str(news), "-o", str(out), "--follow-links"]) == 0
     assert _titles(out) == {"Good news", "Secret"}
+    assert main(["build", str(news), "-o", str(tmp_path / "graph"), "--store", "memory", "--no-html", "-q",
+                 "--follow-links"]) == 0
+    assert _titles(tmp_path / "graph" / "graph.trig") >= {"Good news", "Secret"}
 
 
 def test_a_device_named_on_its_own_is_refused(tmp_path, capsys):

@@ -28,8 +28,9 @@ def _fail_if(failed: int, what: str) -> None:
 @click.option("--batch-size", type=click.IntRange(1), default=200, show_default=True,
               help="Articles written to the store at a time.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress lines on stderr.")
+@click.option("--follow-links", is_flag=True, help="Follow links in folders that lead out of the paths given.")
 def build(paths: tuple[Path, ...], out_dir: Path, store: str | None, force: bool, no_html: bool,
-          batch_size: int, quiet: bool) -> None:
+          batch_size: int, quiet: bool, follow_links: bool) -> None:
     """Build the graph in DIR from article files and folders (.txt, .md, .jsonl, .html).
 
     Re-running reads only new or changed files; a changed file replaces its articles.
@@ -48,7 +49,7 @@ def build(paths: tuple[Path, ...], out_dir: Path, store: str | None, force: bool
 
     report = run_build(paths, out_dir, store=store, html=not no_html, force=force, batch_size=batch_size,
                        progress=None if quiet else progress_printer(), on_error=_echo_error,
-                       extractor=chosen_extractor())
+                       extractor=chosen_extractor(), follow_links=follow_links)
     click.echo(report.summary())
     _fail_if(report.failed, "could not be read or extracted")
 

@@ -29,12 +29,13 @@ def eval_(gold_dir: Path, verbose: bool, pred: Path | None, as_json: bool) -> No
       kg eval tests/corpus --pred extracted/   # RDF that `kg extract --out-dir` wrote
     """
     from ..evaluate import evaluate
+    from . import chosen_extractor
 
     def progress(score) -> None:
         if not as_json:
             _print_article(score, verbose)
 
-    report = evaluate(gold_dir, predictions=pred, on_article=progress)
+    report = evaluate(gold_dir, extract=chosen_extractor(), predictions=pred, on_article=progress)
     for problem in report.problems:
         click.echo(f"kg: {problem}", err=True)
     if as_json:
