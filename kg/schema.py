@@ -22,15 +22,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
-import tempfile
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
-from .errors import KGError, UnknownRelationError
+from .atomic import atomic_write
+from .errors import KGError, StoreError, UnknownRelationError
 from .resources import cache_dir, lexicon_files, ontology_file
 
 _CACHE_VERSION = "3"  # bump when what is cached changes shape
@@ -144,12 +143,9 @@ def _digest(files: list[Path]) -> str:
 
 def _write_cache(path: Path, data: dict) -> None:
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(data, fh, ensure_ascii=False)
-        os.replace(tmp, path)
-    except OSError:
+        with atomic_write(path) as fh:
+            fh.write(json.dumps(data, ensure_ascii=False).encode("utf-8"))
+    except (OSError, StoreError):
         pass  # a read-only home only costs the read on each run
 
 

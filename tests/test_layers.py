@@ -14,7 +14,7 @@ import pytest
 PACKAGE = Path(__file__).resolve().parents[1] / "kg"
 
 LAYERS: tuple[frozenset[str], ...] = (
-    frozenset({"model", "schema", "rdf", "errors", "vocab", "registry", "resources"}),
+    frozenset({"model", "schema", "rdf", "errors", "vocab", "registry", "resources", "atomic"}),
     frozenset({"nlp", "ingest"}),
     frozenset({"gazetteer"}),
     frozenset({"extract", "pipeline"}),

@@ -59,7 +59,7 @@ def _write(extractions: list, path: Path, fmt, *, mentions: bool) -> None:
         from rdflib import Graph
 
         from ..rdf import add_all, bind_prefixes, extraction_triples
-        from ..store.files import atomic_write
+        from ..atomic import atomic_write
 
         graph = bind_prefixes(Graph())
         for extraction in extractions:

@@ -29,7 +29,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from ..store.files import atomic_write
+from ..atomic import atomic_write
 
 NODE_COLUMNS = ("id", "type", "label", "wikidata", "mentions", "labels")
 EDGE_COLUMNS = ("source", "target", "key", "relation", "symmetric", "domain", "date", "start", "end",

@@ -12,9 +12,7 @@ by the files' contents, so later loads take a fraction of a second.
 from __future__ import annotations
 
 import hashlib
-import os
 import pickle
-import tempfile
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
@@ -24,7 +22,8 @@ from pathlib import Path
 import yaml
 
 from .. import schema
-from ..errors import GazetteerError
+from ..atomic import atomic_write
+from ..errors import GazetteerError, StoreError
 from ..model import Entity
 from ..nlp import tokenize
 from ..nlp.morph import analyse, is_nominal, keeps_written
@@ -161,12 +160,9 @@ def load() -> Gazetteer:
 
 def _write_cache(path: Path, gaz: Gazetteer) -> None:
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(fd, "wb") as fh:
+        with atomic_write(path) as fh:
             pickle.dump(gaz, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-    except OSError:
+    except (OSError, StoreError):
         pass  # a read-only home only costs the compile time on each run
 
 

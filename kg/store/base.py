@@ -47,7 +47,8 @@ from ..rdf import article_iri
 from ..model import Extraction
 from ..vocab import GAZETTEER_GRAPH, KGA, MERGED_GRAPH
 from . import merge
-from .files import atomic_write, read_json, write_json_atomic
+from ..atomic import atomic_write
+from .files import read_json, write_json_atomic
 from .results import QueryResult
 
 Quad = tuple

@@ -1,16 +1,12 @@
-"""Files that must never be half-written or written by two builds at once.
+"""An output folder's files that two builds must not write at once, and its JSON files.
 
-`atomic_write` writes to a temporary file beside the target and moves it into place with
-`os.replace`, so a reader sees either the old file or the new one, never a torn one.
 `DirLock` is an advisory `fcntl.flock` on ``DIR/.lock``: builds take it exclusively,
-readers (query, serve) take it shared.
+readers (query, serve) take it shared. JSON files are written with `kg.atomic.atomic_write`.
 
 >>> import tempfile, pathlib
 >>> d = pathlib.Path(tempfile.mkdtemp())
->>> with atomic_write(d / "a.txt") as f:
-...     _ = f.write(b"hello")
->>> (d / "a.txt").read_bytes()
-b'hello'
+>>> write_json_atomic(d / "a.json", {"a": 1}); read_json(d / "a.json", {})
+{'a': 1}
 >>> with DirLock(d, exclusive=True, purpose="build"):
 ...     DirLock(d, exclusive=False).acquire()
 Traceback (most recent call last):
@@ -19,60 +15,23 @@ kg.errors.StoreLockedError: ... is being written by another kg process (build, p
 """
 from __future__ import annotations
 
-import contextlib
 import fcntl
 import json
 import os
 import sys
-import tempfile
-from collections.abc import Iterator
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
+from ..atomic import atomic_write
 from ..errors import StoreError, StoreLockedError
 
 LOCK_NAME = ".lock"
 
 
-def _file_mode() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return 0o666 & ~mask
-
-
-_FILE_MODE = _file_mode()
-
-
-@contextlib.contextmanager
-def atomic_write(path: str | os.PathLike, mode: str = "wb") -> Iterator[IO]:
-    """Open a temporary file beside `path` (making its folder when missing); on a clean exit,
-    fsync it and move it onto `path`. The one way kg writes a file: stores, outputs, exports.
-
-    On an exception the temporary file is removed and `path` is left as it was.
-    Raises `StoreError` when the folder cannot be written.
-    """
-    path = Path(path)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    except OSError as e:
-        raise StoreError(f"cannot write {path}: {e.strerror or e}") from None
-    try:
-        os.fchmod(fd, _FILE_MODE)  # mkstemp makes files private; outputs are ordinary files
-        with os.fdopen(fd, mode) as f:
-            yield f
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-
-
 def write_json_atomic(path: str | os.PathLike, data: Any) -> None:
-    with atomic_write(path, "w") as f:
-        json.dump(data, f, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    with atomic_write(path) as f:
+        f.write(text.encode("utf-8"))
 
 
 def read_json(path: str | os.PathLike, default: Any) -> Any:

@@ -18,10 +18,10 @@ from typing import IO
 from rdflib import Dataset, Graph, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
+from ..atomic import atomic_write
 from ..errors import QueryError, StoreError
 from ..vocab import PREFIXES
 from .base import Quad, StoreBase
-from .files import atomic_write
 from .results import QueryResult
 
 @contextlib.contextmanager
@@ -32,7 +32,6 @@ def _quiet_rdflib() -> Iterator[None]:
         yield
 
 
-_RDFLIB_FORMATS = {"turtle": "turtle", "nt": "nt", "trig": "trig", "nquads": "nquads", "json-ld": "json-ld"}
 
 
 class MemoryStore(StoreBase):
@@ -109,7 +108,7 @@ class MemoryStore(StoreBase):
             raise QueryError(f"cannot run the query: {type(e).__name__}: {e}".splitlines()[0]) from None
 
     def _dump(self, out: IO[bytes], format: str, graphs: list[URIRef] | None) -> None:
-        fmt = _RDFLIB_FORMATS[format]
+        fmt = format  # kg's native format names are rdflib's
         if format in ("turtle", "nt"):
             target = Graph()
             for prefix, ns in PREFIXES.items():

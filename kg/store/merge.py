@@ -302,9 +302,5 @@ def _most_common(counts: Counter):
     return min(counts.items(), key=lambda kv: (-kv[1], str(kv[0])))[0]
 
 
-def entity_values(by_subject: Mapping, entity: URIRef) -> tuple:
-    return tuple(pv for pv in by_subject.get(entity, ()) if pv[0] in _ENTITY_PREDICATE_SET)
-
-
 def quads(triples: Iterable[Triple], graph: URIRef) -> list[tuple]:
     return [(s, p, o, graph) for s, p, o in triples]

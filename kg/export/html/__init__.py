@@ -33,7 +33,7 @@ from pathlib import Path
 import networkx as nx
 
 from ...errors import UnknownLanguageError, UnknownNameError
-from ...store.files import atomic_write
+from ...atomic import atomic_write
 from .dates import date_bounds, date_span, edge_spans, in_range
 from .labels import FAMILIES, FAMILY_COLORS, FAMILY_OF, LANGS, TYPE_STYLES, display_name, term_label, type_label
 from .layout import layout, node_size
