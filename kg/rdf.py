@@ -25,6 +25,7 @@ from dataclasses import replace
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SDO, SKOS, XSD
 
+from . import schema
 from .errors import ExtractionError
 from .model import Article, Entity, Extraction, Fact, Mention, content_id
 from .vocab import DOMAIN_IRIS, KG, KGA, KGE, KGM, KGS, KGV, PREFIXES, WD
@@ -172,7 +173,8 @@ def fact_triples(fact: Fact, article: Article | None = None) -> Iterator[Triple]
 
 # The event a relation's statement comes from, by relation: unnamed occurrences, so they carry
 # an rdfs:comment and no label (CONTRACT.md: they are not entities).
-EVENT_CLASSES = {"meetsWith": "Meeting", "visits": "Visit", "attacks": "Attack", "signsAgreementWith": "Agreement"}
+# relation → the kg:Event subclass its occurrences are written as (kg:eventClass in kg.ttl)
+EVENT_CLASSES = {r.name: r.event_class for r in schema.load().relations.values() if r.event_class}
 
 
 def event_triples(extraction: Extraction) -> Iterator[Triple]:

@@ -32,7 +32,7 @@ from .atomic import atomic_write
 from .errors import KGError, StoreError, UnknownRelationError
 from .resources import cache_dir, lexicon_files, ontology_file
 
-_CACHE_VERSION = "3"  # bump when what is cached changes shape
+_CACHE_VERSION = "4"  # bump when what is cached changes shape
 _KG = "https://kg.example.org/ontology#"
 
 
@@ -54,6 +54,7 @@ class Relation:
     qualifiers: frozenset[str] = frozenset()  # of domain, date, place, trend
     genitive_agent: bool = False  # «удар Росії»: a genitive after its noun is the subject
     adjective_agent: bool = False  # "Russian strikes": a nationality adjective is the subject
+    event_class: str = ""  # the kg:Event subclass an occurrence is written as (Meeting, Visit …)
     labels: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
 
 
@@ -217,6 +218,7 @@ def read_ontology(path: Path) -> dict[str, Any]:
             "objects": sorted(members(g.objects(prop, kg("objectType")))),
             "qualifiers": sorted(local(q) for q in g.objects(prop, kg("qualifier"))),
             "genitive_agent": flag(prop, "genitiveAgent"), "adjective_agent": flag(prop, "adjectiveAgent"),
+            "event_class": local(g.value(prop, kg("eventClass")) or ""),
             "labels": labels(prop)})
 
     classes = set(g.transitive_subjects(RDFS.subClassOf, kg("Entity")))

@@ -37,6 +37,7 @@ kg:praises a owl:ObjectProperty ;
 
 kg:hugs a owl:ObjectProperty , owl:SymmetricProperty ;
     kg:eventful true ;
+    kg:eventClass kg:Hug ;
     kg:genitiveAgent true ;
     kg:subjectType kg:Person ;
     kg:objectType kg:Person .
@@ -63,6 +64,7 @@ def test_a_relation_block_is_its_schema_entry(toy: dict) -> None:
     assert not praises["symmetric"] and not praises["eventful"]
     assert hugs["symmetric"] and hugs["eventful"] and hugs["family"] == "other"
     assert hugs["genitive_agent"] and not hugs["adjective_agent"] and not praises["genitive_agent"]
+    assert hugs["event_class"] == "Hug" and praises["event_class"] == ""
     assert founded["literal"] and founded["objects"] == []
 
 
