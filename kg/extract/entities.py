@@ -22,6 +22,7 @@ from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 from typing import NamedTuple
 
+from .. import schema
 from ..gazetteer import Gazetteer
 from ..gazetteer.match import NameMatch, match_names
 from ..model import Article, Entity, Mention
@@ -222,9 +223,11 @@ def nominative(tokens: list[Token], lang: str, text: str = "") -> str:
     """The nominative form of a name: words up to the head noun are put in the nominative;
     what follows the head («Міністерство оборони України») stays as written."""
     grammar = load_lexicon(lang).grammar
+    language = schema.load().languages.get(lang)  # its script: words in another are left as written
     words, head_done = [], False
     for t in tokens:
-        if not grammar.case_marking or head_done or not t.is_word or not grammar.in_script(t.text):
+        if not grammar.case_marking or head_done or not t.is_word or language is None or \
+                not any(language.writes(c) for c in t.text):
             words.append(t.text)
             continue
         word, is_head = _nominative_word(t, _morph(lang), grammar.instrumental_endings)
