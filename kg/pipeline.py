@@ -15,8 +15,9 @@ from dataclasses import replace
 
 from .extract.context import Context
 from .extract.dates import find_dates
-from .extract.entities import build_entities, to_mentions
+from .extract.entities import ENTITY_STAGES, build_entities, to_mentions
 from .extract.lexicon import load_lexicon
+from .extract.stages import Stages
 from .gazetteer import load as load_gazetteer
 from .ingest.langid import detect_language
 from .errors import ExtractionError, InputError
@@ -28,12 +29,18 @@ from .rdf import check_ids
 DEFAULT_EXTRACTORS: tuple[str, ...] = ("roles", "relations")
 
 
-def extract(article: Article, extractors: tuple[str, ...] = DEFAULT_EXTRACTORS) -> Extraction:
+def extract(article: Article, extractors: tuple[str, ...] = DEFAULT_EXTRACTORS,
+            entity_stages: Stages = ENTITY_STAGES) -> Extraction:
     """Entities, mentions and facts of one article: only what it says, no background knowledge.
 
     `extractors` names entries of `kg.registry.extractors` (built-in: "roles", "relations";
     more through the ``kg.extractors`` entry point group); each takes a `Context` and returns
     facts. Raises `UnknownExtractorError` for a name that is not registered.
+
+    `entity_stages` are the entity layer's named stages (`kg.extract.entities.ENTITY_STAGES`);
+    pass `ENTITY_STAGES.inserted(Stage("coref", fn), after="pronouns")` to run one more. The
+    relation layer's stages are `kg.extract.relations.RELATION_STAGES`: an extractor
+    `functools.partial(relation_facts, stages=...)` runs them otherwise.
     """
     from .registry import extractors as registry
 
@@ -42,7 +49,7 @@ def extract(article: Article, extractors: tuple[str, ...] = DEFAULT_EXTRACTORS) 
     doc = parse(article.text, lang)
     lex = load_lexicon(lang)
     gaz = load_gazetteer()
-    layer = build_entities(doc, article, gaz, lex)
+    layer = build_entities(doc, article, gaz, lex, stages=entity_stages)
     ctx = Context(article, doc, lang, lex, gaz, layer)
     facts = [f for stage in stages for f in stage(ctx)]
     facts = _merge_within(_shared_domains(_story_dated(facts, doc, lang, article)))

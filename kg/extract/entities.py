@@ -22,6 +22,7 @@ from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 from typing import NamedTuple
 
+from .. import schema
 from ..gazetteer import Gazetteer
 from ..gazetteer.match import NameMatch, match_names
 from ..model import Article, Entity, Mention
@@ -222,9 +223,11 @@ def nominative(tokens: list[Token], lang: str, text: str = "") -> str:
     """The nominative form of a name: words up to the head noun are put in the nominative;
     what follows the head («Міністерство оборони України») stays as written."""
     grammar = load_lexicon(lang).grammar
+    language = schema.load().languages.get(lang)  # its script: words in another are left as written
     words, head_done = [], False
     for t in tokens:
-        if not grammar.case_marking or head_done or not t.is_word or not grammar.in_script(t.text):
+        if not grammar.case_marking or head_done or not t.is_word or language is None or \
+                not any(language.writes(c) for c in t.text):
             words.append(t.text)
             continue
         word, is_head = _nominative_word(t, _morph(lang), grammar.instrumental_endings)
@@ -926,6 +929,7 @@ def groups(ctx: ArticleContext, table: MentionTable) -> MentionTable:
     mention of each actor in focus when exactly so many are (`_focus`)."""
     d = _Draft(ctx, table)
     tokens, lex = ctx.doc.tokens, ctx.lex
+    named = {etype: _NamedBefore(ctx, table, etype) for etype in ("Person", "Country")}
     for g in lex.group_refs.find(tokens):
         if any(k in d.covered for k in range(g.start, g.end)):
             continue
@@ -935,7 +939,7 @@ def groups(ctx: ArticleContext, table: MentionTable) -> MentionTable:
             continue  # «сторони» alone: who is meant is not said
         wants_person = any(l in lex.words("person_nouns") for t in words for l in t.lemmas)
         want = "Person" if wants_person else "Country"
-        focus = _focus(ctx, d, want, count, g.start)
+        focus = _focus(ctx, d, want, count, g.start, named[want])
         if len(focus) == count:
             for eid in focus:
                 d.add(g.start, g.end, eid, "group")
@@ -963,31 +967,81 @@ def national_groups(ctx: ArticleContext, table: MentionTable) -> MentionTable:
     return d.table()
 
 
-def _focus(ctx: ArticleContext, d: _Draft, etype: str, count: int, at: int) -> list[str]:
+def _focus(ctx: ArticleContext, d: _Draft, etype: str, count: int, at: int,
+           named: _NamedBefore | None = None) -> list[str]:
     """The actors a group phrase refers to: those of the type named most often before it
     (outside its own sentence), the latest first among equals; when too few are named
     before, the ones named just after ("the five leaders ... President X, President Y")."""
     here = ctx.sent(at)
     # "Trump said after meeting the two leaders": who the sentence names is not among them
     named_here = {m.entity_id for m in d.mentions if ctx.sent(m.start) == here and m.kind != "group"
-                  and etype == "Person"}
-    earlier = [m for m in d.mentions if m.end <= at and ctx.sent(m.start) != here
-               and d.types.get(m.entity_id) == etype and m.kind != "group" and m.entity_id not in named_here]
-    counts: dict[str, int] = defaultdict(int)
-    last: dict[str, int] = {}
-    for m in earlier:
-        counts[m.entity_id] += 1
-        last[m.entity_id] = m.start
-    ranked = sorted(counts, key=lambda e: (-counts[e], -last[e]))
+                  and etype == "Person"} if named is None else \
+        ({m.entity_id for m in named.in_sentence(here)} if etype == "Person" else set())
+    before = named.counts_before(here) if named is not None else None
+    if before is not None:
+        counts, last = before  # in the order first named, as below
+        ranked = sorted((e for e in counts if e not in named_here), key=lambda e: (-counts[e], -last[e]))
+    else:
+        earlier = [m for m in d.mentions if m.end <= at and ctx.sent(m.start) != here
+                   and d.types.get(m.entity_id) == etype and m.kind != "group" and m.entity_id not in named_here]
+        counts: dict[str, int] = defaultdict(int)
+        last: dict[str, int] = {}
+        for m in earlier:
+            counts[m.entity_id] += 1
+            last[m.entity_id] = m.start
+        ranked = sorted(counts, key=lambda e: (-counts[e], -last[e]))
     if len(ranked) >= count:
         return ranked[:count]
-    later = [m.entity_id for m in sorted(d.mentions, key=lambda m: m.start)
+    near = [m for s in range(here, here + 3) for m in named.in_sentence(s)] if named is not None else d.mentions
+    later = [m.entity_id for m in sorted(near, key=lambda m: m.start)
              if m.start > at and ctx.sent(m.start) - here <= 2 and d.types.get(m.entity_id) == etype]
     out = list(ranked)
     for eid in later:
         if eid not in out:
             out.append(eid)
     return out[:count]
+
+
+class _NamedBefore:
+    """For the group phrases of one type, read left to right: how often and where last each
+    actor of that type is named in the sentences before a phrase's own — counted a sentence
+    at a time as the phrases move on, not from every mention again for each phrase."""
+
+    def __init__(self, ctx: ArticleContext, table: MentionTable, etype: str):
+        # (place in the table, mention) of this type, by sentence, in the table's order
+        self.sentences: dict[int, list[tuple[int, ActorMention]]] = defaultdict(list)
+        self.everywhere: dict[int, list[ActorMention]] = defaultdict(list)  # every mention, by sentence
+        for pos, m in enumerate(table.mentions):
+            self.everywhere[m.sentence].append(m)
+            if table.types.get(m.entity_id) == etype and m.kind != "group":
+                self.sentences[m.sentence].append((pos, m))
+        starts = [s.tokens[0].index for s in ctx.doc.sentences]
+        # a mention that runs into the next sentence would be counted before its end: none does
+        self.exact = all(m.sentence + 1 >= len(starts) or m.end <= starts[m.sentence + 1]
+                         for ms in self.sentences.values() for _, m in ms)
+        self.count: dict[str, int] = {}
+        self.first: dict[str, int] = {}  # place in the table of the first naming
+        self.last: dict[str, tuple[int, int]] = {}  # (place in the table, start) of the last naming
+        self.done = [0]  # sentences counted so far
+
+    def in_sentence(self, s: int) -> list[ActorMention]:
+        return self.everywhere.get(s, [])
+
+    def counts_before(self, here: int) -> tuple[dict[str, int], dict[str, int]] | None:
+        """Times named and the start of the last naming, of each actor named before sentence
+        `here`; None where counting on cannot give that (an earlier sentence asked after a later)."""
+        if not self.exact or here < self.done[0]:
+            return None
+        while self.done[0] < here:
+            for pos, m in self.sentences.get(self.done[0], ()):
+                e = m.entity_id
+                self.count[e] = self.count.get(e, 0) + 1
+                self.first[e] = min(pos, self.first.get(e, pos))
+                if e not in self.last or pos > self.last[e][0]:
+                    self.last[e] = (pos, m.start)
+            self.done[0] += 1
+        order = sorted(self.count, key=self.first.__getitem__)  # as a pass over the table meets them
+        return {e: self.count[e] for e in order}, {e: self.last[e][1] for e in order}
 
 
 class _Once:

@@ -11,7 +11,6 @@ True
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
@@ -41,7 +40,6 @@ class Grammar:
     case_marking: bool = False  # nouns take case endings: morphology tells subject, genitive, place
     capitalised_names: bool = False  # every word of a name or title is capitalised ("Foreign Minister")
     quoted_body_names: bool = False  # «Нафтогаз»: a quoted proper name is mostly a body's
-    script: str = ""  # the Unicode script whose words morphology puts into the nominative
     instrumental_endings: tuple[str, ...] = ()
     place_prepositions: _WORDS = frozenset()  # before a city read as a place
     location_prepositions: _WORDS = frozenset()  # before a city a fact happens in
@@ -82,13 +80,6 @@ class Grammar:
                 raise LexiconError(f"{where}: unknown grammar key {key!r}; valid: {', '.join(sorted(known))}")
             values[f.name] = _grammar_value(f.type, value, f"{where}: grammar.{key}")
         return cls(**values)
-
-    def in_script(self, word: str) -> bool:
-        """Whether any letter of `word` is written in the language's script."""
-        if not self.script:
-            return False
-        prefix = self.script.upper()
-        return any(unicodedata.name(c, "").startswith(prefix) for c in word)
 
 
 def _grammar_value(kind: str, value: object, where: str):

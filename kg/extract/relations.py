@@ -12,7 +12,7 @@ import bisect
 import datetime as dt
 import itertools
 from collections import defaultdict
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from .. import schema
 from ..model import SYMMETRIC, Fact, Provenance, Qualifiers
@@ -118,7 +118,8 @@ def stretches(sentence: Sentence, openers: frozenset[str] = frozenset(),
 class SentenceView:
     """One sentence as every relation stage reads it, built once: its actors (sources of an
     attribution left out), the tokens that only describe or only say whose office, the trigger
-    phrases, speech and attribution phrases, dates, and where topic and partner words stand."""
+    phrases, speech and attribution phrases, dates, and where topic and partner words stand
+    (what only a trigger's arguments need is left empty where the sentence has no trigger)."""
 
     doc: Document
     sentence: Sentence
@@ -150,7 +151,14 @@ class SentenceView:
         sources = {first + a.end for a in attributions}
         actors = tuple(m for m in here if m.start not in skip and not any(0 <= m.start - e <= 2 for e in sources))
         triggers = tuple((first + m.start, first + m.end, m.payload) for m in lex.relations.find(sentence.tokens))
-        last_topic, last_partner = _last_positions(sentence, lex)
+        if not triggers:  # most sentences state no relation: nothing below would be asked
+            return cls(doc, sentence, layer, lex, article_id, published, tuple(dates), actors,
+                       adjective_tokens=frozenset(), complement_tokens=frozenset(), name_tokens=frozenset(),
+                       speech=(), attributions=attributions, triggers=(), places=frozenset(), cities=(),
+                       left_out=frozenset(), last_topic=(), last_partner=())
+        # where topic and partner words stand: asked only of a symmetric relation's parties
+        last_topic, last_partner = _last_positions(sentence, lex) if any(r in SYMMETRIC for _, _, r in triggers) \
+            else ((), ())
         types = layer.types
         places = frozenset(m for m in actors if _is_place(doc, lex, m, types.get(m.entity_id, "")))
         left_out = frozenset(m for m in actors if _negated(doc, lex, m))
@@ -239,12 +247,14 @@ class SentenceReading:
 
 def clauses(view: SentenceView, reading: SentenceReading) -> SentenceReading:
     """Reads the sentence's punctuation, clause words and speech verbs. Sets `clauses`: the
-    stretches one statement spans (see `stretches`)."""
+    stretches one statement spans (see `stretches`), where the sentence has a trigger."""
+    if not view.triggers:
+        return reading
     lex = view.lex
     actor_ends = frozenset(m.end for m in view.actors)
     found = stretches(view.sentence, lex.words("clause_openers"), lex.words("relative_pronouns"), actor_ends,
                       lex.words("clause_conjunctions"), lex.words("subordinators"), lex.words("speech_verbs"))
-    return replace(reading, clauses=tuple(found))
+    return SentenceReading(tuple(found), reading.readings, reading.extra)
 
 
 def triggers(view: SentenceView, reading: SentenceReading) -> SentenceReading:
@@ -262,7 +272,7 @@ def triggers(view: SentenceView, reading: SentenceReading) -> SentenceReading:
         exit_ = relation == "memberOf" and bool(view.lex.membership_exits.find(view.doc.tokens[start:end]))
         by_clause[at].append(Trigger(start, end, relation, reading.clauses[at], exit_))
     found = tuple(Reading(t) for at in sorted(by_clause) for t in by_clause[at])
-    return replace(reading, readings=reading.readings + found)
+    return SentenceReading(reading.clauses, reading.readings + found, reading.extra)
 
 
 def arguments(view: SentenceView, reading: SentenceReading) -> SentenceReading:
@@ -276,7 +286,7 @@ def arguments(view: SentenceView, reading: SentenceReading) -> SentenceReading:
         if clause not in in_clause:
             in_clause[clause] = _ClauseActors([m for m in _in(view, clause) if m not in view.left_out])
         out.append(_arguments(view, r, in_clause[clause]))
-    return replace(reading, readings=tuple(out))
+    return SentenceReading(reading.clauses, tuple(out), reading.extra)
 
 
 class _Run:
@@ -323,9 +333,9 @@ def qualifiers(view: SentenceView, reading: SentenceReading) -> SentenceReading:
     out = []
     for r in reading.readings:
         if r.pairs:
-            r = replace(r, qualifiers=_qualifiers(view, r.trigger, domains, trends))
+            r = Reading(r.trigger, r.pairs, r.made, _qualifiers(view, r.trigger, domains, trends), r.speaker)
         out.append(r)
-    return replace(reading, readings=tuple(out))
+    return SentenceReading(reading.clauses, tuple(out), reading.extra)
 
 
 def attribution(view: SentenceView, reading: SentenceReading) -> SentenceReading:
@@ -338,9 +348,9 @@ def attribution(view: SentenceView, reading: SentenceReading) -> SentenceReading
             clause = r.trigger.clause
             if clause not in speakers:
                 speakers[clause] = _speaker(view, clause)
-            r = replace(r, speaker=speakers[clause])
+            r = Reading(r.trigger, r.pairs, r.made, r.qualifiers, speakers[clause])
         out.append(r)
-    return replace(reading, readings=tuple(out))
+    return SentenceReading(reading.clauses, tuple(out), reading.extra)
 
 
 def participation(view: SentenceView, reading: SentenceReading) -> SentenceReading:
@@ -359,8 +369,8 @@ def participation(view: SentenceView, reading: SentenceReading) -> SentenceReadi
     q = Qualifiers(date=q0.date, start=q0.start, end=q0.end, place=q0.place)
     prov = Provenance(view.article_id, view.sentence.text, view.sentence.start, view.sentence.end,
                       "relations.participation", 0.5)
-    return replace(reading, extra=reading.extra + tuple(Fact(p, "participatesIn", events[0].entity_id, q, prov)
-                                                        for p in parties))
+    return SentenceReading(reading.clauses, reading.readings,
+                           reading.extra + tuple(Fact(p, "participatesIn", events[0].entity_id, q, prov) for p in parties))
 
 
 RELATION_STAGES = Stages((
@@ -424,7 +434,7 @@ def _arguments(view: SentenceView, r: Reading, actors: _ClauseActors) -> Reading
     spec = SPECS[relation]
     ms = actors.items
     if relation == "inception":
-        return replace(r, made=tuple(_inception(view, t0, t1, ms)))
+        return Reading(r.trigger, r.pairs, tuple(_inception(view, t0, t1, ms)), r.qualifiers, r.speaker)
     pairs: list[tuple[str, str]]
     if relation == "memberOf" and (_is_membership_noun(view, t0, t1) or
                                    not any(view.type_of(m) in ORG_TYPES for m in ms if m.start >= t1)):
@@ -433,7 +443,7 @@ def _arguments(view: SentenceView, r: Reading, actors: _ClauseActors) -> Reading
         pairs = _symmetric(view, relation, actors, spec, t0, t1, stretch)
     else:
         pairs = _directed(view, relation, actors, spec, t0, t1, stretch)
-    return replace(r, pairs=tuple(pairs))
+    return Reading(r.trigger, tuple(pairs), r.made, r.qualifiers, r.speaker)
 
 
 def _in(view: SentenceView, stretch: Stretch) -> list[ActorMention]:
@@ -940,7 +950,10 @@ def _unique(items) -> list:
 
 
 def read_sentence(view: SentenceView, stages: Stages = RELATION_STAGES) -> list[Fact]:
-    """The facts of one sentence: every relation stage in turn."""
+    """The facts of one sentence: every relation stage in turn (the built-in ones read
+    nothing in a sentence without a trigger phrase)."""
+    if not view.triggers and stages is RELATION_STAGES:
+        return []
     return stages.run(SentenceReading(), view).facts(view)
 
 

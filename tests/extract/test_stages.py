@@ -104,3 +104,37 @@ def test_relation_stages_are_named_in_order_and_a_stage_goes_in_by_name():
     assert seen == [2] and {(f.subject, f.relation, f.object) for f in probed} == facts
     without = _relation_facts(RELATION_STAGES.without("participation"))
     assert not any(f.relation == "participatesIn" for f in without)
+
+
+def test_extract_runs_the_entity_stages_it_is_given():
+    from kg.pipeline import extract
+
+    calls: list[str] = []
+
+    def probe(ctx: ArticleContext, table: MentionTable) -> MentionTable:
+        """Reads the article's id; adds nothing."""
+        calls.append(ctx.article.id)
+        return table
+
+    a = _article()
+    plain = extract(a)
+    probed = extract(a, entity_stages=ENTITY_STAGES.inserted(Stage("probe", probe), before="pronouns"))
+    assert calls == [a.id] and probed == plain
+
+
+def test_no_extraction_class_sets_an_attribute_outside_its_init():
+    import ast
+    from pathlib import Path
+
+    from kg.extract import stages as stages_module
+
+    for path in sorted(Path(stages_module.__file__).parent.glob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for cls in (n for n in ast.walk(tree) if isinstance(n, ast.ClassDef)):
+            for fn in (n for n in cls.body if isinstance(n, ast.FunctionDef) and n.name != "__init__"):
+                for node in ast.walk(fn):
+                    targets = node.targets if isinstance(node, ast.Assign) else \
+                        [node.target] if isinstance(node, (ast.AugAssign, ast.AnnAssign)) else []
+                    for t in targets:
+                        assert not (isinstance(t, ast.Attribute) and isinstance(t.value, ast.Name)
+                                    and t.value.id == "self"), f"{path.name}:{node.lineno} {cls.name}.{fn.name}"
