@@ -42,7 +42,8 @@ FORMAT_NAMES = {"json", "xml", "csv", "tsv", "table", "turtle", "nt"}
 # What cannot hold a keyword: strings, IRIs, comments, variables, blank node labels and the
 # local part of prefixed names (dots left out, so "ex:a.SERVICE" still shows the keyword).
 _MASK = re.compile(r"""
-    '{3}.*?'{3} | "{3}.*?"{3} | '(?:[^'\\\n\r]|\\.)*' | "(?:[^"\\\n\r]|\\.)*"
+    '{3}(?:'{0,2}(?:[^'\\]|\\.))*'{3} | "{3}(?:"{0,2}(?:[^"\\]|\\.))*"{3}
+  | '(?:[^'\\\n\r]|\\.)*' | "(?:[^"\\\n\r]|\\.)*"
   | <[^<>"{}|^`\\\x00-\x20]*>
   | \#[^\n\r]*
   | [?$]\w+

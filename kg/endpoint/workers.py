@@ -1,9 +1,10 @@
 """A pool of read-only query workers, each a process with the store open, each query timed.
 
 A query runs in a process rather than a thread because a thread cannot be stopped: one
-that overruns the time limit gets its process killed, and a fresh one takes its place
-in the background while the others go on answering. Requests wait for a free worker
-no longer than the time limit.
+that overruns the time limit gets its process killed. A spare worker, started with the
+others and kept ready, takes its place at once (starting a process and opening the store
+takes seconds), and a new spare starts in the background. Requests wait for a free
+worker no longer than the time limit.
 """
 from __future__ import annotations
 
@@ -116,6 +117,7 @@ class WorkerPool:
         self.directory, self.size, self.timeout = Path(directory), size, timeout
         self._ctx = multiprocessing.get_context("spawn")
         self._idle: queue.Queue[Worker] = queue.Queue()
+        self._spare: queue.Queue[Worker] = queue.Queue()
         self._all: set[Worker] = set()
         self._lock = threading.Lock()
         self._closed = False
@@ -126,13 +128,13 @@ class WorkerPool:
         Raises `KGError` naming the reason when one cannot open it."""
         from ..errors import KGError
 
-        workers = [self._spawn() for _ in range(self.size)]
-        for worker in workers:
+        workers = [self._spawn() for _ in range(self.size + 1)]
+        for n, worker in enumerate(workers):
             problem = worker.wait_ready(START_TIMEOUT)
             if problem is not None:
                 self.close()
                 raise KGError(f"cannot serve {self.directory}: {problem}")
-            self._idle.put(worker)
+            (self._idle if n < self.size else self._spare).put(worker)
 
     def run(self, job: Job) -> Answer:
         try:
@@ -158,17 +160,23 @@ class WorkerPool:
         return worker
 
     def _replace(self, worker: Worker) -> None:
-        """Kill `worker` and start another in the background; it joins the idle ones when ready."""
+        """Kill `worker`, put the spare in its place, and start a new spare in the background
+        (or, when no spare was ready, a worker for the free place)."""
         worker.kill()
         with self._lock:
             self._all.discard(worker)
             if self._closed:
                 return
+        try:
+            self._idle.put(self._spare.get_nowait())
+            refill = self._spare
+        except queue.Empty:
+            refill = self._idle
 
         def start() -> None:
             fresh = self._spawn()
             if fresh.wait_ready(START_TIMEOUT) is None and not self._closed:
-                self._idle.put(fresh)
+                refill.put(fresh)
             else:
                 fresh.kill()
                 with self._lock:
