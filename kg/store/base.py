@@ -120,8 +120,16 @@ class GraphStore(Protocol):
 
     def graph_names(self) -> set[URIRef]: ...
 
-    def query(self, sparql: str) -> QueryResult:
-        """Run a SPARQL 1.1 query over the union of all graphs. Raises `QueryError`."""
+    def query(self, sparql: str, *, default_graphs: Iterable[URIRef] | None = None,
+              named_graphs: Iterable[URIRef] | None = None, base: str | None = None) -> QueryResult:
+        """Run a SPARQL 1.1 query over the union of all graphs. Raises `QueryError`.
+
+        `base` resolves the query's relative IRIs when it declares no BASE of its own.
+
+        Given `default_graphs` or `named_graphs` (the SPARQL protocol's dataset), the query
+        runs over that dataset instead, whatever its own FROM and FROM NAMED say: the merge
+        of `default_graphs` as the default graph, `named_graphs` for GRAPH patterns (either
+        left out is empty)."""
 
     def dump(self, dest: str | os.PathLike | IO[bytes], format: str = "trig",
              graphs: Iterable[URIRef] | None = None) -> None:
@@ -161,7 +169,7 @@ class StoreBase:
     def _graph_names(self) -> Iterator[URIRef]:
         raise NotImplementedError
 
-    def _query(self, sparql: str) -> QueryResult:
+    def _query(self, sparql: str, dataset: tuple[list, list] | None = None, base: str | None = None) -> QueryResult:
         raise NotImplementedError
 
     def _dump(self, out: IO[bytes], format: str, graphs: list[URIRef] | None) -> None:
@@ -195,8 +203,14 @@ class StoreBase:
     def has_article(self, article_id: str) -> bool:
         return next(iter(self._match(None, None, None, article_iri(article_id))), None) is not None
 
-    def query(self, sparql: str) -> QueryResult:
-        return self._query(sparql)
+    def query(self, sparql: str, *, default_graphs: Iterable[URIRef] | None = None,
+              named_graphs: Iterable[URIRef] | None = None, base: str | None = None) -> QueryResult:
+        dataset = None
+        if default_graphs is not None or named_graphs is not None:
+            dataset = (list(default_graphs or ()), list(named_graphs or ()))
+        if dataset is None and not base:
+            return self._query(sparql)
+        return self._query(sparql, dataset, base)
 
     def dump(self, dest: str | os.PathLike | IO[bytes], format: str = "trig",
              graphs: Iterable[URIRef] | None = None) -> None:

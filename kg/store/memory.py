@@ -15,8 +15,10 @@ import warnings
 from collections.abc import Iterator
 from typing import IO
 
+import rdflib.plugins.sparql
 from rdflib import Dataset, Graph, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+from rdflib.plugins.sparql import prepareQuery
 
 from ..atomic import atomic_write
 from ..errors import QueryError, StoreError
@@ -32,6 +34,8 @@ def _quiet_rdflib() -> Iterator[None]:
         yield
 
 
+# FROM <iri> names a graph of the store; rdflib would otherwise fetch it from the web.
+rdflib.plugins.sparql.SPARQL_LOAD_GRAPHS = False
 
 
 class MemoryStore(StoreBase):
@@ -92,10 +96,13 @@ class MemoryStore(StoreBase):
             if graph.identifier != DATASET_DEFAULT_GRAPH_ID:
                 yield graph.identifier
 
-    def _query(self, sparql: str) -> QueryResult:
+    def _query(self, sparql: str, dataset: tuple[list, list] | None = None, base: str | None = None) -> QueryResult:
         try:
             with _quiet_rdflib():
-                result = self._ds.query(sparql, initNs=PREFIXES)
+                if dataset is None:
+                    result = self._ds.query(sparql, initNs=PREFIXES, base=base)
+                else:
+                    result = self._dataset(*dataset).query(_without_dataset_clause(sparql, base))
                 rows = list(result) if result.type == "SELECT" else None
             if result.type == "ASK":
                 return QueryResult.ask(result.askAnswer)
@@ -106,6 +113,17 @@ class MemoryStore(StoreBase):
             raise
         except Exception as e:  # noqa: BLE001 - rdflib's parser and evaluator raise many kinds
             raise QueryError(f"cannot run the query: {type(e).__name__}: {e}".splitlines()[0]) from None
+
+    def _dataset(self, default_graphs: list, named_graphs: list) -> Dataset:
+        """A copy holding only the protocol's dataset: the merge of `default_graphs` as the
+        default graph and the `named_graphs` under their names."""
+        ds = Dataset(default_union=False)
+        for name in default_graphs:
+            ds.default_context.addN((s, p, o, ds.default_context) for s, p, o, _ in self._match(None, None, None, name))
+        for name in named_graphs:
+            target = ds.graph(name)
+            target.addN((s, p, o, target) for s, p, o, _ in self._match(None, None, None, name))
+        return ds
 
     def _dump(self, out: IO[bytes], format: str, graphs: list[URIRef] | None) -> None:
         fmt = format  # kg's native format names are rdflib's
@@ -138,3 +156,10 @@ class MemoryStore(StoreBase):
     def close(self) -> None:
         self.flush()
 
+
+
+def _without_dataset_clause(sparql: str, base: str | None):
+    """The query parsed, its FROM and FROM NAMED dropped: the protocol's dataset overrides them."""
+    prepared = prepareQuery(sparql, initNs=PREFIXES, base=base)
+    prepared.algebra["datasetClause"] = None
+    return prepared

@@ -240,9 +240,13 @@ class OxigraphStore(StoreBase):
         for name in self._store.named_graphs():
             yield self._terms.from_ox(name)
 
-    def _query(self, sparql: str) -> QueryResult:
+    def _query(self, sparql: str, dataset: tuple[list, list] | None = None, base: str | None = None) -> QueryResult:
+        options = {"base_iri": base} if base else {}
+        if dataset is not None:
+            to = self._terms.to_ox
+            options.update(default_graph=[to(g) for g in dataset[0]], named_graphs=[to(g) for g in dataset[1]])
         try:
-            result = self._store.query(sparql, prefixes=_PREFIXES)  # the default graph is the union
+            result = self._store.query(sparql, prefixes=_PREFIXES, **options)  # by default: the union
             if isinstance(result, ox.QueryBoolean):
                 return QueryResult.ask(bool(result))
             back = self._terms.from_ox

@@ -3,7 +3,7 @@
 A `QueryResult` holds rdflib terms. SELECT answers iterate as rdflib `ResultRow` values
 (index by position, by variable name, or as attributes); ASK answers are truthy or not;
 CONSTRUCT/DESCRIBE answers iterate as triples. `serialize` writes the SPARQL 1.1 result
-formats (JSON, CSV, TSV, XML) and, for graphs, N-Triples or Turtle.
+formats (JSON, CSV, TSV, XML) and, for graphs, N-Triples, Turtle, JSON-LD or RDF/XML.
 
 >>> from rdflib import Literal, URIRef
 >>> r = QueryResult.select(["s", "n"], [(URIRef("https://kg.example.org/entity/China"),
@@ -48,6 +48,7 @@ GRAPH_FORMATS: dict[str, str] = {
     "nt": "application/n-triples",
     "turtle": "text/turtle; charset=utf-8",
     "json": "application/ld+json",
+    "xml": "application/rdf+xml",
     "table": "text/plain; charset=utf-8",
 }
 
@@ -104,7 +105,8 @@ class QueryResult:
         return formats[format]
 
     def serialize(self, format: str = "json") -> bytes:
-        """The answer in `format`: json, csv, tsv, xml or table; a graph as nt, turtle, json or table.
+        """The answer in `format`: json, csv, tsv, xml or table; a graph as nt, turtle, json (JSON-LD),
+        xml (RDF/XML) or table.
 
         Raises `UnknownFormatError` for a format this kind of answer cannot be written in.
         """
@@ -255,4 +257,5 @@ _graph_serializers = {
     "nt": lambda ts: "".join(f"{nt_term(s)} {nt_term(p)} {nt_term(o)} .\n" for s, p, o in ts).encode("utf-8"),
     "turtle": lambda ts: _graph(ts).serialize(format="turtle").encode("utf-8"),
     "json": lambda ts: _graph(ts).serialize(format="json-ld").encode("utf-8"),
+    "xml": lambda ts: _graph(ts).serialize(format="xml").encode("utf-8"),
 }

@@ -332,9 +332,9 @@ def test_serve_answers_the_sparql_protocol(server, built):
     r = curl("--data-urlencode", f"query={QUERY}", "-H", "Accept: text/tab-separated-values", f"{server}/sparql")
     assert r.stdout.endswith("200") and r.stdout.startswith("?who\t?whom")
     r = curl("--data-urlencode", "update=INSERT DATA { kge:a kg:b kge:c }", f"{server}/sparql")
-    assert r.stdout.endswith("400") and "read-only" in r.stdout
+    assert r.stdout.endswith("403") and "read-only" in r.stdout
     r = curl("-H", "Content-Type: application/sparql-update", "--data-binary", "CLEAR ALL", f"{server}/sparql")
-    assert r.stdout.endswith("400")
+    assert r.stdout.endswith("403")
 
 
 def test_serve_over_urllib_json_errors_timeouts_and_the_page(server, built):
