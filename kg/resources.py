@@ -45,9 +45,11 @@ def lexicon_files() -> dict[str, Path]:
 
 
 def gazetteer_files() -> list[Path]:
-    """Every gazetteer file on the search path, the built-in ones first."""
-    return [path for folder in reversed(ontology_dirs())
-            for path in sorted((folder / "gazetteer").glob("*.yaml"))]
+    """Every gazetteer file on the search path, the built-in ones first; the generated files
+    (gazetteer/generated/*.jsonl) after all the curated ones, which win over them."""
+    folders = [folder / "gazetteer" for folder in reversed(ontology_dirs())]
+    return ([path for f in folders for path in sorted(f.glob("*.yaml"))]
+            + [path for f in folders for path in sorted((f / "generated").glob("*.jsonl"))])
 
 
 def cache_dir() -> Path:

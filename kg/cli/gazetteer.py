@@ -1,6 +1,8 @@
 """`kg gazetteer`: look into what kg knows about the world's actors."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 
 from .. import schema
@@ -15,6 +17,7 @@ def gazetteer() -> None:
       kg gazetteer lookup Токаєва
       kg gazetteer lookup "the Kremlin" --lang en
       kg gazetteer stats
+      kg gazetteer build ~/gazetteer-sources
     """
 
 
@@ -57,3 +60,29 @@ def stats() -> None:
         click.echo(f"{etype:32s} {n:6d}")
     click.echo(f"{'entities':32s} {len(gaz.entries):6d}")
     click.echo(f"{'names':32s} {names:6d}")
+
+
+@gazetteer.command()
+@click.argument("sources", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Gazetteer directory to write generated/ into (default: the project's ontologies/gazetteer).")
+def build(sources: Path, out_dir: Path | None) -> None:
+    """Regenerate the generated gazetteer files from public data downloaded into SOURCES.
+
+    SOURCES_DIR's layout, and where each file comes from, is in ontologies/gazetteer/SOURCES.md.
+    The hand-curated YAML files are read, never written: they win over generated entries.
+    """
+    from ..errors import GazetteerError
+    from ..gazetteer.build import build as build_generated
+    from ..resources import ontologies_dir
+
+    target = out_dir or ontologies_dir() / "gazetteer"
+    try:
+        report = build_generated(sources, target)
+    except GazetteerError as e:
+        raise click.ClickException(str(e)) from None
+    for name, n in report["written"].items():
+        click.echo(f"wrote {target / 'generated' / name}: {n} entities")
+    click.echo(f"{report['entities']} entities, {report['with wikidata']} with a Wikidata item")
+    for why, n in sorted(report["dropped"].items(), key=lambda kv: -kv[1]):
+        click.echo(f"  dropped {n:6d}  {why}")

@@ -38,10 +38,7 @@ _INDEXES: dict[tuple[int, str], tuple[Gazetteer, PhraseIndex]] = {}
 def _index(gaz: Gazetteer, lang: str) -> PhraseIndex:
     cached = _INDEXES.get((id(gaz), lang))
     if cached is None or cached[0] is not gaz:
-        index = PhraseIndex()
-        for keys in gaz.keys_for(lang).values():
-            for key in keys:
-                index.add(key.lemmas, key)
+        index = PhraseIndex((key.lemmas, key) for keys in gaz.keys_for(lang).values() for key in keys)
         cached = _INDEXES[(id(gaz), lang)] = (gaz, index)
     return cached[1]
 

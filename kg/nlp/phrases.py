@@ -35,8 +35,13 @@ class PhraseIndex:
 
     def __init__(self, phrases: Iterable[tuple[Sequence[str], Any]] = ()):
         self._by_first: dict[str, list[tuple[tuple[str, ...], Any]]] = defaultdict(list)
+        # many phrases at once (a gazetteer's names): sort each bucket once, not after each add
         for lemmas, payload in phrases:
-            self.add(lemmas, payload)
+            key = tuple(norm_lemma(x) for x in lemmas)
+            if key:
+                self._by_first[key[0]].append((key, payload))
+        for bucket in self._by_first.values():
+            bucket.sort(key=lambda kp: (-len(kp[0]), kp[0]))
 
     def add(self, lemmas: Sequence[str], payload: Any) -> None:
         key = tuple(norm_lemma(x) for x in lemmas)
