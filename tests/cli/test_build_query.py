@@ -307,7 +307,7 @@ def free_port() -> int:
 def server(built):
     port = free_port()
     proc = subprocess.Popen([sys.executable, "-m", "kg.cli", "serve", str(built), "--port", str(port),
-                             "--timeout", "2", "-q"], stderr=subprocess.PIPE, text=True)
+                             "--timeout", "8", "-q"], stderr=subprocess.PIPE, text=True)
     line = proc.stderr.readline()
     assert "kg serve: http://127.0.0.1" in line, line
     yield f"http://127.0.0.1:{port}"
