@@ -6,7 +6,9 @@ from pathlib import Path
 
 import click
 
-FORMATS = ["table", "csv", "tsv", "json", "xml", "nt", "turtle"]
+from ..store.results import GRAPH_FORMATS, RESULT_FORMATS
+
+FORMATS = [*RESULT_FORMATS, *(f for f in GRAPH_FORMATS if f not in RESULT_FORMATS)]
 
 
 @click.command("query")
