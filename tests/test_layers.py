@@ -1,6 +1,6 @@
 """Imports run one way only: a module imports from its own layer or the layers below.
 
-model/schema/rdf (and errors, vocab, registry, resources) → nlp, ingest → gazetteer →
+model/schema/rdf (and errors, vocab, registry, resources, atomic) → nlp, ingest → gazetteer →
 extract → store → export → build, api, endpoint → cli. `kg/__init__.py` re-exports the API and is
 exempt. Every import counts, at the top of a module or inside a function.
 """
