@@ -214,7 +214,9 @@ def subdivisions(states_db: Path, countries: dict[str, str]) -> list[Draft]:
         names: dict[str, list[str]] = {"en": [], "uk": [], "ru": []}
         for n in _split_names(sub.name):
             _add(names["en"], n)
-        if other:
+        if other and _same_stem(other.name, names["en"]):
+            # the other database's English name is sometimes another place's (a town of the
+            # region): taken only when it reads like iso-codes' name (Adygea / Adygeya)
             _add(names["en"], other.name)
         for lang, tr in translators.items():
             translated = tr.gettext(sub.name)
@@ -242,6 +244,11 @@ def subdivisions(states_db: Path, countries: dict[str, str]) -> list[Draft]:
         drafts.append(Draft(id=f"{slug(names['en'][0])}_{sub.code}", type="Region", names=names,
                             wikidata=other.wikidata if other else "", country=countries.get(sub.country_code, "")))
     return drafts
+
+
+def _same_stem(name: str, others: list[str]) -> bool:
+    words = {fold(w)[:3] for o in others for w in o.split()}
+    return any(fold(w)[:3] in words for w in name.split())
 
 
 @dataclass(frozen=True)
@@ -611,11 +618,15 @@ def _drop_shared(drafts: list[Draft], dropped: dict[str, int], taken: set[tuple[
 
 
 def curated_keys(gazetteer_dir: Path) -> set[tuple[str, tuple]]:
-    """(language, lemmas) of every name in the curated files."""
-    from . import read_entries, name_key
+    """(language, lemmas) of every name in the curated files, and of the first names of the
+    curated people on their own: a place called Victoria must not take Victoria Nuland's."""
+    from . import name_key, read_entries
 
     entries = read_entries(sorted(gazetteer_dir.glob("*.yaml")))
-    return {(lang, name_key(n, lang)) for e in entries.values() for lang, names in e.names for n in names}
+    keys = {(lang, name_key(n, lang)) for e in entries.values() for lang, names in e.names for n in names}
+    keys |= {(lang, name_key(n.split()[0], lang)) for e in entries.values() if e.type == "Person"
+             for lang, names in e.names for n in names if len(n.split()) > 1}
+    return keys
 
 
 def _all_city_names(geonames_json: Path) -> set[tuple[str, str]]:
