@@ -107,8 +107,17 @@ def _shared_domains(facts: list[Fact]) -> list[Fact]:
     return facts + extra
 
 
+def _realised(facts: list[Fact]) -> list[Fact]:
+    """The tellings that say a fact happened: a planned telling ("applied for membership in
+    May 2022", «планируют подписать в конце марта») of a fact the article also tells as done
+    lends it neither its date nor its place."""
+    done = {f.key for f in facts if f.qualifiers.modality != "planned"}
+    return [f for f in facts if f.qualifiers.modality != "planned" or f.key not in done]
+
+
 def _merge_within(facts: list[Fact]) -> tuple[Fact, ...]:
     """One fact per merge key in an article: the first evidence, the richest qualifiers."""
+    facts = _realised(facts)
     by_key: dict[tuple, Fact] = {}
     first_dated: dict[tuple, tuple] = {}  # merge key → the key of its first dated telling
     for f in facts:

@@ -1080,6 +1080,8 @@ def _role_relation(title: str) -> str:
 # The order matters: role nouns are found before new names (so that "Foreign Minister" is no
 # name), surnames after the full names they shorten, groups and offices after the actors
 # they count, pronouns last, over everything named before them.
+from .events import named_events  # noqa: E402 - its stage reads this module's tables
+
 ENTITY_STAGES = Stages((
     Stage("known_names", known_names),
     Stage("region_states", region_states),
@@ -1088,6 +1090,7 @@ ENTITY_STAGES = Stages((
     Stage("unknown_names", unknown_names),
     Stage("surnames", surnames),
     Stage("events", events),
+    Stage("named_events", named_events),
     Stage("groups", groups),
     Stage("role_nouns", role_nouns),
     Stage("national_groups", national_groups),

@@ -20,6 +20,7 @@ from ..nlp import Document, Sentence
 from ..nlp.phrases import PhraseMatch
 from .dates import DateMention
 from .entities import ACTOR_TYPES, ActorMention, EntityLayer
+from .events import DOCUMENT_TYPES
 from .lexicon import Lexicon
 from .stages import Stage, Stages
 
@@ -357,7 +358,7 @@ def participation(view: SentenceView, reading: SentenceReading) -> SentenceReadi
     """Reads the facts so far and the sentence's event mentions. Adds `participatesIn` facts:
     who signs or meets at a named summit takes part in it, and so do the leaders or states
     the sentence gathers there («глави всіх шести країн», "the six leaders")."""
-    events = [m for m in view.actors if view.type_of(m) in EVENT_TYPES]
+    events = [m for m in view.actors if view.type_of(m) in EVENT_TYPES - DOCUMENT_TYPES]
     facts = reading.facts(view)
     gathering = [f for f in facts if f.relation in ("signsAgreementWith", "meetsWith") and f.asserted]
     if not events or not gathering:
@@ -439,6 +440,8 @@ def _arguments(view: SentenceView, r: Reading, actors: _ClauseActors) -> Reading
     if relation == "memberOf" and (_is_membership_noun(view, t0, t1) or
                                    not any(view.type_of(m) in ORG_TYPES for m in ms if m.start >= t1)):
         pairs = _members(view, ms, t0, t1)
+    elif relation == "participatesIn":
+        pairs = _participation(view, actors, spec, t0, t1, stretch)
     elif relation in SYMMETRIC:
         pairs = _symmetric(view, relation, actors, spec, t0, t1, stretch)
     else:
@@ -457,6 +460,9 @@ def _is_place(doc: Document, lex: Lexicon, m: ActorMention, etype: str) -> bool:
     g = lex.grammar
     if doc.tokens[m.start - 1].lemmas & lex.words("city_nouns"):
         return True  # «у місті Сіань», "the city of Xi'an"
+    if prev == "," and m.start >= 3 and doc.tokens[m.start - 2].text[:1].isupper() and \
+            doc.tokens[m.start - 3].text.lower() in g.location_prepositions:
+        return True  # "a command in Wiesbaden, Germany": the country says where the town is
     if prev not in g.location_prepositions:
         return False
     return not g.case_marking or "loct" in doc.tokens[m.start].analysis.cases or etype in ("City",)
@@ -618,12 +624,15 @@ def _carried_subject(view: SentenceView, stretch: Stretch, types: frozenset[str]
 
 
 def _indirect_object(view: SentenceView, m: ActorMention) -> bool:
-    """A dative in uk/ru; in English a bare noun after the verb ("urged Washington to …" is a subject)."""
+    """A dative in uk/ru; in English a bare noun after the verb, before what is given ("send
+    Ukraine military aid"; "urged Washington to …" is a subject, "in Wiesbaden, Germany," a place)."""
     doc = view.doc
+    if m in view.places:
+        return False
     if view.lex.grammar.case_marking:
         return "datv" in doc.tokens[m.start].analysis.cases
     nxt = doc.tokens[m.end] if m.end < len(doc.tokens) else None
-    return nxt is not None and nxt.text.lower() not in view.lex.grammar.infinitive_markers
+    return nxt is not None and nxt.is_word and nxt.text.lower() not in view.lex.grammar.infinitive_markers
 
 
 def _antecedent(view: SentenceView, stretch: Stretch, types: frozenset[str]) -> list[ActorMention]:
@@ -646,7 +655,10 @@ def _directed(view: SentenceView, relation, actors: _ClauseActors, spec, t0, t1,
         before = _antecedent(view, stretch, spec.subjects) or _carried_subject(view, stretch, spec.subjects)
     after = actors.select(("of", spec.objects), lambda m: view.type_of(m) in spec.objects).starting_from(t1)
     genitive_agent = False  # the object list lost its first actor to the subject
-    if not g.case_marking:
+    owner = _possessor(view, before, t0)
+    if owner:
+        before = [owner]  # "described China as an enabler of Russia's war": the war is Russia's
+    elif not g.case_marking:
         # "Finland closed its border with Russia, accusing Moscow": an actor after a
         # preposition is no subject (where case endings say so, the nominative below does)
         prepositions = lex.words("prepositions")
@@ -685,6 +697,10 @@ def _directed(view: SentenceView, relation, actors: _ClauseActors, spec, t0, t1,
                                  and m.kind != "adjective").starting_from(t1)
     else:
         objects_ = [m for m in after if m.kind != "adjective"]
+    if relation == "providesAidTo":
+        # "handed over Sweden's instrument": the owner of what is handed over is no recipient
+        # ("backed Moldova's bid" backs Moldova, "struck Ukraine's cities" strikes Ukraine)
+        objects_ = [m for m in objects_ if not _possessive(view, doc.tokens[m.end - 1])]
     if not objects_ and relation == "influences" and stretch is not None:
         objects_ = _there(view, stretch, spec.objects)
     if not objects_ and relation == "providesAidTo" and len(unfiltered) >= 2 and _indirect_object(view, unfiltered[-1]):
@@ -702,6 +718,44 @@ def _directed(view: SentenceView, relation, actors: _ClauseActors, spec, t0, t1,
         return []  # "welcomed the new package and called for … pressure on Moscow": too far to be it
     objs = _group_at(view, objects_, objects_[0])
     return [(s.entity_id, o.entity_id) for s in subjects for o in objs]
+
+
+def _participation(view: SentenceView, actors: _ClauseActors, spec, t0, t1, stretch) -> list[tuple[str, str]]:
+    """"Japan and Korea took part in the summit", «У саміті взяли участь Індія, Бразилія …»:
+    the event is the one the clause names (else the one named in the sentences just before);
+    who takes part is the list before the trigger or, where the order is inverted, after it."""
+    kinds = spec.objects - DOCUMENT_TYPES  # one signs a treaty, one takes part in a summit
+    events = [m for m in actors.items if view.type_of(m) in kinds]
+    if events:
+        at = min(events, key=lambda m: abs(m.start - t0))
+    else:
+        here = view.sentence.index
+        recent = [m for m in view.layer.mentions if here - 2 <= m.sentence <= here and m.start < t0
+                  and view.layer.types.get(m.entity_id) in kinds and m.kind == "event"]
+        if not recent:
+            return []
+        at = recent[-1]
+    event = at.entity_id
+    # «саміт НАТО», "the SCO summit": who names the event does not take part in it by that
+    parts = [m for m in _participants(view, actors, spec.subjects).items if m.entity_id != event
+             and not (0 <= m.start - at.end <= 1 or 0 <= at.start - m.end <= 1)]
+    before = [m for m in parts if m.end <= t0]
+    after = [m for m in parts if m.start >= t1]
+    if before:
+        group = _group_at(view, before, before[-1])
+    elif after:
+        group = _group_at(view, after, after[0])
+    else:
+        group = _antecedent(view, stretch, spec.subjects) or _carried_subject(view, stretch, spec.subjects)
+    return [(m.entity_id, event) for m in group]
+
+
+def _possessor(view: SentenceView, before: list[ActorMention], t0: int) -> ActorMention | None:
+    """"Russia's war", "Iran's strikes": the actor in the possessive right before the trigger
+    noun is who acts, whatever else the clause names before it."""
+    if not before or before[-1].end != t0 or before[-1].kind == "adjective":
+        return None
+    return before[-1] if _possessive(view, view.doc.tokens[t0 - 1]) else None
 
 
 def _there(view: SentenceView, stretch: Stretch, types: frozenset[str]) -> list[ActorMention]:

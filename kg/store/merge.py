@@ -58,6 +58,7 @@ STATEMENT_UNION = frozenset({
     KG.domain, KG.date, KG.startDate, KG.endDate, KG.place, KG.trend, KG.polarity, KG.modality,
     KG.evidence, KG.extractor, KG.source, PROV.wasAttributedTo, DERIVED_FROM})
 MODALITY = KG.modality
+_WHEN_WHERE = frozenset({KG.date, KG.startDate, KG.endDate, KG.place})
 PLANNED = Literal("planned")
 _SYMMETRIC_IRIS = frozenset(KG[r] for r in SYMMETRIC)
 _EVENTFUL_IRIS = frozenset(KG[r] for r in EVENTFUL)
@@ -169,7 +170,8 @@ def merged_statement(node: URIRef, sources: Iterable[Source]) -> tuple[list[Trip
     articles, `kg:mentionCount` evidence sentences, and `kg:confidence` is 1 - Π(1 - cᵢ) over
     the highest confidence each article gives. An event is merely "planned" only when every
     article says so: one that reports it happening makes the fact asserted, with its direct
-    triple (as `Fact.asserted` decides for one article). The result depends only on the set
+    triple (as `Fact.asserted` decides for one article), and the dates and place of the
+    articles that report it done, not of those that only announced it. The result depends only on the set
     of sources.
     """
     sources = sorted(sources, key=lambda src: str(src.article))
@@ -182,10 +184,17 @@ def merged_statement(node: URIRef, sources: Iterable[Source]) -> tuple[list[Trip
     out = [(node, TYPE, STATEMENT), (node, SUBJECT, s), (node, PREDICATE, p), (node, OBJECT, o)]
     union: dict = {}
     confidences, mentions, dates = [], 0, []
-    for src in sources:
+    planned = [(MODALITY, PLANNED) in src.values for src in sources]
+    planned_only = p in _EVENTFUL_IRIS and all(planned)
+    for src, src_planned in zip(sources, planned):
         union[(DERIVED_FROM, src.article)] = None
+        # an article that only announced the event lends the one that reports it done
+        # neither its date nor its place
+        lent = src_planned and not all(planned)
         best = None
         for pred, value in src.values:
+            if lent and pred in _WHEN_WHERE:
+                continue
             if pred in STATEMENT_UNION:
                 union[(pred, value)] = None
             elif pred == CONFIDENCE:
@@ -195,7 +204,6 @@ def merged_statement(node: URIRef, sources: Iterable[Source]) -> tuple[list[Trip
             confidences.append(best)
         if src.published:
             dates.append(src.published)
-    planned_only = p in _EVENTFUL_IRIS and all((MODALITY, PLANNED) in src.values for src in sources)
     if not planned_only:
         union.pop((MODALITY, PLANNED), None)
     out += [(node, pred, value) for pred, value in union]

@@ -1,0 +1,199 @@
+"""Events and documents as entities: summits, elections, votes, exercises, resolutions,
+laws, treaties, declarations, sanctions packages — named by their head noun and what names
+them ("the 12th sanctions package", «саміт НАТО у Вільнюсі», «Астанинская декларация»).
+
+A head noun (the lexicon's `named_events`, by kg type) becomes an entity where something
+names it: an actor next to it ("NATO summit", «вибори в Молдові»), a capitalised word, an
+ordinal or a number ("13-й пакет санкцій"), a code ("ES-11/1"), a quoted name. Its label is
+the span in the nominative; later bare head nouns of the same kind ("the summit", «саміті»)
+and document words ("the document", «документ», the lexicon's `document_words`) are
+mentions of the last one named before them.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from functools import lru_cache
+
+from ..model import Entity
+from ..nlp.phrases import PhraseIndex, PhraseMatch
+from .entities import ArticleContext, MentionTable, _Draft, _slug, nominative
+from .lexicon import Lexicon, load_lexicon
+
+# Kinds of the lexicon's `named_events` that are documents: a trigger word that only
+# describes one ("accession protocol", «пакет санкцій») states no act.
+DOCUMENT_TYPES = frozenset({"Agreement", "Concept"})
+_NAMER_TYPES = frozenset({"Country", "City", "Region", "Organization", "IntergovernmentalOrganization",
+                          "Alliance", "Format", "Agency"})
+_MAX_LEFT = 5  # words before a head noun that may name it ("the Black Sea Grain Initiative")
+
+
+def _heads(lex: Lexicon) -> PhraseIndex:
+    return _heads_of(lex.lang)
+
+
+@lru_cache(maxsize=None)
+def _heads_of(lang: str) -> PhraseIndex:
+    section = load_lexicon(lang).raw.get("named_events") or {}
+    return PhraseIndex([(tuple(str(p).lower().split()), str(kind)) for kind, ps in section.items() for p in ps or []])
+
+
+def named_events(ctx: ArticleContext, table: MentionTable) -> MentionTable:
+    """Reads the lexicon's event and document head nouns. Adds an entity (typed by the head's
+    kind) and a `document` or `event` mention for each head something names, and a mention of
+    the last such entity of its kind for a bare head noun or a document word after it."""
+    d = _Draft(ctx, table)
+    tokens = ctx.doc.tokens
+    by_start = {m.start: m for m in table.mentions}
+    by_end = {m.end: m for m in table.mentions}
+    doc_words = ctx.lex.words("document_words")
+    found: list[tuple[int, int, str, str]] = []  # start, end, entity id, kind
+    for h in _heads(ctx.lex).find(tokens):
+        if any(k in d.covered for k in range(h.start, h.end)):
+            _named_again(ctx, d, h, by_start)
+            continue
+        first, named = _left(ctx, d, h, by_end)
+        last, named_right, place = _right(ctx, d.types, h, by_start)
+        if not (named or named_right):
+            earlier = [f for f in found if f[3] == h.payload and f[1] <= h.start]
+            if earlier:
+                _mention(d, h.start, h.end, earlier[-1][2], h.payload)
+            continue
+        eid = _entity(ctx, d, first, h, last, place, found)
+        found.append((first, h.end, eid, h.payload))
+        _mention(d, first, h.end, eid, h.payload)
+    # "the document", «документ»: the document named last before it
+    for k, t in enumerate(tokens):
+        if k in d.covered or not (t.lemmas & doc_words):
+            continue
+        earlier = [f for f in found if f[3] in DOCUMENT_TYPES and f[1] <= k]
+        if earlier:
+            _mention(d, k, k + 1, earlier[-1][2], earlier[-1][3])
+    return d.table()
+
+
+def _named_again(ctx: ArticleContext, d: _Draft, h: PhraseMatch, by_start) -> None:
+    """«на саміті ШОС в Астані» where an earlier stage already read «саміт ШОС»: the place
+    after it gives the event one more name («саміт ШОС в Астані», «саміт в Астані»)."""
+    m = next((m for m in d.mentions if m.kind == "event" and m.start <= h.start < m.end), None)
+    if m is None or m.entity_id not in d.entities:
+        return
+    last, _, place = _right(ctx, d.types, h, by_start)
+    if not place:
+        return
+    doc = ctx.doc
+    head = nominative(list(doc.tokens[m.start:h.end]), doc.lang, doc.text)
+    full = nominative(list(doc.tokens[m.start:last]), doc.lang, doc.text)
+    where = doc.text[doc.tokens[last - 1].start:doc.tokens[last - 1].end]
+    prep = next((t.text for t in doc.tokens[h.end:last] if t.text.lower() in ctx.grammar.location_prepositions), "")
+    ent = d.entities[m.entity_id]
+    names = {lbl for _, lbl in ent.labels} | {lbl for _, lbl in ent.aliases}
+    extra = tuple((doc.lang, x) for x in dict.fromkeys((full, f"{head} {prep} {where}" if prep else ""))
+                  if x and x not in names)
+    if extra:
+        d.add_entity(replace(ent, aliases=ent.aliases + extra))
+
+
+def _mention(d: _Draft, start: int, end: int, eid: str, kind: str) -> None:
+    d.add(start, end, eid, "document" if kind in DOCUMENT_TYPES else "event")
+
+
+def _left(ctx: ArticleContext, d: _Draft, h: PhraseMatch, by_end) -> tuple[int, bool]:
+    """Where the event's name starts before its head noun, and whether those words name it:
+    an actor ("NATO summit", "Taiwan's election"), a capitalised word («Астанинская»), an
+    ordinal or a number ("12th", «13-й»); lowercase describers («президентські») go with it."""
+    tokens, g = ctx.doc.tokens, ctx.grammar
+    ordinals = ctx.lex.raw.get("ordinals") or {}
+    first, named, k = h.start, False, h.start - 1
+    sentence = ctx.sent(h.start)
+    while k >= 0 and h.start - k <= _MAX_LEFT and ctx.sent(k) == sentence:
+        t = tokens[k]
+        m = by_end.get(k + 1)
+        if m is not None and d.types.get(m.entity_id) in _NAMER_TYPES:
+            first, named, k = m.start, True, m.start - 1
+            continue
+        low = t.text.lower()
+        if any(c.isdigit() for c in t.text) or any(l in ordinals for l in t.lemmas) or _glued_number(tokens, k):
+            first, named, k = k, True, k - 1
+            continue
+        if t.is_word and t.text[:1].isupper() and k not in d.covered and not _opens_sentence(ctx, k) \
+                and low not in g.articles:
+            first, named, k = k, True, k - 1
+            continue
+        if t.is_word and k not in d.covered and _describer(ctx, t):
+            first, k = k, k - 1
+            continue
+        break
+    return first, named
+
+
+def _glued_number(tokens, k: int) -> bool:
+    """"12th" read as "12" + "th": a word written onto a number is part of it."""
+    return k > 0 and tokens[k].start == tokens[k - 1].end and any(c.isdigit() for c in tokens[k - 1].text)
+
+
+def _opens_sentence(ctx: ArticleContext, k: int) -> bool:
+    return ctx.doc.sentences[ctx.sent(k)].tokens[0].index == k
+
+
+def _describer(ctx: ArticleContext, t) -> bool:
+    """A lowercase word that describes the head noun: an adjective where morphology tells
+    one, else a word of the lexicon's `event_describers` ("presidential", "joint")."""
+    if ctx.grammar.case_marking:
+        return t.analysis.pos in ("ADJF", "PRTF") and not t.text[:1].isupper()
+    return bool(t.lemmas & ctx.lex.words("event_describers"))
+
+
+def _right(ctx: ArticleContext, d_types, h: PhraseMatch, by_start) -> tuple[int, bool, str]:
+    """Where the name ends after the head noun, whether those words name it, and the place
+    they give: an actor right after it («саміт НАТО», «вибори в Молдові», "summit in Vilnius",
+    "summit of the SCO"), a code ("resolution ES-11/1")."""
+    tokens, g = ctx.doc.tokens, ctx.grammar
+    last, named, place, k = h.end, False, "", h.end
+    sentence = ctx.sent(h.start)
+    for _ in range(2):  # «саміт НАТО у Вільнюсі»: an organisation, then a place
+        if k >= len(tokens) or ctx.sent(k) != sentence:
+            break
+        t = tokens[k]
+        low = t.text.lower()
+        skip = 1 if (low in g.location_prepositions or low in g.of_words) else 0
+        if skip and k + 1 < len(tokens) and tokens[k + 1].text.lower() in g.articles:
+            skip = 2
+        m = by_start.get(k + skip)
+        if m is not None and ctx.sent(m.start) == sentence and m.kind in ("name", "capital", "new") \
+                and d_types.get(m.entity_id) in _NAMER_TYPES:
+            if low in g.location_prepositions and skip:
+                place = m.entity_id
+            last, named, k = m.end, True, m.end
+            continue
+        if not skip and any(c.isdigit() for c in t.text) and any(c.isalpha() for c in t.text):
+            k += 1  # "resolution ES-11/1": a code, with what is written onto it
+            while k < len(tokens) and tokens[k].start == tokens[k - 1].end and tokens[k].text not in ".,;:!?»\"":
+                k += 1
+            last, named = k, True
+            continue
+        break
+    return last, named, place
+
+
+def _entity(ctx: ArticleContext, d: _Draft, first: int, h: PhraseMatch, last: int, place: str,
+            found: list) -> str:
+    """The entity the span names: one named before with the same label, else a new one."""
+    doc = ctx.doc
+    tokens = list(doc.tokens[first:last])
+    while tokens and tokens[0].text.lower() in ctx.grammar.articles:
+        tokens = tokens[1:]
+    label = nominative(tokens, doc.lang, doc.text) if tokens else doc.tokens[h.start].text
+    head_only = nominative([t for t in doc.tokens[first:h.end] if t.text.lower() not in ctx.grammar.articles],
+                           doc.lang, doc.text)
+    eid = _slug(label)
+    for f in found:
+        if f[2] == eid or (f[3] == h.payload and d.entities.get(f[2]) is not None
+                           and head_only in (lbl for _, lbl in d.entities[f[2]].labels)):
+            return f[2]
+    if eid in d.entities or eid in ctx.gaz:
+        eid = _slug(f"{label} {h.payload}")
+    labels = [(doc.lang, label)]
+    # "the NATO summit" besides "the NATO summit in Vilnius"; a bare head noun names nothing
+    aliases = ((doc.lang, head_only),) if head_only != label and first < h.start else ()
+    d.add_entity(Entity(eid, h.payload, tuple(labels), aliases))
+    return eid

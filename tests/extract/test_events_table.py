@@ -1,0 +1,171 @@
+"""A table of sentences about events and documents → the facts they carry, in uk, ru and en,
+with near misses: whose act an event is, where it happens, and which telling of a fact
+realised it (a plan lends a fact done elsewhere neither its date nor its place)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pytest
+
+from kg.model import SYMMETRIC, Article
+from kg.pipeline import extract
+
+Triple = tuple[str, str, str]
+
+
+@dataclass(frozen=True)
+class Row:
+    id: str
+    lang: str
+    text: str
+    must: list[Triple] = field(default_factory=list)
+    must_not: list[Triple] = field(default_factory=list)
+    qualifiers: dict = field(default_factory=dict)  # what every `must` fact states exactly
+    published: str = "2024-07-11"
+
+
+ROWS: list[Row] = [
+    # -- a vote on a named document: for it supports it, against it opposes it
+    Row("en-vote-pos-1", "en", "Russia, Belarus and Syria voted against the resolution ES-11/1.",
+        must=[("Russia", "opposes", "resolution_ES_11_1"), ("Syria", "opposes", "resolution_ES_11_1")]),
+    Row("uk-vote-pos-1", "uk", "Росія, Білорусь і Сирія проголосували проти резолюції ES-11/1.",
+        must=[("Russia", "opposes", "резолюція_ES_11_1"), ("Syria", "opposes", "резолюція_ES_11_1")]),
+    Row("ru-vote-pos-1", "ru", "Россия, Белоруссия и Сирия проголосовали против резолюции ES-11/1.",
+        must=[("Russia", "opposes", "резолюция_ES_11_1"), ("Syria", "opposes", "резолюция_ES_11_1")]),
+    # -- the document named once is meant by "the package", «пакет» after it
+    Row("en-document-pos-1", "en",
+        "The EU adopted its 12th sanctions package against Russia. Hungary opposed the package.",
+        must=[("Hungary", "opposes", "12th_sanctions_package"), ("European_Union", "sanctions", "Russia")]),
+    Row("uk-document-pos-1", "uk",
+        "ЄС ухвалив 12-й пакет санкцій проти Росії. Угорщина виступила проти пакета.",
+        must=[("Hungary", "opposes", "12_й_пакет_санкцій")]),
+    Row("ru-document-pos-1", "ru",
+        "ЕС принял 12-й пакет санкций против России. Венгрия выступила против пакета.",
+        must=[("Hungary", "opposes", "12_й_пакет_санкций")]),
+    # -- taking part in a named summit, in either order; who names the summit takes no part by that
+    Row("en-participation-pos-1", "en", "Japan and South Korea took part in the NATO summit in Vilnius.",
+        must=[("Japan", "participatesIn", "NATO_Summit_2024"), ("South_Korea", "participatesIn", "NATO_Summit_2024")],
+        must_not=[("NATO", "participatesIn", "NATO_Summit_2024")]),
+    Row("uk-participation-pos-1", "uk", "Японія та Південна Корея взяли участь у саміті НАТО у Вільнюсі.",
+        must=[("Japan", "participatesIn", "NATO_Summit_2024"), ("South_Korea", "participatesIn", "NATO_Summit_2024")],
+        must_not=[("NATO", "participatesIn", "NATO_Summit_2024")]),
+    Row("ru-participation-pos-1", "ru", "Япония и Южная Корея приняли участие в саммите НАТО в Вильнюсе.",
+        must=[("Japan", "participatesIn", "NATO_Summit_2024"), ("South_Korea", "participatesIn", "NATO_Summit_2024")],
+        must_not=[("NATO", "participatesIn", "NATO_Summit_2024")]),
+    Row("uk-participation-pos-2", "uk", "У саміті НАТО у Вільнюсі взяли участь Японія та Південна Корея.",
+        must=[("Japan", "participatesIn", "NATO_Summit_2024"), ("South_Korea", "participatesIn", "NATO_Summit_2024")],
+        must_not=[("NATO", "participatesIn", "NATO_Summit_2024")]),
+    Row("ru-participation-pos-2", "ru", "В саммите НАТО в Вильнюсе приняли участие Япония и Южная Корея.",
+        must=[("Japan", "participatesIn", "NATO_Summit_2024"), ("South_Korea", "participatesIn", "NATO_Summit_2024")],
+        must_not=[("NATO", "participatesIn", "NATO_Summit_2024")]),
+    # -- an act's possessor is its actor, not the sentence's subject
+    Row("en-possessor-miss-1", "en",
+        "The declaration also described China as a decisive enabler of Russia's war against Ukraine.",
+        must=[("Russia", "attacks", "Ukraine")], must_not=[("China", "attacks", "Ukraine")]),
+    Row("uk-possessor-miss-1", "uk",
+        "Декларація також назвала Китай вирішальним посібником у війні Росії проти України.",
+        must=[("Russia", "attacks", "Ukraine")], must_not=[("China", "attacks", "Ukraine")]),
+    Row("ru-possessor-miss-1", "ru",
+        "Декларация также назвала Китай решающим пособником войны России против Украины.",
+        must=[("Russia", "attacks", "Ukraine")], must_not=[("China", "attacks", "Ukraine")]),
+    # -- a country that only says where a town lies is no recipient
+    Row("en-place-miss-1", "en",
+        "The allies agreed to set up a NATO command in Wiesbaden, Germany, to coordinate security "
+        "assistance for Ukrainian forces.",
+        must_not=[("NATO", "providesAidTo", "Germany")]),
+    Row("en-place-pos-1", "en",
+        "NATO agreed to send Ukraine military aid worth 40 billion euros.",
+        must=[("NATO", "providesAidTo", "Ukraine")], must_not=[("NATO", "providesAidTo", "Germany")],
+        published="2024-07-11"),
+    Row("en-owner-miss-1", "en",
+        "Swedish Prime Minister Ulf Kristersson handed over Sweden's instrument of accession to "
+        "US Secretary of State Antony Blinken.",
+        must_not=[("Ulf_Kristersson", "providesAidTo", "Sweden")]),
+    Row("uk-place-miss-1", "uk",
+        "Союзники домовилися створити командування НАТО у Вісбадені, Німеччина, для координації "
+        "допомоги українським військовим.",
+        must_not=[("NATO", "providesAidTo", "Germany")]),
+    Row("ru-place-miss-1", "ru",
+        "Союзники договорились создать командование НАТО в Висбадене, Германия, для координации "
+        "помощи украинским военным.",
+        must_not=[("NATO", "providesAidTo", "Germany")]),
+    # -- a planned telling lends a fact done elsewhere in the article no date
+    Row("en-planned-qual-1", "en",
+        "Finland joined NATO in April 2023. Sweden had applied for membership together with Finland "
+        "in May 2022. With Finland inside, the alliance has grown.",
+        must=[("Finland", "memberOf", "NATO")], qualifiers={"start": "2023-04"}),
+    Row("uk-planned-qual-1", "uk",
+        "Фінляндія вступила до НАТО у квітні 2023 року. У травні 2022 року Фінляндія подала заявку "
+        "на вступ до НАТО.",
+        must=[("Finland", "memberOf", "NATO")], qualifiers={"start": "2023-04"}),
+    Row("ru-planned-qual-1", "ru",
+        "Финляндия вступила в НАТО в апреле 2023 года. В мае 2022 года Финляндия подала заявку "
+        "на вступление в НАТО.",
+        must=[("Finland", "memberOf", "NATO")], qualifiers={"start": "2023-04"}),
+]
+
+
+def _same(a: Triple, b: Triple) -> bool:
+    if a[1] != b[1]:
+        return False
+    return a == b or (a[1] in SYMMETRIC and (a[2], a[1], a[0]) == b)
+
+
+def check(row: Row) -> list[str]:
+    x = extract(Article.create(row.text, lang=row.lang, published=row.published))
+    asserted = [f for f in x.facts if f.asserted]
+    problems = []
+    for t in row.must:
+        found = [f for f in asserted if _same((f.subject, f.relation, f.object), t)]
+        if not found:
+            problems.append(f"missing {t}")
+        for f in found:
+            for key, want in row.qualifiers.items():
+                if getattr(f.qualifiers, key) != want:
+                    problems.append(f"{t}: {key} {getattr(f.qualifiers, key)!r}, want {want!r}")
+    problems += [f"unwanted {t}" for t in row.must_not
+                 if any(_same((f.subject, f.relation, f.object), t) for f in asserted)]
+    if problems:
+        problems.append("extracted:\n" + "\n".join(f"  {f.subject} {f.relation} {f.object} {f.qualifiers}"
+                                                     for f in x.facts))
+    return problems
+
+
+def test_rows_are_well_formed():
+    ids = [r.id for r in ROWS]
+    assert len(ids) == len(set(ids))
+    for r in ROWS:
+        assert r.id.startswith(r.lang + "-") and (r.must or r.must_not), r.id
+    kinds = {r.id.split("-")[1] for r in ROWS}
+    for kind in kinds:
+        assert {r.lang for r in ROWS if r.id.split("-")[1] == kind} == {"uk", "ru", "en"} or kind in ("owner",), kind
+
+
+@pytest.mark.parametrize("row", ROWS, ids=[r.id for r in ROWS])
+def test_event_row(row: Row):
+    problems = check(row)
+    assert not problems, f"{row.id}: {row.text}\n" + "\n".join(problems)
+
+
+def test_a_plan_in_one_article_lends_no_place_to_the_deed_another_reports():
+    import kg
+
+    g = kg.KnowledgeGraph()
+    g.add_article(Article.create("Кыргызстан и Таджикистан планируют подписать в Худжанде договор о границе.",
+                                 lang="ru", published="2025-03-01"))
+    g.add_article(Article.create("Кыргызстан и Таджикистан подписали договор о границе.",
+                                 lang="ru", published="2025-03-14"))
+    [fact] = [f for f in g.facts(relation="signsAgreementWith")
+              if {f.subject, f.object} == {"Kyrgyzstan", "Tajikistan"}]
+    assert fact.qualifiers.place == ""
+
+
+def test_the_api_shows_the_start_the_realising_telling_gives():
+    import kg
+
+    g = kg.KnowledgeGraph()
+    g.add_article(Article.create("Finland joined NATO in April 2023. Finland had applied for membership "
+                                 "in May 2022. With Finland inside, the alliance has grown.",
+                                 lang="en", published="2024-03-07"))
+    [fact] = [f for f in g.facts(relation="memberOf") if f.subject == "Finland"]
+    assert fact.qualifiers.start == "2023-04"
