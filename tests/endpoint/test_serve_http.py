@@ -33,7 +33,7 @@ def folder(tmp_path_factory, graph_folder) -> Path:
 
 @pytest.fixture(scope="module")
 def server(folder, start_server):
-    with start_server(folder, "-q", "--timeout", "6", "--idle-timeout", "2") as srv:
+    with start_server(folder, "-q", "--timeout", "10", "--idle-timeout", "2") as srv:
         yield srv
 
 
