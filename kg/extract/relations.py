@@ -690,7 +690,8 @@ def _directed(view: SentenceView, relation, actors: _ClauseActors, spec, t0, t1,
     if not objects_ and relation == "providesAidTo" and len(unfiltered) >= 2 and _indirect_object(view, unfiltered[-1]):
         # «надала Молдові допомогу», "send Ukraine military aid": the recipient stands before the aid
         recipient = unfiltered[-1]
-        subjects = [m for m in subjects if m.start < recipient.start] or _group_at(view, before[:-1], before[-2])
+        subjects = [m for m in subjects if m.start < recipient.start] or \
+            (_group_at(view, before[:-1], before[-2]) if len(before) >= 2 else [])
         return [(s.entity_id, recipient.entity_id) for s in subjects if s.entity_id != recipient.entity_id]
     if relation == "visits":
         objects_ = [m for m in objects_ if view.type_of(m) in spec.objects]
