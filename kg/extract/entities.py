@@ -30,6 +30,7 @@ from ..nlp import Document, Token
 from ..nlp.morph import _morph
 from ..nlp.phrases import PhraseMatch
 from .lexicon import Grammar, Lexicon, body_word_pattern, load_lexicon
+from .names import name_key
 from .stages import Stage, Stages
 
 ACTOR_TYPES = frozenset({"Country", "Person", "Organization", "IntergovernmentalOrganization", "Alliance",
@@ -219,21 +220,80 @@ def _case_like(src: str, word: str) -> str:
     return word
 
 
-def nominative(tokens: list[Token], lang: str, text: str = "") -> str:
+def nominative(tokens: list[Token], lang: str, text: str = "", person: bool = False) -> str:
     """The nominative form of a name: words up to the head noun are put in the nominative;
-    what follows the head («Міністерство оборони України») stays as written."""
-    grammar = load_lexicon(lang).grammar
+    what follows the head («Міністерство оборони України») stays as written. In a person's
+    name, a word the dictionary does not know declines as its known companion does
+    («Абия Ахмеда» → «Абий Ахмед»)."""
+    lex = load_lexicon(lang)
+    grammar = lex.grammar
     language = schema.load().languages.get(lang)  # its script: words in another are left as written
+    agreed = _name_case(tokens, lang) if person and grammar.case_marking else None
     words, head_done = [], False
     for t in tokens:
         if not grammar.case_marking or head_done or not t.is_word or language is None or \
                 not any(language.writes(c) for c in t.text):
             words.append(t.text)
             continue
+        word = _by_paradigm(t, lang, agreed, lex.raw.get("name_endings") or {}) if agreed else None
+        if word:
+            words.append(_case_like(t.text, word))
+            continue
         word, is_head = _nominative_word(t, _morph(lang), grammar.instrumental_endings)
         words.append(_case_like(t.text, word.replace("'", "’") if "’" in t.text else word))
         head_done = is_head
     return _rejoin(tokens, words, text)
+
+
+_PERSONAL = frozenset({"Name", "Surn", "Patr"})
+
+
+def _name_case(tokens: list[Token], lang: str) -> tuple[str, str] | None:
+    """The case and gender a person's name stands in, from a word of it that the dictionary
+    knows as a first name or surname in one case only («Ахмеда»: masculine genitive;
+    «Джонатан»: masculine nominative). An oblique case wins: a nominative reading of a word
+    the dictionary half knows («Абия») says less than a form that is only a genitive."""
+    morph = _morph(lang)
+    found: list[tuple[str, str]] = []
+    for t in tokens:
+        if not t.is_word:
+            continue
+        named = [p for p in morph.parse(t.text.replace("’", "'")) if _PERSONAL & p.tag.grammemes]
+        nominatives = sum(p.tag.case == "nomn" for p in named)
+        if not named or 0 < nominatives < len(named):
+            continue  # «Доминика»: a man's name in the genitive or a woman's in the nominative
+        cases = {_same_form(p.tag.case, p.tag.gender) for p in named}
+        genders = {p.tag.gender for p in named}
+        if len(cases) == 1 and len(genders) == 1 and None not in genders:
+            found.append((cases.pop(), genders.pop()))
+    return next((f for f in found if f[0] != "nomn"), found[0] if found else None)
+
+
+def _same_form(case: str, gender: str | None) -> str:
+    """A man's name has one form for the genitive and the accusative («Ахмеда»)."""
+    return "gent" if case == "accs" and gender != "femn" else case
+
+
+def _by_paradigm(t: Token, lang: str, agreed: tuple[str, str], endings: Mapping) -> str:
+    """The nominative of a name's word in the case and gender its companion shows: the
+    dictionary's, where it knows the word in that case as a name; else the lexicon's ending
+    rules for unknown names; "" when neither applies (the word is left to the usual reading)."""
+    case, gender = agreed
+    low = t.text.lower().replace("’", "'")
+    parses = _morph(lang).parse(low)
+    known = [p for p in parses if _PERSONAL & p.tag.grammemes and p.tag.gender == gender
+             and _same_form(p.tag.case, p.tag.gender) == case]
+    if known:
+        return known[0].normal_form
+    if case == "nomn":
+        return low  # «Джонатан Пауэлл»: beside a nominative, a word the dictionary lacks is one too
+    if any(_PERSONAL & p.tag.grammemes for p in parses) and not any(p.tag.case == "nomn" and "Fixd" not in
+                                                                   p.tag.grammemes for p in parses):
+        return ""
+    for oblique, nom in endings.get(f"{case} {gender}", ()):
+        if low.endswith(oblique) and len(low) > len(oblique) + 1:
+            return low[:len(low) - len(oblique)] + nom
+    return ""
 
 
 def _nominative_word(t: Token, morph, instrumental: tuple[str, ...]) -> tuple[str, bool]:
@@ -269,7 +329,7 @@ def known_names(ctx: ArticleContext, table: MentionTable) -> MentionTable:
     (any case form, nationality adjectives too); a capital stands for its state unless the text
     uses the city as a place; sets the dateline's city."""
     d = _Draft(ctx, table)
-    matches = match_names(ctx.doc, ctx.gaz)
+    matches = _read_in_context(ctx, match_names(ctx.doc, ctx.gaz))
     dateline = _dateline(ctx, matches)
     as_place = {m.entity_id for m in matches if _is_place_use(ctx, m.start) or m is dateline}
     for m in matches:
@@ -280,6 +340,33 @@ def known_names(ctx: ArticleContext, table: MentionTable) -> MentionTable:
         d.register_known(eid)
         d.add(m.start, m.end, eid, m.kind)
     return d.table(dateline=dateline.entity_id if dateline is not None else "")
+
+
+def _read_in_context(ctx: ArticleContext, matches: list[NameMatch]) -> list[NameMatch]:
+    """A name several entities share (two people called Harris, a city and a state called New
+    York) is the one the rest of the article points to: named there without doubt, or tied to
+    what is (its country, capital, members, the states and bodies its offices are of), or, for
+    a person, holding an office on the article's date. Ties keep the matcher's order."""
+    if not any(m.alternatives for m in matches):
+        return matches
+    sure = {m.entity_id for m in matches if not m.alternatives}
+    out = []
+    for m in matches:
+        if m.alternatives:
+            candidates = (m.entity_id, *m.alternatives)
+            best = max(candidates, key=lambda e: (_support(ctx, e, sure), -candidates.index(e)))
+            if best != m.entity_id:
+                m = replace(m, entity_id=best, alternatives=tuple(e for e in candidates if e != best))
+        out.append(m)
+    return out
+
+
+def _support(ctx: ArticleContext, eid: str, sure: set[str]) -> int:
+    entry = ctx.gaz.get(eid)
+    ties = {entry.country, entry.capital, entry.capital_of, *(x.member for x in entry.members),
+            *(r.of for r in entry.roles)} - {""}
+    in_office = ctx.day and any(r.holds_on(ctx.day) for r in entry.roles)
+    return 3 * (eid in sure) + len(ties & sure) + bool(in_office)
 
 
 def _dateline(ctx: ArticleContext, matches: list[NameMatch]) -> NameMatch | None:
@@ -426,9 +513,9 @@ def role_nouns(ctx: ArticleContext, table: MentionTable) -> MentionTable:
             if not former:  # "former President X" held the office; the fact is not current
                 d.roles.append(RoleStatement(person.entity_id, _role_relation(title), of, ctx.sent(rm.start), rm.start))
             continue
-        if person or not of:
-            continue
-        holder = _holder(ctx, title, of)
+        if person or not of or _plural_role(ctx, rm):
+            continue  # "the Chinese officials", «міністри Китаю»: many, not the one office holder
+        holder = _holder(ctx, d, title, of)
         if holder:
             d.register_known(holder)
             d.add(rm.start, rm.end, holder, "role", title)
@@ -472,7 +559,7 @@ def _leaders_of_many(ctx: ArticleContext, d: _Draft, rm: PhraseMatch, title: str
     ids = _unique_ids(states)
     if len(ids) < 2:
         return False
-    holders = [_holder(ctx, title, e) for e in ids]
+    holders = [_holder(ctx, d, title, e) for e in ids]
     for m in states:
         if m.kind == "group":  # «лідерами п'яти держав»: the states are only whose leaders
             d.complements.add(m.start)
@@ -529,14 +616,28 @@ def _apposition(ctx: ArticleContext, d: _Draft, end: int, by_start) -> ActorMent
     return None
 
 
-def _holder(ctx: ArticleContext, title: str, of: str) -> str:
-    candidates = ctx.gaz.roles_of(title, of, ctx.day)
-    if not candidates and title in ("head_of_state", "president"):
-        for t in ("president", "head_of_state", "chairman"):
-            candidates = ctx.gaz.roles_of(t, of, ctx.day)
-            if candidates:
-                break
-    return candidates[0] if len(candidates) == 1 else ""
+def _plural_role(ctx: ArticleContext, rm: PhraseMatch) -> bool:
+    """Whether a role phrase's head noun is plural: the first word where words decline
+    («міністри закордонних справ»), the last where they do not ("Foreign Ministers")."""
+    g = ctx.grammar
+    tok = ctx.doc.tokens[rm.start if g.case_marking else rm.end - 1]
+    if tok.analysis.number:
+        return tok.analysis.number == "plur"
+    low = tok.text.lower()
+    return any(low == tok.lemma + ending for ending in g.plural_endings)
+
+
+def _holder(ctx: ArticleContext, d: _Draft, title: str, of: str) -> str:
+    """Who held the office on the article's date. An article without a date says only whom it
+    names: the office's holder then is one the article names (who holds it now is background
+    knowledge the text does not give)."""
+    named = None if ctx.day else {m.entity_id for m in d.mentions if m.kind in ("name", "surname")}
+    titles = (title, "president", "head_of_state", "chairman") if title in ("head_of_state", "president") else (title,)
+    for t in titles:
+        candidates = [p for p in ctx.gaz.roles_of(t, of, ctx.day) if named is None or p in named]
+        if candidates:
+            return candidates[0] if len(candidates) == 1 else ""
+    return ""
 
 
 # -- new names ---------------------------------------------------------------
@@ -626,6 +727,8 @@ def _person_boundary(ctx: ArticleContext, i: int, j: int) -> int:
         return 0  # no name grammemes to tell where a person's name starts
     tokens = ctx.doc.tokens
     personal = {"Name", "Surn", "Patr"}
+    if j - i == 2:
+        return 0  # «Абія Ахмеда»: two words alone are one name; an office and a name take more
     for k in range(i + 1, j):
         if "Name" in tokens[k].analysis.grammemes and \
                 not any(personal & t.analysis.grammemes for t in tokens[i:k]):
@@ -676,13 +779,24 @@ def _new_entity(ctx: ArticleContext, d: _NameDraft, i: int, j: int, span: list[T
         if surname:
             d.add(i, j, surname, "surname")
         return
-    label = nominative(span, lang, doc.text)
-    eid = _slug(label)
+    label = nominative(span, lang, doc.text, person=etype == "Person")
+    eid = _new_id(label, lang, etype)
     if eid in ctx.gaz:
         eid = eid + "_" + lang
     if eid not in d.entities:
         d.add_entity(Entity(eid, etype, ((lang, label),)))
     d.add(i, j, eid, "new-person" if etype == "Person" else "new")
+
+
+KEYED_TYPES = frozenset({"Person", "Organization"})
+
+
+def _new_id(label: str, lang: str, etype: str) -> str:
+    """A new person's or body's id is its name's sound key, the same whichever language spells
+    it (Джонатан Пауелл, Джонатан Пауэлл, Jonathan Powell), so the articles that name it meet
+    in one node; other new entities are named by their label."""
+    key = name_key(label, lang) if etype in KEYED_TYPES else ""
+    return key or _slug(label)
 
 
 def _adjectival(ctx: ArticleContext, j: int, span: list[Token]) -> bool:

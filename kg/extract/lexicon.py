@@ -56,6 +56,7 @@ class Grammar:
     infinitive_markers: _WORDS = frozenset()
     negation_suffixes: tuple[str, ...] = ()
     possessive_endings: tuple[str, ...] = ()
+    plural_endings: tuple[str, ...] = ()  # where words do not decline: a plural is its lemma and one of these
     adjective_suffixes: tuple[str, ...] = ()
     list_adjective_suffixes: tuple[str, ...] = ()
     year_words: _WORDS = frozenset()
@@ -64,6 +65,7 @@ class Grammar:
     body_words: tuple[str, ...] = ()
     event_labels: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     label_drops: tuple[str, ...] = ()
+    name_key_letters: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))  # names.name_key
 
     @classmethod
     def from_data(cls, data: object, where: str) -> Grammar:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..nlp import Document
+from ..nlp.morph import _morph
 from ..nlp.phrases import PhraseIndex
 from . import Gazetteer, Key
 
@@ -53,9 +54,42 @@ def _accept(tokens, start: int, end: int, key: Key) -> bool:
     return any(t.text[:1].isupper() for t in span if t.is_word)
 
 
+PLACE_TYPES = frozenset({"Country", "City", "Region"})
+
+
+def _plural_of_singular(token, key: Key, lang: str) -> bool:
+    """«Ливанов» is a plural of «Ливан» by its form, and a surname in the text: a state or city
+    is one, so a form that is only a plural of a singular place name does not name it (plural
+    names such as «Нидерланды» keep theirs; «Кореи» is also a singular)."""
+    if len(key.lemmas) != 1 or token.analysis.number != "plur":
+        return False
+    lemma = key.lemmas[0]
+    readings = [p for p in _morph(lang).parse(token.text) if p.normal_form == lemma]
+    singular_name = any(p.tag.number == "sing" and p.tag.case == "nomn" for p in _morph(lang).parse(lemma))
+    return bool(readings) and all(p.tag.number == "plur" for p in readings) and singular_name
+
+
+def _name_of_person(tokens, start: int, end: int) -> bool:
+    """«Доминика Рааба»: a word that is a place's name and also a first name, right before
+    another capitalised word, is a person's first name."""
+    if end - start != 1 or end >= len(tokens) or "Name" not in tokens[start].analysis.grammemes:
+        return False
+    nxt = tokens[end]
+    return nxt.is_word and nxt.text[:1].isupper() and not nxt.text.isupper()
+
+
 def match_names(doc: Document, gaz: Gazetteer) -> list[NameMatch]:
     index = _index(gaz, doc.lang)
-    matches = index.find(doc.tokens, accept=_accept)
+    tokens = doc.tokens
+
+    def accept(span_tokens, start: int, end: int, key: Key) -> bool:
+        if not _accept(span_tokens, start, end, key):
+            return False
+        if key.kind != "name" or end - start != 1 or gaz.get(key.entity_id).type not in PLACE_TYPES:
+            return True
+        return not (_plural_of_singular(tokens[start], key, doc.lang) or _name_of_person(tokens, start, end))
+
+    matches = index.find(doc.tokens, accept=accept)
     out: list[NameMatch] = []
     i = 0
     while i < len(matches):

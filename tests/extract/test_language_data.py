@@ -71,7 +71,7 @@ def _vocabulary() -> set[str]:
     qualifiers = {"domain", "date", "start", "end", "place", "trend", "polarity", "modality", "negative",
                   "positive", "other", "relations", "roles", "inception", "participation", "apposition",
                   "shared_domains", "entity", "visits"}
-    grammemes = {"nomn", "gent", "datv", "accs", "ablt", "loct"}
+    grammemes = {"nomn", "gent", "datv", "accs", "ablt", "loct", "sing", "plur", "masc", "femn"}
     titles = {"president", "prime_minister", "head_of_state", "chancellor", "vice_president", "foreign_minister",
               "defence_minister", "secretary_general", "commission_president", "high_representative",
               "spokesperson", "chairman", "mayor", "governor", "official", "minister"}  # the gazetteer's offices

@@ -1,0 +1,236 @@
+"""A test table of names read in context, in uk, ru and en, near misses beside each rule.
+
+- `NCase`: a short text → which entity a span links to (`links`), which it must not
+  (`not_links`), the label of a new entity (`labels`), spans that are one entity (`same`);
+- the same unknown person written in Ukrainian, Russian and English is one node, in an
+  article, across articles and in a store;
+- a name two people share is the one the article points to (a gazetteer with two Harrises).
+
+A surface is a string (its first occurrence as a whole word) or (string, n) for the n-th.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import pytest
+
+from kg import KnowledgeGraph
+from kg.extract.entities import build_entities
+from kg.extract.lexicon import load_lexicon
+from kg.extract.names import name_key
+from kg.gazetteer import compile_gazetteer, read_entries
+from kg.model import Article
+from kg.nlp import parse
+from kg.pipeline import extract
+from kg.resources import gazetteer_files
+
+Surface = str | tuple[str, int]
+
+
+@dataclass(frozen=True)
+class NCase:
+    id: str
+    lang: str
+    text: str
+    published: str | None = "2025-06-17"
+    links: list[tuple[Surface, str]] = field(default_factory=list)
+    not_links: list[tuple[Surface, str]] = field(default_factory=list)
+    labels: list[tuple[Surface, str]] = field(default_factory=list)
+    same: list[tuple[Surface, Surface]] = field(default_factory=list)
+
+
+N = NCase
+
+CASES: list[NCase] = [
+    # -- the nominative of an unknown name from its companion's case -------------------------
+    N("ru-paradigm-1", "ru", "Журналисты спросили Абия Ахмеда о переговорах с Эритреей.",
+      labels=[("Абия Ахмеда", "Абий Ахмед")]),
+    N("ru-paradigm-2", "ru", "Посол Эфиопии встретился с Абием Ахмедом в Аддис-Абебе.",
+      labels=[("Абием Ахмедом", "Абий Ахмед")]),
+    N("ru-paradigm-3", "ru", "Лавров провел переговоры с Джонатаном Пауэллом.",  # near miss: known first name
+      labels=[("Джонатаном Пауэллом", "Джонатан Пауэлл")]),
+    N("uk-paradigm-1", "uk", "Журналісти запитали Абія Ахмеда про переговори з Еритреєю.",
+      labels=[("Абія Ахмеда", "Абій Ахмед")]),
+    N("uk-paradigm-2", "uk", "Посол Ефіопії зустрівся з Абієм Ахмедом в Аддис-Абебі.",
+      labels=[("Абієм Ахмедом", "Абій Ахмед")]),
+    N("uk-paradigm-3", "uk", "Сибіга зустрівся з Джонатаном Пауеллом.",  # near miss: the dictionary's surname
+      labels=[("Джонатаном Пауеллом", "Джонатан Пауелл")]),
+    N("en-paradigm-1", "en", "Reporters asked Abiy Ahmed about the talks with Eritrea. Later Abiy Ahmed left.",
+      labels=[("Abiy Ahmed", "Abiy Ahmed")]),
+
+    # -- a surname that is a plural of a state's name; a first name that is also a state -----
+    N("ru-surname-state-1", "ru", "Бывший министр Ливанов выступил на конференции в Бейруте.",
+      not_links=[("Ливанов", "Lebanon")], links=[("Бейруте", "Beirut")]),
+    N("ru-surname-state-2", "ru", "Президент Ливана посетил Париж.",  # near miss: the state itself
+      links=[("Ливана", "Lebanon")]),
+    N("ru-firstname-state-1", "ru", "Журналисты спросили Доминика Рааба о переговорах.",
+      not_links=[("Доминика", "Dominica")], labels=[("Доминика Рааба", "Доминик Рааб")]),
+    N("ru-firstname-state-2", "ru", "Доминика и Гаити получат гуманитарную помощь.",  # near miss
+      links=[("Доминика", "Dominica")]),
+    N("uk-firstname-state-1", "uk", "Журналісти запитали Доміника Рааба про переговори.",
+      not_links=[("Доміника", "Dominica")]),
+    N("uk-firstname-state-2", "uk", "Домініка отримає гуманітарну допомогу.",  # near miss
+      links=[("Домініка", "Dominica")]),
+    N("en-firstname-state-1", "en", "Dominic Raab met the envoy. Reporters later asked Raab about it.",
+      not_links=[("Dominic", "Dominica")]),
+    N("en-firstname-state-2", "en", "Dominica will receive humanitarian aid.",  # near miss
+      links=[("Dominica", "Dominica")]),
+
+    # -- a capital as a place is the city; as a government, its state ---------------------
+    N("uk-capital-1", "uk", "Переговори відбулися у Москві в середу.", links=[("Москві", "Moscow")]),
+    N("uk-capital-2", "uk", "Москва відкинула пропозицію.", links=[("Москва", "Russia")]),  # near miss
+    N("ru-capital-1", "ru", "Переговоры прошли в Ташкенте.", links=[("Ташкенте", "Tashkent")]),
+    N("ru-capital-2", "ru", "Ташкент поддержал инициативу.", links=[("Ташкент", "Uzbekistan")]),  # near miss
+    N("en-capital-1", "en", "The talks were held in Tashkent on Monday.", links=[("Tashkent", "Tashkent")]),
+    N("en-capital-2", "en", "Tashkent welcomed the initiative.", links=[("Tashkent", "Uzbekistan")]),  # near miss
+
+    # -- role nouns: a person only with the state named, one holder, on the article's date ---
+    N("uk-role-1", "uk", "Міністр закордонних справ Китаю прибув до Астани.",
+      links=[("Міністр закордонних справ", "Wang_Yi")]),
+    N("uk-role-2", "uk", "Міністри закордонних справ Китаю і Казахстану провели переговори.",
+      not_links=[("Міністри закордонних справ", "Wang_Yi")]),
+    N("uk-role-3", "uk", "Міністр закордонних справ Китаю прибув до Астани.", published=None,  # no date
+      not_links=[("Міністр закордонних справ", "Wang_Yi")]),
+    N("uk-role-4", "uk", "Міністр закордонних справ прибув до Астани.",  # a bare title
+      not_links=[("Міністр закордонних справ", "Wang_Yi")]),
+    N("ru-role-1", "ru", "Министр иностранных дел Китая прибыл в Астану.",
+      links=[("Министр иностранных дел", "Wang_Yi")]),
+    N("ru-role-2", "ru", "Министры иностранных дел Китая и Казахстана провели переговоры.",
+      not_links=[("Министры иностранных дел", "Wang_Yi")]),
+    N("ru-role-3", "ru", "Министр иностранных дел Китая Ван И прибыл в Астану. Министр иностранных дел "
+      "Китая провел переговоры.", published=None,  # no date, but the article names him
+      links=[(("Министр иностранных дел", 2), "Wang_Yi")]),
+    N("en-role-1", "en", "The Chinese Foreign Minister arrived in Astana.",
+      links=[("Foreign Minister", "Wang_Yi")]),
+    N("en-role-2", "en", "Chinese officials arrived in Astana.", not_links=[("officials", "Wang_Yi")]),
+    N("en-role-3", "en", "The Chinese Foreign Ministers of the past arrived in Astana.",
+      not_links=[("Foreign Ministers", "Wang_Yi")]),
+    N("en-role-4", "en", "The Chinese Foreign Minister arrived in Astana.", published=None,
+      not_links=[("Foreign Minister", "Wang_Yi")]),
+
+    # -- new names: one entity however the article inflects them -------------------------
+    N("uk-new-1", "uk", "Джонатан Пауелл прибув до Києва. Зеленський зустрівся з Джонатаном Пауеллом.",
+      same=[("Джонатан Пауелл", "Джонатаном Пауеллом")]),
+    N("ru-new-1", "ru", "Джонатан Пауэлл прибыл в Киев. Зеленский встретился с Джонатаном Пауэллом.",
+      same=[("Джонатан Пауэлл", "Джонатаном Пауэллом")]),
+    N("en-new-1", "en", "Jonathan Powell arrived in Kyiv on Monday. The talks were useful, Powell told reporters.",
+      same=[("Jonathan Powell", "Powell")]),
+]
+
+
+def _span(text: str, surface: Surface) -> tuple[int, int]:
+    word, nth = (surface, 1) if isinstance(surface, str) else surface
+    found = [m.start() for m in re.finditer(r"(?<!\w)" + re.escape(word) + r"(?!\w)", text)]
+    assert len(found) >= nth, f"{word!r} not in the text {nth} time(s)"
+    return found[nth - 1], found[nth - 1] + len(word)
+
+
+def _linked(ex, text: str, surface: Surface) -> set[str]:
+    s, e = _span(text, surface)
+    return {m.entity_id for m in ex.mentions if m.start <= s and e <= m.end}
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.id)
+def test_names_in_context(case: NCase):
+    ex = extract(Article.create(case.text, lang=case.lang, published=case.published))
+    by_id = {e.id: e for e in ex.entities}
+    assert len(by_id) == len(ex.entities), "duplicate entity ids"
+    for surface, eid in case.links:
+        assert eid in _linked(ex, case.text, surface), f"{surface!r} should link to {eid}"
+    for surface, eid in case.not_links:
+        assert eid not in _linked(ex, case.text, surface), f"{surface!r} should not link to {eid}"
+    for surface, label in case.labels:
+        ids = _linked(ex, case.text, surface)
+        assert ids, f"{surface!r} is no entity"
+        labels = {e.label(case.lang) for i in ids for e in [by_id[i]]}
+        assert label in labels, f"{surface!r}: labels {labels}, want {label!r}"
+    for a, b in case.same:
+        ids_a, ids_b = _linked(ex, case.text, a), _linked(ex, case.text, b)
+        assert ids_a and ids_a & ids_b, f"{a!r} {ids_a} and {b!r} {ids_b} should be one entity"
+
+
+# -- one unknown person across languages ----------------------------------------------------
+
+POWELL = [
+    ("uk", "Сибіга зустрівся з Джонатаном Пауеллом у Києві. Пауелл подякував за теплий прийом.",
+     "Джонатаном Пауеллом"),
+    ("ru", "Джонатан Пауэлл прибыл в Киев. Зеленский обсудил с Джонатаном Пауэллом переговоры.",
+     "Джонатан Пауэлл"),
+    ("en", "Jonathan Powell arrived in Kyiv on Monday. The talks were useful, Powell told reporters.",
+     "Jonathan Powell"),
+]
+# near misses: another person with the same first name, a surname that differs by one sound
+OTHERS = [("en", "Jonathan Pollard"), ("ru", "Джонатан Пауэр"), ("uk", "Джонатан Поуп")]
+
+
+def _person(text: str, lang: str, surface: str) -> str:
+    ex = extract(Article.create(text, lang=lang, published="2025-06-17"))
+    [eid] = _linked(ex, text, surface)
+    assert {e.type for e in ex.entities if e.id == eid} == {"Person"}
+    return eid
+
+
+def test_one_unknown_person_in_three_languages_has_one_id():
+    ids = {_person(text, lang, surface) for lang, text, surface in POWELL}
+    assert len(ids) == 1
+
+
+@pytest.mark.parametrize("lang,name", OTHERS)
+def test_a_name_that_sounds_otherwise_gets_another_key(lang: str, name: str):
+    assert name_key(name, lang) != name_key("Jonathan Powell", "en")
+
+
+def test_the_store_holds_one_node_with_the_names_of_every_language():
+    kg = KnowledgeGraph()
+    for lang, text, _ in POWELL:
+        kg.add_extraction(extract(Article.create(text, lang=lang, published="2025-06-17")))
+    found = [e for e in kg.entities() if e.type == "Person" and any(n == "Jonathan Powell" for _, n in e.labels + e.aliases)]
+    assert len(found) == 1
+    names = {n for _, n in found[0].labels + found[0].aliases}
+    assert {"Джонатан Пауелл", "Джонатан Пауэлл", "Jonathan Powell"} <= names
+
+
+# -- a name two people share --------------------------------------------------------------
+
+HARRIS = """
+- id: Simon_Harris
+  type: Person
+  names:
+    en: [Simon Harris, Harris]
+    uk: [Саймон Гарріс, Гарріс]
+    ru: [Саймон Харрис, Харрис]
+  roles:
+    - {relation: leaderOf, of: Ireland, title: prime_minister, start: 2024-04-09, end: 2025-01-23}
+"""
+
+
+@pytest.fixture(scope="module")
+def two_harrises(tmp_path_factory):
+    extra = tmp_path_factory.mktemp("more") / "people.yaml"
+    extra.write_text(HARRIS, encoding="utf-8")
+    return compile_gazetteer(read_entries([*gazetteer_files(), extra]))
+
+
+SHARED = [
+    ("en", "Simon Harris spoke in Dublin. Harris said the budget was fair.", ("Harris", 2), "Simon_Harris"),
+    ("en", "Kamala Harris spoke in Atlanta. Harris said the vote mattered.", ("Harris", 2), "Kamala_Harris"),
+    ("en", "Harris told the parliament of Ireland that the budget was fair.", "Harris", "Simon_Harris"),
+    ("uk", "Саймон Гарріс виступив у Дубліні. Гарріс заявив, що бюджет справедливий.", ("Гарріс", 2),
+     "Simon_Harris"),
+    ("uk", "Камала Гарріс виступила в Атланті. Гарріс заявила, що вибори важливі.", ("Гарріс", 2),
+     "Kamala_Harris"),
+    ("ru", "Харрис заявил парламенту Ирландии, что бюджет справедлив.", "Харрис", "Simon_Harris"),
+    ("ru", "Камала Харрис выступила в Атланте. Харрис заявила, что выборы важны.", ("Харрис", 2),
+     "Kamala_Harris"),
+]
+
+
+@pytest.mark.parametrize("lang,text,surface,want", SHARED, ids=[f"{c[0]}-shared-{i}" for i, c in enumerate(SHARED)])
+def test_a_shared_name_is_the_one_the_article_points_to(two_harrises, lang, text, surface, want):
+    doc = parse(text, lang)
+    layer = build_entities(doc, Article.create(text, lang=lang, published="2024-06-01"), two_harrises,
+                           load_lexicon(lang))
+    s, e = _span(text, surface)
+    ids = {m.entity_id for m in layer.mentions if doc.tokens[m.start].start <= s and e <= doc.tokens[m.end - 1].end}
+    assert ids == {want}
