@@ -145,9 +145,18 @@ class Gazetteer:
                 if title_or_relation in (r.title, r.relation) and r.holds_on(day)]
 
 
+def _languages_key() -> str:
+    """The declared languages as text that is the same in every process: a set's repr follows
+    the hash seed, so sets are written sorted."""
+    def stable(value: object) -> object:
+        return sorted(value) if isinstance(value, (set, frozenset)) else value
+    return repr([(code, [(f.name, stable(getattr(lang, f.name))) for f in fields(lang)])
+                 for code, lang in sorted(schema.load().languages.items())])
+
+
 def _digest(files: list[Path]) -> str:
     # the languages decide which texts a name is looked for in and how it is lemmatised
-    h = hashlib.sha256((_CACHE_VERSION + repr(sorted(schema.load().languages.values(), key=repr))).encode())
+    h = hashlib.sha256((_CACHE_VERSION + _languages_key()).encode())
     for f in files:
         h.update(str(f).encode())
         h.update(f.read_bytes())

@@ -82,3 +82,15 @@ def test_the_languages_are_those_with_a_lexicon():
     from kg.resources import lexicon_files
 
     assert set(LANGS) == set(lexicon_files()) >= {"en", "uk", "ru"}
+
+
+def test_the_compiled_gazetteer_is_reused_whatever_the_hash_seed(tmp_path):
+    """A second process finds the first one's cache: the cache key may not follow the hash seed."""
+    import os
+    import subprocess
+    import sys
+
+    for seed in ("1", "2"):
+        env = {**os.environ, "KG_CACHE_DIR": str(tmp_path), "PYTHONHASHSEED": seed}
+        subprocess.run([sys.executable, "-c", "import kg.gazetteer as g; g.load()"], env=env, check=True)
+    assert len(list(tmp_path.glob("gazetteer-*.pickle"))) == 1
