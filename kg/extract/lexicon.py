@@ -51,6 +51,7 @@ class Grammar:
     between_words: _WORDS = frozenset()
     party_words: _WORDS = frozenset()  # after a trigger noun, introducing its parties
     passive_auxiliaries: _WORDS = frozenset()
+    agent_words: _WORDS = frozenset()  # "condemnation from A", "blocked by A": A is who acts
     passive_followers: _WORDS = frozenset()
     noun_markers: _WORDS = frozenset()
     infinitive_markers: _WORDS = frozenset()

@@ -50,6 +50,9 @@ SPECS: dict[str, RelationSpec] = {
 # kg:genitiveAgent and kg:adjectiveAgent in the ontology.
 AGENTIVE_GENITIVE = frozenset(r.name for r in schema.load().relations.values() if r.genitive_agent)
 ADJECTIVE_AGENTS = frozenset(r.name for r in schema.load().relations.values() if r.adjective_agent)
+# relations between two actors, where an agent phrase after the trigger turns the roles round
+# ("X's test drew condemnation from A"); a member, a leader or a visited place has no agent phrase
+AGENT_PHRASE_RELATIONS = frozenset({"opposes", "supports", "sanctions", "attacks", "threatens", "providesAidTo"})
 
 _QUOTES_OPEN, _QUOTES_CLOSE = frozenset("«“„"), frozenset("»”")
 _MAX_SUBJECT_GAP = 10  # tokens between a symmetric relation's first party and its trigger
@@ -718,6 +721,8 @@ def _directed(view: SentenceView, relation, actors: _ClauseActors, spec, t0, t1,
     if not objects_ or (objects_[0].start - t1 > g.max_object_gap and objects_[0].start >= t1):
         return []  # "welcomed the new package and called for … pressure on Moscow": too far to be it
     objs = _group_at(view, objects_, objects_[0])
+    if relation in AGENT_PHRASE_RELATIONS and _agent_phrase(view, t0, t1, objs[0], unfiltered):
+        return [(o.entity_id, s.entity_id) for s in subjects for o in objs if o.entity_id != s.entity_id]
     return [(s.entity_id, o.entity_id) for s in subjects for o in objs]
 
 
@@ -757,6 +762,28 @@ def _possessor(view: SentenceView, before: list[ActorMention], t0: int) -> Actor
     if not before or before[-1].end != t0 or before[-1].kind == "adjective":
         return None
     return before[-1] if _possessive(view, view.doc.tokens[t0 - 1]) else None
+
+
+def _agent_phrase(view: SentenceView, t0: int, t1: int, first: ActorMention,
+                  before: list[ActorMention]) -> bool:
+    """Whether the actors after the trigger are who acts, and the one before what is acted on:
+    "drew condemnation from A", "blocked by A", «осуждение со стороны A», «заблокирована A»
+    (instrumental after a passive participle), «Заявку Швеції заблокували A» (the nominative
+    after a verb whose actors before it are in no nominative)."""
+    doc, g = view.doc, view.lex.grammar
+    if first.start <= 0 or first.start < t1:
+        return False
+    # the marker right after the trigger («со стороны» is two words): "warned that any
+    # provocation by Moscow …" names no agent of the warning
+    if first.start - t1 <= 2 and doc.tokens[first.start - 1].text.lower() in g.agent_words:
+        return True
+    if not g.case_marking or first.kind != "name" or first.start != t1:
+        return False
+    trigger, head = doc.tokens[t0].analysis, doc.tokens[first.start].analysis
+    if trigger.pos == "PRTS" and head.cases == frozenset({"ablt"}):
+        return True
+    return (trigger.pos == "VERB" and head.cases == frozenset({"nomn"})
+            and not any("nomn" in doc.tokens[m.start].analysis.cases for m in before))
 
 
 def _there(view: SentenceView, stretch: Stretch, types: frozenset[str]) -> list[ActorMention]:

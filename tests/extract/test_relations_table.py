@@ -804,6 +804,45 @@ CASES: list[Case] = [
       "The two Japanese ministers were visiting Manila for security talks.", published="2024-07-08",
       must=[("Yoko_Kamikawa", "visits", "Manila"), ("Minoru_Kihara", "visits", "Manila")]),
 
+    # ------------------------------------------------------------------ agent phrases
+    # "condemnation from A", "blocked by A", «со стороны A», «з боку A», an instrumental agent
+    # after a passive participle, and the inverted order «Заявку Швеції заблокували Туреччина»
+    # name who acts; what stands before the trigger is acted on. Near misses: the plain order,
+    # and a "by" deep in a reported clause, which names no agent of the trigger.
+    C("en-opposes-pos-3", "en",
+      "North Korea's missile test drew condemnation from Japan, South Korea and the United States.",
+      must=[("Japan", "opposes", "North_Korea"), ("South_Korea", "opposes", "North_Korea"),
+            ("United_States", "opposes", "North_Korea")],
+      must_not=[("North_Korea", "opposes", "Japan"), ("North_Korea", "opposes", "United_States")]),
+    C("en-opposes-pos-4", "en", "Sweden's application remains blocked by Turkey and Hungary.",
+      must=[("Turkey", "opposes", "Sweden"), ("Hungary", "opposes", "Sweden")],
+      must_not=[("Sweden", "opposes", "Turkey")]),
+    C("en-providesAidTo-pos-2", "en", "Ukraine received military aid from Germany.",
+      must=[("Germany", "providesAidTo", "Ukraine")], must_not=[("Ukraine", "providesAidTo", "Germany")]),
+    C("en-opposes-miss-2", "en", "Japan condemned North Korea.",
+      must=[("Japan", "opposes", "North_Korea")], must_not=[("North_Korea", "opposes", "Japan")]),
+    C("en-threatens-miss-2", "en", "Kyiv warned that any provocation by Moscow would be met with a response.",
+      must_not=[("Russia", "threatens", "Ukraine")]),
+    C("ru-opposes-pos-3", "ru", "Испытание КНДР вызвало осуждение со стороны Японии и США.",
+      must=[("Japan", "opposes", "North_Korea"), ("United_States", "opposes", "North_Korea")],
+      must_not=[("North_Korea", "opposes", "Japan")]),
+    C("ru-opposes-pos-4", "ru", "Заявка Швеции заблокирована Турцией и Венгрией.",
+      must=[("Turkey", "opposes", "Sweden"), ("Hungary", "opposes", "Sweden")],
+      must_not=[("Sweden", "opposes", "Turkey")]),
+    C("ru-providesAidTo-pos-3", "ru", "Украина получила военную помощь от Германии.",
+      must=[("Germany", "providesAidTo", "Ukraine")], must_not=[("Ukraine", "providesAidTo", "Germany")]),
+    C("ru-supports-miss-2", "ru", "Франция поддержала Украину.",
+      must=[("France", "supports", "Ukraine")], must_not=[("Ukraine", "supports", "France")]),
+    C("uk-opposes-pos-3", "uk", "Випробування КНДР викликало засудження з боку Японії та США.",
+      must=[("Japan", "opposes", "North_Korea"), ("United_States", "opposes", "North_Korea")],
+      must_not=[("North_Korea", "opposes", "Japan")]),
+    C("uk-opposes-pos-4", "uk", "Заявку Швеції заблокували Туреччина та Угорщина.",
+      must=[("Turkey", "opposes", "Sweden"), ("Hungary", "opposes", "Sweden")],
+      must_not=[("Sweden", "opposes", "Turkey")]),
+    C("uk-providesAidTo-pos-2", "uk", "Україна отримала військову допомогу від Німеччини.",
+      must=[("Germany", "providesAidTo", "Ukraine")], must_not=[("Ukraine", "providesAidTo", "Germany")]),
+    C("uk-opposes-miss-2", "uk", "Японія засудила Китай.",
+      must=[("Japan", "opposes", "China")], must_not=[("China", "opposes", "Japan")]),
 ]
 
 
