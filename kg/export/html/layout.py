@@ -27,7 +27,18 @@ def layout(g: nx.MultiDiGraph, names: Mapping | None = None) -> dict[Any, tuple[
     radius = {n: max(node_size(d) + 10.0, 3.6 * min(len(str(names.get(n, n))), 40))
               for n, d in g.degree()}
     comps = sorted(nx.connected_components(simple), key=lambda c: (-len(c), min(map(str, c))))
-    return _shelve([_component_layout(simple.subgraph(c), radius) for c in comps])
+    return _shelve([_component_layout(_ordered(simple, c), radius) for c in comps])
+
+
+def _ordered(g: nx.Graph, nodes) -> nx.Graph:
+    """The subgraph on `nodes` with nodes and edges in sorted order. A subgraph view
+    iterates its node set, whose order follows the hash seed; spring_layout's result
+    follows the order of its nodes, so the page would change from run to run."""
+    out = nx.Graph()
+    out.add_nodes_from(sorted(nodes, key=str))
+    out.add_edges_from(sorted(((u, v) if str(u) <= str(v) else (v, u) for u, v in g.subgraph(nodes).edges()),
+                              key=lambda e: (str(e[0]), str(e[1]))))
+    return out
 
 
 def node_size(metric: int) -> float:
@@ -40,7 +51,7 @@ def _component_layout(c: nx.Graph, radius: Mapping) -> dict[Any, tuple[float, fl
     if len(c) == 2:
         a, b = sorted(c, key=str)
         return {a: (-70.0, 0.0), b: (70.0, 0.0)}
-    core = c.subgraph(_backbone(c, BACKBONE))
+    core = _ordered(c, _backbone(c, BACKBONE))
     scale = 70.0 * math.sqrt(len(core)) + 40.0  # compact: _push_apart keeps the spacing
     pos = nx.spring_layout(core, seed=LAYOUT_SEED, iterations=SPRING_ITERATIONS, scale=scale)
     placed = _push_apart({n: (float(p[0]), float(p[1])) for n, p in pos.items()}, radius)
