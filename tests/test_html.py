@@ -165,9 +165,9 @@ def test_each_article_is_stored_once(tmp_path):
 def test_legend_shows_the_types_and_relation_families_present(tmp_path):
     text, _, _ = page_of(tmp_path)
     legend = text[text.index('id="kg-legend"'):text.index('id="kg-dates"')]
-    for label, colour in (("Country", "#4c78a8"), ("Person", "#f58518"), ("Alliance", "#1d6f65"),
-                          ("City", "#bc8f6f"), ("Organization", "#54a24b")):
-        assert label in legend and colour in legend
+    for label, type_ in (("Country", "Country"), ("Person", "Person"), ("Alliance", "Alliance"),
+                         ("City", "City"), ("Organization", "Organization")):
+        assert label in legend and kh.TYPE_STYLES[type_][1] in legend
     for family in ("Cooperation", "Conflict", "Membership", "Leadership"):
         assert family in legend
     assert "Event" not in legend  # only types that are in the graph
@@ -177,7 +177,7 @@ def test_nodes_are_styled_by_type_and_sized_by_degree(tmp_path):
     _, data, _ = page_of(tmp_path)
     nodes = {n["id"]: n for n in data["nodes"]}
     assert nodes["China"]["shape"] == "dot" and nodes["Tokayev"]["shape"] == "diamond"
-    assert nodes["CSTO"]["shape"] == "hexagon"
+    assert nodes["CSTO"]["shape"] == "square"  # an organisation
     assert nodes["China"]["color"]["background"] != nodes["Tokayev"]["color"]["background"]
     assert nodes["Kazakhstan"]["size"] > nodes["Astana"]["size"]  # 4 relations against none
     assert all(math.isfinite(n["x"]) and math.isfinite(n["y"]) for n in data["nodes"])
@@ -203,12 +203,41 @@ def test_edges_are_styled_by_family_support_and_symmetry(tmp_path):
     assert by_rel["cooperatesWith"]["label"] == "cooperates with"
 
 
-def test_parallel_edges_bend_apart(tmp_path):
+def test_every_entity_type_of_the_ontology_has_its_own_look():
+    from kg import schema
+
+    types = schema.load().entity_types
+    assert set(kh.TYPE_STYLES) == set(types)
+    looks = [kh.TYPE_STYLES[t] for t in types]
+    assert len(set(looks)) == len(looks)
+    assert len({colour for _, colour in looks}) == len(looks)  # colour alone tells them apart
+    assert kh.TYPE_STYLES["City"] != kh.TYPE_STYLES["Region"]
+    assert kh.TYPE_STYLES["City"][0] == kh.TYPE_STYLES["Place"][0]  # shape: the branch of the tree
+
+
+def test_facts_with_a_value_are_counted_and_listed_apart(tmp_path):
     g = sample_graph()
-    add_fact(g, "China", "Kazakhstan", "signsAgreementWith", True, support=1)
-    _, data, _ = page_of(tmp_path, g)
-    pair = [e for e in data["edges"] if {e["from"], e["to"]} == {"China", "Kazakhstan"}]
-    assert len(pair) == 2 and {e["smooth"]["type"] for e in pair} == {"curvedCW", "curvedCCW"}
+    g.graph["literal_facts"] = [{"subject": "CSTO", "relation": "inception", "value": "2002",
+                                 "support": 2, "evidence": ["The bloc was set up in 2002."]},
+                                {"subject": "Atlantis", "relation": "inception", "value": "1"}]
+    text, data, report = page_of(tmp_path, g)
+    assert "+ 1 fact with a value (no edge)" in text  # Atlantis is not in the graph
+    assert data["values"]["CSTO"][0]["value"] == "2002"
+    assert report.edges == g.number_of_edges()
+
+
+def test_a_big_graph_draws_its_best_connected_part_and_keeps_the_rest_for_search(tmp_path):
+    g = star(10)
+    text, data, report = page_of(tmp_path, g, max_nodes=3)
+    assert {n["id"] for n in data["nodes"]} == {"hub", "n0", "n1"}
+    reserve = json.loads(re.search(
+        r'<script type="application/json" id="kg-reserve">(.*?)</script>', text, re.S).group(1))
+    ids = [row[reserve["nodeFields"].index("id")] for row in reserve["nodes"]]
+    assert sorted(ids) == [f"n{i}" for i in range(2, 10)]
+    drawn_edges = len(data["edges"])
+    assert drawn_edges + len(reserve["edges"]) == g.number_of_edges()
+    assert reserve["firstEdge"] == drawn_edges
+    assert "Find reaches them all" in text
 
 
 def test_labels_follow_the_language_and_fall_back(tmp_path):

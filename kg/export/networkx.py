@@ -15,6 +15,9 @@ sentences), ``articles`` (list of dicts id, title, source, url, published); and,
 agreed schema, ``modality`` ("planned" for an event no article reports as having happened,
 which has no direct triple) and ``statement`` (the merged statement's IRI).
 
+Statements whose object is a value (a year, a number) are no edge; the graph attribute
+``literal_facts`` lists them as dicts subject, relation, value, support, evidence.
+
 >>> from kg.model import Article, Entity, Extraction, Fact, Provenance, Qualifiers
 >>> from kg.store.memory import MemoryStore
 >>> s = MemoryStore()
@@ -64,6 +67,11 @@ def view_to_networkx(view: GraphView) -> nx.MultiDiGraph:
         n = used[(st.subject, st.object, st.relation)]
         key = st.relation if n == 1 else f"{st.relation}/{n}"
         graph.add_edge(st.subject, st.object, key=key, **edge_attributes(st, view))
+    graph.graph["literal_facts"] = [
+        {"subject": st.subject, "relation": st.relation, "value": st.object, "support": st.support,
+         "evidence": list(st.evidence)}
+        for st in sorted(view.statements, key=lambda st: st.iri)
+        if not st.object_is_entity and st.polarity == "positive"]
     return graph
 
 

@@ -4,22 +4,46 @@
 (function () {
   "use strict";
   var DATA = JSON.parse(document.getElementById("kg-data").textContent);
-  var info = DATA.info, articles = DATA.articles;
+  var info = DATA.info, articles = DATA.articles, values = DATA.values || {};
+  var FONT = DATA.options.nodes.font.face;
+  var EDGE_LABEL_ZOOM = 1.5;   // from this scale on every edge shows its relation
+  var MIN_START_SCALE = 0.55;  // names of ~13 px show at 7 px or more
+  var TOUCH_SLOP = 22, MOUSE_SLOP = 6;   // px around a node that still hits it
   var nodes = new vis.DataSet(DATA.nodes);
-  var edges = new vis.DataSet(DATA.edges);
+  var edges = new vis.DataSet([]);   // one per pair of nodes: the bundle of their facts
   var network = null;  // made at the end, once the filters have hidden what starts hidden
   var kg = window.kg = {nodes: nodes, edges: edges, info: info, timings: {}, ready: false};
 
   var $ = function (id) { return document.getElementById(id); };
   var idOf = {};          // string key -> the id vis knows (ids may be numbers)
-  var adj = {};           // string key -> edge ids touching it
-  DATA.nodes.forEach(function (n) { idOf[String(n.id)] = n.id; adj[String(n.id)] = []; });
-  Object.keys(info.edges).forEach(function (eid) {
-    var e = info.edges[eid], a = String(e.from), b = String(e.to);
+  var adj = {};           // string key -> fact ids touching it
+  var factStyle = {};     // fact id -> {color, width, dashes, arrow}
+  var bundleOf = {}, bundles = {}, bundleIds = {}, nBundles = 0;
+  var state = {focus: null, hiddenNodes: {}, hiddenEdges: {}, bundleSig: {}, edgeLabel: {},
+               asked: {}, nodeLabel: {}, selectedNode: null, selectedBundle: null};
+
+  function pairKey(a, b) { return a < b ? a + "\u0000" + b : b + "\u0000" + a; }
+  function addFact(eid, style) {
+    var e = info.edges[eid], a = String(e.from), b = String(e.to), key = pairKey(a, b);
+    factStyle[eid] = style;
+    adj[a] = adj[a] || [];
+    adj[b] = adj[b] || [];
     adj[a].push(eid);
     if (a !== b) adj[b].push(eid);
+    var bid = bundleIds[key];
+    if (bid === undefined) {
+      bid = bundleIds[key] = "b" + (nBundles++);
+      bundles[bid] = {id: bid, from: e.from, to: e.to, members: []};
+    }
+    bundles[bid].members.push(eid);
+    bundleOf[eid] = bid;
+    return bid;
+  }
+  DATA.nodes.forEach(function (n) { idOf[String(n.id)] = n.id; adj[String(n.id)] = []; });
+  DATA.edges.forEach(function (v) {
+    addFact(v.id, {color: v.color.color, width: v.width, dashes: Boolean(v.dashes),
+                   arrow: v.arrows.to.enabled, label: v.label});
   });
-  var state = {focus: null, hiddenNodes: {}, hiddenEdges: {}};
 
   // ---------------------------------------------------------------- building blocks
 
@@ -56,7 +80,7 @@
   function entityButton(id) {
     var b = el("button", "kg-ent", nodeName(id));
     b.type = "button";
-    b.addEventListener("click", function () { selectNode(id, true); });
+    b.addEventListener("click", function () { reveal(String(id)); selectNode(id, true); });
     return b;
   }
   function swatchFor(type) {
@@ -65,44 +89,179 @@
     return svg ? svg.cloneNode(true) : null;
   }
   function edgeColor(eid) {
-    var e = edges.get(eid);
-    return e && e.color ? e.color.color : "#8a8f98";
+    return factStyle[eid] ? factStyle[eid].color : "#8a8f98";
   }
+  function narrow() { return window.matchMedia("(max-width: 760px)").matches; }
+
+  // ---------------------------------------------------------------- bundles of facts
+
+  // What a bundle looks like follows the facts of it the filters show: one colour when
+  // they share one, an arrow for each way someone acts, dashed only when all are denied.
+  function bundleLook(bid) {
+    var b = bundles[bid], shown = b.members.filter(function (eid) { return !state.hiddenEdges[eid]; });
+    if (!shown.length) return {hidden: true};
+    var colors = {}, support = 0, dashes = true, to = false, back = false, rels = {};
+    shown.forEach(function (eid) {
+      var e = info.edges[eid], s = factStyle[eid];
+      colors[s.color] = true;
+      support += Math.max(e.support || 1, 1);
+      dashes = dashes && s.dashes;
+      rels[e.relation] = true;
+      if (s.arrow) { if (String(e.from) === String(b.from)) to = true; else back = true; }
+    });
+    var colour = Object.keys(colors).length === 1 ? Object.keys(colors)[0] : "#6b7280";
+    var nRels = Object.keys(rels).length, first = info.edges[shown[0]].relationLabel;
+    var text = shown.length === 1 ? first : nRels === 1 ? first + " ×" + shown.length
+                                                          : shown.length + " relations";
+    return {hidden: false, color: colour, dashes: dashes, text: text, count: shown.length,
+            width: Math.round(Math.min(1 + 1.6 * Math.log2(support), 8) * 100) / 100,
+            arrows: {to: {enabled: to}, from: {enabled: back}}};
+  }
+  function bundleUpdate(bid, look) {
+    if (look.hidden) return {id: bid, hidden: true};
+    return {id: bid, hidden: false, width: look.width, dashes: look.dashes, arrows: look.arrows,
+            color: {color: look.color, highlight: look.color, hover: look.color, opacity: 0.85},
+            title: undefined};
+  }
+  function refreshBundles(ids) {
+    var upd = [], fresh = [];
+    ids.forEach(function (bid) {
+      var look = bundleLook(bid), sig = JSON.stringify(look);
+      if (state.bundleSig[bid] === sig) return;
+      var known = state.bundleSig[bid] !== undefined;
+      state.bundleSig[bid] = sig;
+      bundles[bid].look = look;
+      var item = bundleUpdate(bid, look);
+      if (known) upd.push(item);
+      else { item.from = bundles[bid].from; item.to = bundles[bid].to; item.label = ""; fresh.push(item); }
+    });
+    if (fresh.length) edges.add(fresh);
+    if (upd.length) edges.update(upd);
+  }
+  function shownMembers(bid) {
+    return bundles[bid].members.filter(function (eid) { return !state.hiddenEdges[eid]; });
+  }
+
+  // ---------------------------------------------------------------- labels
+
+  // Edge labels are drawn only when asked for: the edge or an end of it hovered or
+  // selected, or the view zoomed in far enough to read them.
+  function refreshEdgeLabels() {
+    if (!network) return;
+    var zoomed = network.getScale() >= EDGE_LABEL_ZOOM, upd = [];
+    var asked = {};
+    Object.keys(state.asked).forEach(function (k) { if (state.asked[k]) asked[k] = true; });
+    if (state.selectedBundle) asked[state.selectedBundle] = true;
+    if (state.selectedNode && adj[state.selectedNode]) {
+      adj[state.selectedNode].forEach(function (eid) { asked[bundleOf[eid]] = true; });
+    }
+    Object.keys(bundles).forEach(function (bid) {
+      var b = bundles[bid], want = Boolean(b.look && !b.look.hidden && (zoomed || asked[bid]));
+      var text = want ? b.look.text : "";
+      if ((state.edgeLabel[bid] || "") !== text) { state.edgeLabel[bid] = text; upd.push({id: bid, label: text}); }
+    });
+    if (upd.length) edges.update(upd);
+  }
+  kg.edgeLabelZoom = EDGE_LABEL_ZOOM;
+
+  // Node labels at the current zoom: the best-connected first, and a label that would
+  // overlap one already placed is left out until the view is zoomed in (or its node is
+  // hovered or selected). vis draws a label centred under its node, its top at the
+  // node's bottom edge.
+  var measure = document.createElement("canvas").getContext("2d");
+  var widthCache = {};
+  function labelWidth(key, size) {
+    var c = widthCache[key];
+    if (c === undefined) {
+      measure.font = "100px " + FONT;
+      c = widthCache[key] = measure.measureText(info.nodes[key].name).width / 100;
+    }
+    return c * size;
+  }
+  function labelBox(key, pos, n, pad) {
+    var size = n.font && n.font.size ? n.font.size : 14, w = labelWidth(key, size);
+    var top = pos.y + (n.size || 10) + 4 + size / 2;   // where vis 9 puts it, measured
+    return {l: pos.x - w / 2 - pad, r: pos.x + w / 2 + pad, t: top - pad, b: top + size + pad};
+  }
+  function declutter() {
+    if (!network) return;
+    var scale = network.getScale(), pad = 3 / scale, cell = 160 / scale, grid = {}, upd = [];
+    var ids = nodes.getIds({filter: function (n) { return !n.hidden; }}), pos = network.getPositions(ids);
+    var rank = function (key) {
+      if (key === state.selectedNode || key === state.hovered) return -1e9;
+      var n = nodes.get(idOf[key]);
+      return -(n.size || 0) * 1000 - (info.nodes[key].degree || 0);
+    };
+    var keys = ids.map(String).sort(function (a, b) { return rank(a) - rank(b) || (a < b ? -1 : 1); });
+    function cellsOf(box) {
+      var out = [];
+      for (var x = Math.floor(box.l / cell); x <= Math.floor(box.r / cell); x++)
+        for (var y = Math.floor(box.t / cell); y <= Math.floor(box.b / cell); y++) out.push(x + "," + y);
+      return out;
+    }
+    function hits(a, b) { return a.l < b.r && b.l < a.r && a.t < b.b && b.t < a.b; }
+    keys.forEach(function (key) {
+      var n = nodes.get(idOf[key]), box = labelBox(key, pos[idOf[key]], n, pad), cs = cellsOf(box);
+      var free = cs.every(function (c) { return !(grid[c] || []).some(function (o) { return hits(o, box); }); });
+      if (free) cs.forEach(function (c) { (grid[c] = grid[c] || []).push(box); });
+      var text = free ? info.nodes[key].name : "";
+      if (state.nodeLabel[key] !== text) { state.nodeLabel[key] = text; upd.push({id: idOf[key], label: text}); }
+    });
+    if (upd.length) nodes.update(upd);
+  }
+  var labelTimer = null;
+  function relabel(delay) {
+    clearTimeout(labelTimer);
+    labelTimer = setTimeout(function () { declutter(); refreshEdgeLabels(); }, delay || 0);
+  }
+  kg.relabel = function () { declutter(); refreshEdgeLabels(); };
 
   // ---------------------------------------------------------------- side panel
 
   var panel = $("kg-panel"), body = $("kg-panel-body");
   function openPanel(kind, nodeIds) {
-    var opening = panel.hidden;
     body.replaceChildren();
     panel.setAttribute("data-kind", kind);
     panel.hidden = false;
     panel.scrollTop = 0;
-    // the panel takes width from the drawing: bring back what it covered
-    if (opening) requestAnimationFrame(function () { keepInView(nodeIds); });
+    document.body.classList.remove("kg-side-open");
+    // the panel takes room from the drawing: bring back what it covered
+    requestAnimationFrame(function () { keepInView(nodeIds); });
     return body;
   }
+  function visibleArea() {
+    var view = $("kg-network").getBoundingClientRect(), area = {w: view.width, h: view.height};
+    if (!panel.hidden && narrow()) area.h = Math.max(80, panel.getBoundingClientRect().top - view.top);
+    return area;
+  }
   function keepInView(ids) {
-    var pos = network.getPositions(ids), view = $("kg-network").getBoundingClientRect();
+    var pos = network.getPositions(ids), area = visibleArea();
     var keys = Object.keys(pos);
     if (!keys.length) return;
     var c = {x: 0, y: 0};
     keys.forEach(function (k) { c.x += pos[k].x / keys.length; c.y += pos[k].y / keys.length; });
     var d = network.canvasToDOM(c);
-    if (d.x < 20 || d.y < 20 || d.x > view.width - 20 || d.y > view.height - 20) {
-      network.moveTo({position: c, animation: {duration: 300, easingFunction: "easeInOutQuad"}});
+    if (d.x < 20 || d.y < 20 || d.x > area.w - 20 || d.y > area.h - 20) {
+      // moveTo centres the point in the whole canvas; aim at the middle of what shows
+      var shift = ($("kg-network").getBoundingClientRect().height - area.h) / 2 / network.getScale();
+      network.moveTo({position: {x: c.x, y: c.y + shift}, animation: {duration: 300, easingFunction: "easeInOutQuad"}});
     }
   }
   function closePanel() {
     panel.hidden = true;
     panel.removeAttribute("data-kind");
     network.unselectAll();
+    state.selectedNode = state.selectedBundle = null;
+    relabel();
   }
   $("kg-panel-close").addEventListener("click", closePanel);
 
   function showNode(id) {
     var key = String(id), n = info.nodes[key];
     if (!n) return;
+    state.selectedNode = key;
+    state.selectedBundle = null;
+    relabel();
     var b = openPanel("node", [idOf[key]]);
     add(b, el("h2", "kg-node-name", n.name));
     add(b, add(el("p", "kg-sub"), swatchFor(n.type), el("span", "kg-node-type", n.typeLabel)));
@@ -117,7 +276,20 @@
       ["Wikidata", wd], ["Mentions", n.mentions || ""], ["Relations", n.degree], ["Id", key]]));
     add(b, nodeActions(id));
     if (state.hiddenNodes[key]) add(b, el("p", "kg-muted", "Hidden by the current filters."));
+    add(b, valueList(key));
     add(b, relationList(key));
+  }
+
+  function valueList(key) {
+    var rows = values[key];
+    if (!rows || !rows.length) return null;
+    var box = el("div", "kg-values");
+    add(box, el("h3", null, "Values (facts with no edge)"));
+    rows.forEach(function (v) {
+      add(box, facts([[v.relationLabel, v.value + " · " + v.support + (v.support === 1 ? " article" : " articles")]]));
+      v.evidence.slice(0, 2).forEach(function (s) { add(box, el("blockquote", "kg-quote", s)); });
+    });
+    return box;
   }
 
   function nodeActions(id) {
@@ -132,7 +304,7 @@
   }
 
   function relationList(key) {
-    var ids = adj[key], box = el("div");
+    var ids = adj[key] || [], box = el("div");
     add(box, el("h3", null, "Relations (" + ids.length + ")"));
     var ul = el("ul", "kg-edges");
     add(box, ul);
@@ -153,13 +325,11 @@
     return box;
   }
 
-  function showEdge(eid) {
+  function factSection(b, eid, many) {
     var e = info.edges[eid];
-    if (!e) return;
-    var b = openPanel("edge", [e.from, e.to]);
     var chip = el("span", "kg-rel-name", e.relationLabel);
     chip.style.background = edgeColor(eid);
-    add(b, add(el("p", "kg-rel-title"), entityButton(e.from), el("span", null, e.symmetric ? " ↔ " : " → "),
+    add(b, add(el(many ? "h4" : "p", "kg-rel-title"), entityButton(e.from), el("span", null, e.symmetric ? " ↔ " : " → "),
                chip, el("span", null, e.symmetric ? " ↔ " : " → "), entityButton(e.to)));
     var place = e.place ? (info.nodes[e.place] ? entityButton(e.place) : e.placeName) : "";
     add(b, el("h3", null, "Qualifiers"), facts([
@@ -180,6 +350,26 @@
     if (!e.evidence.length) add(b, el("p", "kg-muted", "No sentence recorded."));
     e.evidence.forEach(function (s) { add(b, el("blockquote", "kg-quote", s)); });
   }
+  function showEdge(eid) {
+    var e = info.edges[eid];
+    if (!e) return;
+    state.selectedNode = null;
+    state.selectedBundle = bundleOf[eid];
+    relabel();
+    factSection(openPanel("edge", [e.from, e.to]), eid, false);
+  }
+  function showBundle(bid) {
+    var members = shownMembers(bid);
+    if (members.length === 1) return showEdge(members[0]);
+    var bd = bundles[bid];
+    state.selectedNode = null;
+    state.selectedBundle = bid;
+    relabel();
+    var b = openPanel("edge", [bd.from, bd.to]);
+    add(b, add(el("p", "kg-rel-title"), entityButton(bd.from), el("span", null, " · "), entityButton(bd.to)));
+    add(b, el("p", "kg-muted kg-bundle-count", members.length + " relations between them"));
+    members.forEach(function (eid) { add(b, add(el("section", "kg-fact"), null)); factSection(b.lastChild, eid, true); });
+  }
 
   function selectNode(id, pan) {
     network.selectNodes([idOf[String(id)]]);
@@ -188,7 +378,7 @@
     showNode(id);
   }
   function selectEdge(eid) {
-    network.selectEdges([eid]);
+    network.selectEdges([bundleOf[eid]]);
     showEdge(eid);
   }
 
@@ -234,7 +424,7 @@
     return true;
   }
   function applyFilters() {
-    var f = readFilters(), degree = {}, eUpd = [], nUpd = [], shownE = 0, shownN = 0;
+    var f = readFilters(), degree = {}, nUpd = [], shownE = 0, shownN = 0, touched = {};
     Object.keys(info.edges).forEach(function (eid) {
       var e = info.edges[eid], show = edgeShown(e, f);
       if (show) {
@@ -242,7 +432,10 @@
         degree[String(e.from)] = (degree[String(e.from)] || 0) + 1;
         degree[String(e.to)] = (degree[String(e.to)] || 0) + 1;
       }
-      if (Boolean(state.hiddenEdges[eid]) === show) { state.hiddenEdges[eid] = !show; eUpd.push({id: eid, hidden: !show}); }
+      if (state.hiddenEdges[eid] === undefined || Boolean(state.hiddenEdges[eid]) === show) {
+        state.hiddenEdges[eid] = !show;
+        touched[bundleOf[eid]] = true;
+      }
     });
     Object.keys(info.nodes).forEach(function (key) {
       var n = info.nodes[key];
@@ -251,17 +444,26 @@
       if (show) shownN++;
       if (Boolean(state.hiddenNodes[key]) === show) { state.hiddenNodes[key] = !show; nUpd.push({id: idOf[key], hidden: !show}); }
     });
-    if (eUpd.length) edges.update(eUpd);
+    refreshBundles(Object.keys(touched));
     if (nUpd.length) nodes.update(nUpd);
-    var nAll = DATA.nodes.length, eAll = DATA.edges.length;
+    var nAll = Object.keys(info.nodes).length, eAll = Object.keys(info.edges).length;
     $("kg-counts").textContent = (shownN === nAll ? nAll : shownN + " of " + nAll) + " entities · " +
                                  (shownE === eAll ? eAll : shownE + " of " + eAll) + " relations";
     kg.shown = {nodes: shownN, edges: shownE};
+    relabel();
+  }
+  function shownNodeIds() {
+    return nodes.getIds({filter: function (n) { return !n.hidden; }});
+  }
+  function fitShown() {
+    var ids = shownNodeIds();
+    if (ids.length) network.fit({nodes: ids, animation: {duration: 400, easingFunction: "easeInOutQuad"}});
   }
   var pending = null;
+  // A filter changed by hand re-fits the view to what is left.
   function scheduleFilters(delay) {
     clearTimeout(pending);
-    pending = setTimeout(applyFilters, delay || 0);
+    pending = setTimeout(function () { applyFilters(); fitShown(); }, delay || 0);
   }
   $("kg-side").addEventListener("change", function () { scheduleFilters(0); });
   $("kg-since").addEventListener("input", function () { scheduleFilters(300); });
@@ -269,6 +471,7 @@
   function setSources(on) {
     document.querySelectorAll("input.kg-f-src").forEach(function (i) { i.checked = on; });
     applyFilters();
+    fitShown();
   }
   $("kg-src-all").addEventListener("click", function () { setSources(true); });
   $("kg-src-none").addEventListener("click", function () { setSources(false); });
@@ -279,7 +482,7 @@
     $("kg-show-all").hidden = true;
     applyFilters();
   }
-  $("kg-reset").addEventListener("click", resetFilters);
+  $("kg-reset").addEventListener("click", function () { resetFilters(); fitShown(); });
   kg.applyFilters = applyFilters;
 
   // ---------------------------------------------------------------- neighbourhoods
@@ -289,7 +492,7 @@
     for (var d = 0; d < hops; d++) {
       var next = [];
       frontier.forEach(function (k) {
-        adj[k].forEach(function (eid) {
+        (adj[k] || []).forEach(function (eid) {
           var e = info.edges[eid];
           [String(e.from), String(e.to)].forEach(function (m) { if (!seen.has(m)) { seen.add(m); next.push(m); } });
         });
@@ -300,6 +503,7 @@
   }
   function focusOn(id, hops) {
     var key = String(id);
+    reveal(key);
     state.focus = neighbourhood(key, hops);
     state.focusCentre = key;
     $("kg-show-all").hidden = false;
@@ -312,37 +516,141 @@
     state.focus = state.focusCentre = null;
     $("kg-show-all").hidden = true;
     applyFilters();
-    network.fit({animation: {duration: 450}});
+    fitShown();
   });
-  $("kg-fit").addEventListener("click", function () { network.fit({animation: {duration: 450}}); });
+  $("kg-fit").addEventListener("click", fitShown);
   kg.focusOn = focusOn;
+
+  // ---------------------------------------------------------------- the rest of a big graph
+
+  // A page of a big graph draws its best-connected part; the rest waits, unparsed, in
+  // #kg-reserve until the search or a neighbourhood needs it.
+  var reserve = null;
+  function loadReserve() {
+    if (reserve) return reserve;
+    var tag = $("kg-reserve");
+    reserve = {nodes: {}, byNode: {}};
+    if (!tag) return reserve;
+    var r = JSON.parse(tag.textContent), nf = r.nodeFields, ef = r.edgeFields;
+    r.nodes.forEach(function (row) {
+      var o = {};
+      nf.forEach(function (f, i) { o[f] = row[i]; });
+      reserve.nodes[o.id] = o;
+    });
+    r.edges.forEach(function (row, j) {
+      var o = {};
+      ef.forEach(function (f, i) { o[f] = row[i]; });
+      o.eid = "e" + (r.firstEdge + j);
+      [o.from, o.to].forEach(function (k) { (reserve.byNode[k] = reserve.byNode[k] || []).push(o); });
+    });
+    kg.reserve = reserve;
+    return reserve;
+  }
+  function drawnBox() {
+    var pos = network.getPositions(), box = null;
+    Object.keys(pos).forEach(function (k) {
+      var p = pos[k];
+      box = box ? {l: Math.min(box.l, p.x), r: Math.max(box.r, p.x), t: Math.min(box.t, p.y), b: Math.max(box.b, p.y)}
+                : {l: p.x, r: p.x, t: p.y, b: p.y};
+    });
+    return box || {l: 0, r: 0, t: 0, b: 0};
+  }
+  function addReserveNode(key, x, y) {
+    var o = reserve.nodes[key];
+    info.nodes[key] = {name: o.name, type: o.type, typeLabel: o.typeLabel, labels: o.labels,
+                       wikidata: o.wikidata, mentions: o.mentions, degree: o.degree};
+    idOf[key] = key;
+    adj[key] = adj[key] || [];
+    nodes.add({id: key, label: o.name, x: x, y: y, shape: o.shape, size: o.size,
+               font: {size: o.fontSize},
+               color: {background: o.color, border: o.border,
+                       highlight: {background: o.color, border: "#111111"},
+                       hover: {background: o.color, border: "#111111"}}});
+    state.nodeLabel[key] = o.name;
+    delete reserve.nodes[key];
+  }
+  // Draw an entity the page has not drawn yet, with every fact of it and its neighbours,
+  // on a ring around it beside the drawing (or around its drawn neighbours).
+  function reveal(key) {
+    if (info.nodes[key] && !(reserve && reserve.byNode[key])) return;
+    loadReserve();
+    var facts_ = reserve.byNode[key] || [];
+    if (!info.nodes[key] && !reserve.nodes[key]) return;
+    var centre;
+    if (info.nodes[key]) centre = network.getPositions([idOf[key]])[idOf[key]];
+    else {
+      var near = facts_.map(function (o) { return String(o.from) === key ? o.to : o.from; })
+                       .filter(function (k) { return info.nodes[k]; });
+      if (near.length) {
+        var p = network.getPositions(near.map(function (k) { return idOf[k]; })), c = {x: 0, y: 0};
+        near.forEach(function (k) { c.x += p[idOf[k]].x / near.length; c.y += p[idOf[k]].y / near.length; });
+        centre = {x: c.x + 160, y: c.y + 160};
+      } else {
+        var box = drawnBox();
+        centre = {x: box.r + 400, y: (box.t + box.b) / 2};
+      }
+      addReserveNode(key, centre.x, centre.y);
+    }
+    var fresh = facts_.map(function (o) { return String(o.from) === key ? o.to : o.from; })
+                      .filter(function (k) { return !info.nodes[k] && reserve.nodes[k]; });
+    fresh = Array.from(new Set(fresh));
+    var radius = 140 + 12 * fresh.length;
+    fresh.forEach(function (k, i) {
+      var a = 2 * Math.PI * i / Math.max(fresh.length, 1);
+      addReserveNode(k, centre.x + radius * Math.cos(a), centre.y + radius * Math.sin(a));
+    });
+    var touched = [];
+    facts_.forEach(function (o) {
+      if (info.edges[o.eid] || !info.nodes[o.from] || !info.nodes[o.to]) return;
+      info.edges[o.eid] = {from: o.from, to: o.to, relation: o.relation, relationLabel: o.relationLabel,
+        family: o.family, symmetric: o.symmetric, domain: o.domain, date: o.date, start: o.start,
+        end: o.end, place: o.place, placeName: o.placeName, trend: o.trend, polarity: o.polarity,
+        support: o.support, confidence: o.confidence, evidence: o.evidence, articles: o.articles,
+        spans: o.spans};
+      touched.push(addFact(o.eid, {color: o.color, width: o.width, dashes: o.dashes,
+                                   arrow: !o.symmetric, label: o.relationLabel}));
+    });
+    delete reserve.byNode[key];
+    applyFilters();
+    return touched.length;
+  }
+  kg.reveal = reveal;
 
   // ---------------------------------------------------------------- search
 
-  var names = [];   // [lower-case name, key]
-  Object.keys(info.nodes).forEach(function (key) {
-    var n = info.nodes[key], seen = new Set();
-    [n.name, key].concat(Object.values(n.labels)).forEach(function (s) {
-      var low = String(s).toLowerCase().trim();
-      if (low && !seen.has(low)) { seen.add(low); names.push([low, key]); }
-    });
-  });
-  (function fillDatalist() {
-    var list = $("kg-names"), frag = document.createDocumentFragment();
-    Object.keys(info.nodes).slice(0, 10000).forEach(function (key) {
+  var names = null;   // [lower-case name, key], made on the first search
+  function nameIndex() {
+    if (names) return names;
+    names = [];
+    function index(key, name, labels) {
+      var seen = new Set();
+      [name, key].concat(Object.values(labels || {})).forEach(function (s) {
+        var low = String(s).toLowerCase().trim();
+        if (low && !seen.has(low)) { seen.add(low); names.push([low, key]); }
+      });
+    }
+    Object.keys(info.nodes).forEach(function (key) { index(key, info.nodes[key].name, info.nodes[key].labels); });
+    var r = loadReserve();
+    Object.keys(r.nodes).forEach(function (key) { index(key, r.nodes[key].name, r.nodes[key].labels); });
+    return names;
+  }
+  function fillDatalist() {
+    var list = $("kg-names"), frag = document.createDocumentFragment(), n = 0;
+    Object.keys(info.nodes).forEach(function (key) {
+      if (n++ >= 10000) return;
       var o = document.createElement("option");
       o.value = info.nodes[key].name;
       frag.appendChild(o);
     });
     list.appendChild(frag);
-  })();
+  }
   function findNode(query) {
-    var q = query.toLowerCase().trim();
+    var q = query.toLowerCase().trim(), all = nameIndex();
     if (!q) return null;
     var tests = [function (s) { return s === q; }, function (s) { return s.indexOf(q) === 0; },
                  function (s) { return s.indexOf(q) >= 0; }];
     for (var t = 0; t < tests.length; t++) {
-      for (var i = 0; i < names.length; i++) if (tests[t](names[i][0])) return names[i][1];
+      for (var i = 0; i < all.length; i++) if (tests[t](all[i][0])) return all[i][1];
     }
     return null;
   }
@@ -350,6 +658,7 @@
     var key = findNode(query), msg = $("kg-search-msg");
     msg.textContent = key ? "" : "Nothing called “" + query.trim() + "”";
     if (!key) return null;
+    reveal(key);
     if (state.hiddenNodes[key]) resetFilters();
     selectNode(idOf[key], true);
     return key;
@@ -364,19 +673,91 @@
   });
   kg.search = search;
 
+  // ---------------------------------------------------------------- narrow screens
+
+  $("kg-menu").addEventListener("click", function () {
+    var open = document.body.classList.toggle("kg-side-open");
+    $("kg-menu").setAttribute("aria-expanded", open ? "true" : "false");
+  });
+
   // ---------------------------------------------------------------- the drawing
 
+  // A tap lands beside a small node more often than on it; the nearest node within a
+  // finger's width (or its label) wins over an edge under the finger.
+  function nodeNear(p) {
+    var touch = p.event && (p.event.pointerType === "touch" ||
+                            (p.event.srcEvent && p.event.srcEvent.pointerType === "touch"));
+    var slop = (touch ? TOUCH_SLOP : MOUSE_SLOP) / network.getScale();
+    var ids = shownNodeIds(), pos = network.getPositions(ids), best = null, bestD = Infinity;
+    var at = p.pointer.canvas;
+    ids.forEach(function (id) {
+      var n = nodes.get(id), q = pos[id], key = String(id);
+      var d = Math.hypot(q.x - at.x, q.y - at.y) - (n.size || 10);
+      if (state.nodeLabel[key]) {
+        var box = labelBox(key, q, n, 0);
+        if (at.x >= box.l && at.x <= box.r && at.y >= box.t && at.y <= box.b) d = Math.min(d, 0);
+      }
+      if (d <= slop && d < bestD) { best = id; bestD = d; }
+    });
+    return best;
+  }
+
+  // A layout wider than tall is turned a quarter on a portrait screen (a phone): the
+  // positions mean nothing by their direction, and the graph then fills the screen.
+  (function orient() {
+    var r = $("kg-network").getBoundingClientRect(), xs = [], ys = [];
+    DATA.nodes.forEach(function (n) { xs.push(n.x); ys.push(n.y); });
+    if (!xs.length || r.height <= r.width * 1.2) return;
+    var w = Math.max.apply(null, xs) - Math.min.apply(null, xs), h = Math.max.apply(null, ys) - Math.min.apply(null, ys);
+    if (w <= h) return;
+    nodes.update(DATA.nodes.map(function (n) { return {id: n.id, x: n.y, y: -n.x}; }));
+  })();
   applyFilters();
   network = kg.network = new vis.Network($("kg-network"), {nodes: nodes, edges: edges}, DATA.options);
+  // The first view shows the whole graph, unless its names would be too small to read:
+  // then it starts zoomed on the best-connected entity, and Fit shows everything.
+  network.fit({nodes: shownNodeIds()});
+  if (network.getScale() < MIN_START_SCALE && DATA.nodes.length) {
+    var hub = shownNodeIds().sort(function (a, b) { return (nodes.get(b).size || 0) - (nodes.get(a).size || 0); })[0];
+    if (hub !== undefined) network.moveTo({position: network.getPositions([hub])[hub], scale: MIN_START_SCALE});
+  }
   kg.timings.built = performance.now();
   network.once("afterDrawing", function () {
     kg.timings.firstDraw = performance.now();
-    kg.ready = true;
-    document.body.setAttribute("data-ready", "1");
+    declutter();
+    refreshEdgeLabels();
+    network.once("afterDrawing", function () {
+      kg.ready = true;
+      document.body.setAttribute("data-ready", "1");
+    });
+    network.redraw();
+    setTimeout(fillDatalist, 0);
   });
   network.on("click", function (p) {
-    if (p.nodes.length) showNode(p.nodes[0]);
-    else if (p.edges.length) showEdge(p.edges[0]);
-    else closePanel();
+    document.body.classList.remove("kg-side-open");
+    var id = p.nodes.length ? p.nodes[0] : nodeNear(p);
+    if (id !== null && id !== undefined) {
+      network.selectNodes([id]);
+      showNode(id);
+    } else if (p.edges.length) {
+      network.selectEdges([p.edges[0]]);
+      showBundle(p.edges[0]);
+    } else closePanel();
+  });
+  network.on("zoom", function () { relabel(120); });
+  network.on("dragEnd", function (p) { if (p.nodes.length) relabel(0); });
+  network.on("hoverEdge", function (p) { state.asked[p.edge] = true; refreshEdgeLabels(); });
+  network.on("blurEdge", function (p) { state.asked[p.edge] = false; refreshEdgeLabels(); });
+  network.on("hoverNode", function (p) {
+    var key = String(p.node);
+    state.hovered = key;
+    (adj[key] || []).forEach(function (eid) { state.asked[bundleOf[eid]] = true; });
+    relabel(0);
+  });
+  network.on("blurNode", function (p) {
+    var key = String(p.node);
+    state.hovered = null;
+    (adj[key] || []).forEach(function (eid) { state.asked[bundleOf[eid]] = false; });
+    relabel(0);
   });
 })();

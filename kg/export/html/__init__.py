@@ -57,19 +57,22 @@ class HtmlReport:
     nodes_dropped: int
     edges_dropped: int
     focus: str | None = None
-    trimmed: int = 0  # nodes dropped only because of max_nodes
+    trimmed: int = 0  # nodes not drawn at first because of max_nodes; search reaches them
 
 
 def write_html(graph: nx.MultiDiGraph, path: str | os.PathLike, *, lang: str = "en",
                focus: str | None = None, hops: int = 2, relations: Iterable[str] | None = None,
-               since: str | None = None, until: str | None = None, max_nodes: int = 2000,
+               since: str | None = None, until: str | None = None, max_nodes: int = 500,
                title: str = "kg", size_by: str = "degree") -> HtmlReport:
     """Write the interactive page for `graph` (the schema of `KnowledgeGraph.to_networkx`).
 
     `focus` (an id or any name, any case) with `hops` keeps that entity's neighbourhood;
     `relations` keeps only those relations; `since`/`until` (YYYY[-MM[-DD]]) keep edges
-    whose date, start, end or articles' publication falls in range; above `max_nodes`
-    only the best-connected nodes stay. Nodes are sized by `size_by`: degree or mentions.
+    whose date, start, end or articles' publication falls in range. Of what is kept, the
+    `max_nodes` best-connected entities (most relations, then most mentions) are drawn when
+    the page opens; the others are in the page too, compactly, and its search draws any of
+    them with its neighbourhood on demand, so a page of a big graph opens fast. Nodes are
+    sized by `size_by`: degree or mentions.
     """
     if lang not in LANGS:
         raise UnknownLanguageError(lang, LANGS)

@@ -19,33 +19,35 @@ FAMILY_COLORS = {fam.name: fam.color for fam in _SCHEMA.families.values()}
 FAMILY_NAMES = {lang: {fam.name: fam.labels.get(lang) or fam.name for fam in _SCHEMA.families.values()}
                 for lang in LANGS}
 
-# Shape says the kind of thing (state, person, body, armed group, place, event); colour
-# tells the types of one kind apart. Shapes are those vis draws with the label below.
-TYPE_STYLES: dict[str, tuple[str, str]] = {
-    "Country": ("dot", "#4c78a8"),
-    "Person": ("diamond", "#f58518"),
-    "Organization": ("square", "#54a24b"),
-    "IntergovernmentalOrganization": ("hexagon", "#2a9d8f"),
-    "Alliance": ("hexagon", "#1d6f65"),
-    "Format": ("hexagon", "#72b7b2"),
-    "Agency": ("square", "#88a04b"),
-    "Company": ("square", "#b279a2"),
-    "Media": ("square", "#d67195"),
-    "ArmedGroup": ("triangle", "#e45756"),
-    "Region": ("triangleDown", "#9d755d"),
-    "City": ("triangleDown", "#bc8f6f"),
-    "Place": ("triangleDown", "#c9a98b"),
-    "Event": ("star", "#eca82c"),
-    "Summit": ("star", "#d4a017"),
-    "Meeting": ("star", "#f2cf5b"),
-    "Visit": ("star", "#e0b84c"),
-    "Attack": ("star", "#c44e52"),
-    "Agreement": ("star", "#8cb369"),
-    "Election": ("star", "#a0a0d0"),
-    "Vote": ("star", "#b0b0e0"),
-    "Concept": ("dot", "#9e9e9e"),
-}
+# Every entity type of the ontology gets its own look, read from kg.ttl so that a type added
+# there is drawn apart at once. Shape says the branch of the type tree (state, person,
+# organisation, region, place, event, concept: the classes right under a kind's root);
+# colour tells every type apart. Shapes are those vis draws with the label below.
+SHAPES = ("dot", "diamond", "square", "triangleDown", "triangle", "star", "hexagon")
+PALETTE = ("#4c78a8", "#f58518", "#54a24b", "#2a9d8f", "#1d6f65", "#72b7b2", "#88a04b",
+           "#b279a2", "#d67195", "#e45756", "#9d755d", "#6b4c9a", "#c9a227", "#eca82c",
+           "#8c564b", "#3b8bc2", "#c44e52", "#8cb369", "#7f7fd5", "#5e8c31", "#9e9e9e",
+           "#d95f02", "#1b9e77", "#e7298a")
 DEFAULT_STYLE = ("dot", "#bab0ac")
+
+
+def _branch(name: str) -> str:
+    """The class right under the abstract root of a type's kind: Country for Country,
+    Organization for Alliance, Place for City."""
+    ty = _SCHEMA.types[name]
+    while ty.parents and ty.parents[0] in _SCHEMA.types and not _SCHEMA.types[ty.parents[0]].abstract:
+        ty = _SCHEMA.types[ty.parents[0]]
+    return ty.name
+
+
+def _type_styles() -> dict[str, tuple[str, str]]:
+    concrete = [t.name for t in _SCHEMA.types.values() if not t.abstract]
+    branches = list(dict.fromkeys(_branch(t) for t in concrete))
+    return {t: (SHAPES[branches.index(_branch(t)) % len(SHAPES)], PALETTE[i % len(PALETTE)])
+            for i, t in enumerate(concrete)}
+
+
+TYPE_STYLES: dict[str, tuple[str, str]] = _type_styles()
 
 
 def _ontology_labels() -> dict[str, dict[str, str]]:

@@ -14,7 +14,7 @@ from typing import Any
 import networkx as nx
 
 from ...errors import KGError
-from .attrs import relation_of
+from .attrs import articles_of, relation_of
 from .labels import DEFAULT_STYLE, FAMILIES, FAMILY_COLORS, FAMILY_NAMES, FAMILY_OF, TYPE_STYLES, term_label, type_label
 from .view import Selection
 from .vis import page_data, vis_options
@@ -36,9 +36,8 @@ _SCRIPT_ESCAPES = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
 def _legend(g: nx.MultiDiGraph, lang: str, data: dict) -> dict:
     types = Counter(str(a.get("type") or "Entity") for _, a in g.nodes(data=True))
     rels = Counter(relation_of(k, a) for _, _, k, a in g.edges(keys=True, data=True))
-    sources = Counter(
-        s for info in data["info"]["edges"].values()
-        for s in ({data["articles"][i]["source"] for i in info["articles"]} or {""}))
+    sources = Counter(s for _, _, a in g.edges(data=True)
+                      for s in ({str(x.get("source") or "") for x in articles_of(a)} or {""}))
     return {
         "types": [{"type": t, "label": type_label(t, lang), "count": n,
                    "shape": TYPE_STYLES.get(t, DEFAULT_STYLE)[0],
@@ -72,8 +71,8 @@ def scope_note(view: Selection, *, hops: int, relations, since, until) -> str:
     if since or until:
         parts.append(f"dates {since or '…'} – {until or '…'}")
     if view.trimmed:
-        parts.append(f"the {view.graph.number_of_nodes()} best-connected of "
-                     f"{view.graph.number_of_nodes() + view.trimmed} entities")
+        parts.append(f"drawn: the {view.graph.number_of_nodes()} best-connected of "
+                     f"{view.graph.number_of_nodes() + view.trimmed} entities; Find reaches them all")
     return " · ".join(parts)
 
 
@@ -107,19 +106,22 @@ def render_page(view: Selection, *, lang: str, title: str, note: str, size_by: s
     from markupsafe import Markup
     from pyvis.network import Network
 
-    data = page_data(view.graph, lang=lang, size_by=size_by)
+    whole = view.whole if view.whole is not None else view.graph
+    data = page_data(view.graph, lang=lang, size_by=size_by, whole=whole)
     net = Network(directed=True, cdn_resources="in_line", height="100%", width="100%")
     net.nodes, net.edges = data["nodes"], data["edges"]  # add_node/add_edge are quadratic
     net.options = vis_options(len(net.nodes))
     nodes, edges, _heading, _h, _w, _options = net.get_network_data()
     payload = {"nodes": nodes, "edges": edges, "options": net.options, "lang": lang,
-               "articles": data["articles"], "info": data["info"]}
+               "articles": data["articles"], "info": data["info"], "values": data["values"]}
+    values = sum(map(len, data["values"].values()))
     scripts = [_asset("vis-network.min.js"), _asset("graph.js")]
     env = Environment(loader=FileSystemLoader(str(ASSETS)),
                       autoescape=select_autoescape(default=True, default_for_string=True))
     return env.get_template("graph.html.j2").render(
-        title=title, lang=lang, note=note, legend=_legend(view.graph, lang, data),
-        n_nodes=len(nodes), n_edges=len(edges), csp=_csp(scripts),
+        title=title, lang=lang, note=note, legend=_legend(whole, lang, data),
+        n_nodes=len(nodes), n_edges=len(edges), n_values=values, csp=_csp(scripts),
         vis_css=Markup(_asset("vis-network.css")), page_css=Markup(_asset("graph.css")),
         vis_js=Markup(scripts[0]), page_js=Markup(scripts[1]),
-        data_json=Markup(script_json(payload)))
+        data_json=Markup(script_json(payload)),
+        reserve_json=Markup(script_json(data["reserve"])) if "reserve" in data else "")

@@ -15,18 +15,22 @@ from .dates import date_bounds, edge_spans, in_range
 
 @dataclass(frozen=True)
 class Selection:
-    """The part of a graph a page shows, and how it was chosen."""
+    """The part of a graph a page shows, and how it was chosen: `graph` is drawn at once,
+    `whole` is everything selected (the page finds the rest by search and draws it on
+    demand), `trimmed` the entities of `whole` left out of the first drawing."""
 
     graph: nx.MultiDiGraph
     focus: str | None
     trimmed: int
+    whole: nx.MultiDiGraph | None = None
 
 
 def select_view(graph: nx.MultiDiGraph, *, focus: str | None = None, hops: int = 2,
                 relations: Iterable[str] | None = None, since: str | None = None,
-                until: str | None = None, max_nodes: int = 2000) -> Selection:
+                until: str | None = None, max_nodes: int = 500) -> Selection:
     """Keep the listed relations, the edges dated within [since, until], the ego network
-    of `focus` within `hops`, then at most `max_nodes` nodes, the best connected."""
+    of `focus` within `hops`; of these, draw at most `max_nodes` nodes, the best connected
+    (most relations, then most mentions)."""
     if max_nodes < 1:
         raise KGError(f"max_nodes must be at least 1, not {max_nodes}")
     focus_id = resolve(graph, focus) if focus is not None else None
@@ -36,8 +40,8 @@ def select_view(graph: nx.MultiDiGraph, *, focus: str | None = None, hops: int =
         g = _drop_isolated(g, keep=focus_id)
     if focus_id is not None:
         g = nx.MultiDiGraph(nx.ego_graph(g, focus_id, radius=max(hops, 0), undirected=True))
-    g, trimmed = _trim(g, max_nodes, keep=focus_id)
-    return Selection(g, focus_id, trimmed)
+    drawn, trimmed = _trim(g, max_nodes, keep=focus_id)
+    return Selection(drawn, focus_id, trimmed, g)
 
 
 def _relation_set(relations: Iterable[str] | None) -> frozenset[str] | None:

@@ -49,8 +49,7 @@ def _vis_node(node: Any, attrs: Mapping, xy: tuple[float, float], metric: int,
     }
 
 
-def _vis_edge(eid: str, u: Any, v: Any, attrs: Mapping, rel: str, lang: str,
-              curve: dict | None) -> dict:
+def _vis_edge(eid: str, u: Any, v: Any, attrs: Mapping, rel: str, lang: str) -> dict:
     color = FAMILY_COLORS[FAMILY_OF.get(rel, "other")]
     support = max(as_int(attrs.get("support")), len(articles_of(attrs)), 1)
     edge = {
@@ -62,27 +61,7 @@ def _vis_edge(eid: str, u: Any, v: Any, attrs: Mapping, rel: str, lang: str,
     }
     if str(attrs.get("polarity") or "").lower() in ("negative", "neg", "-"):
         edge["dashes"] = True
-    if curve:  # labels of side-by-side curves run along them, or they would overlap
-        edge["smooth"], edge["font"] = curve, {"align": "middle"}
     return edge
-
-
-def _curves(g: nx.MultiDiGraph) -> dict[tuple, dict]:
-    """Bend the edges that share a pair of nodes apart, so each label can be read."""
-    pairs: dict[frozenset, list[tuple]] = {}
-    for u, v, key in g.edges(keys=True):
-        pairs.setdefault(frozenset((u, v)), []).append((u, v, key))
-    curves = {}
-    for edges in pairs.values():
-        if len(edges) < 2 or edges[0][0] == edges[0][1]:
-            continue
-        first = edges[0][0]
-        for i, (u, v, key) in enumerate(edges):
-            side = 1 if (i % 2 == 0) == (u == first) else -1
-            roundness = 0.3 + 0.2 * (i // 2)
-            kind = "curvedCW" if side > 0 else "curvedCCW"
-            curves[(u, v, key)] = {"enabled": True, "type": kind, "roundness": roundness}
-    return curves
 
 
 def _node_info(node: Any, attrs: Mapping, lang: str, degree: int) -> dict:
@@ -133,23 +112,88 @@ class _ArticleTable:
         return self._index[key]
 
 
-def page_data(g: nx.MultiDiGraph, *, lang: str, size_by: str = "degree") -> dict:
-    """Everything the page's script needs: vis nodes and edges, and the details the side
-    panel and the filters read."""
+def page_data(g: nx.MultiDiGraph, *, lang: str, size_by: str = "degree",
+              whole: nx.MultiDiGraph | None = None) -> dict:
+    """Everything the page's script needs: vis nodes and edges (one per fact; the page
+    bundles those of a pair), the details the side panel and the filters read, and, when
+    `whole` holds more than `g`, the rest of it in `reserve` for the search to draw."""
+    whole = g if whole is None else whole
     pos = layout(g, {n: display_name(n, a, lang) for n, a in g.nodes(data=True)})
-    degree = dict(g.degree())
-    metric = degree if size_by == "degree" else {n: as_int(a.get("mentions")) for n, a in g.nodes(data=True)}
+    degree = dict(whole.degree())
+    metric = _metric(whole, size_by)
     nodes = [_vis_node(n, a, pos[n], metric[n], lang) for n, a in g.nodes(data=True)]
     node_info = {str(n): _node_info(n, a, lang, degree[n]) for n, a in g.nodes(data=True)}
-    curves, table = _curves(g), _ArticleTable()
+    table = _ArticleTable()
     edges, edge_info = [], {}
     for i, (u, v, key, attrs) in enumerate(g.edges(keys=True, data=True)):
         eid, rel = f"e{i}", relation_of(key, attrs)
-        edges.append(_vis_edge(eid, u, v, attrs, rel, lang, curves.get((u, v, key))))
+        edges.append(_vis_edge(eid, u, v, attrs, rel, lang))
         ids = [table.add(a) for a in articles_of(attrs)]
         edge_info[eid] = _edge_info(u, v, attrs, rel, lang, ids, g)
-    return {"nodes": nodes, "edges": edges, "articles": table.rows,
-            "info": {"nodes": node_info, "edges": edge_info}}
+    data = {"nodes": nodes, "edges": edges, "articles": table.rows,
+            "info": {"nodes": node_info, "edges": edge_info},
+            "values": _values(whole, lang)}
+    if whole.number_of_nodes() > g.number_of_nodes():
+        data["reserve"] = _reserve(whole, g, lang, metric, degree, table, len(edges))
+    return data
+
+
+def _metric(g: nx.MultiDiGraph, size_by: str) -> dict:
+    if size_by == "degree":
+        return dict(g.degree())
+    return {n: as_int(a.get("mentions")) for n, a in g.nodes(data=True)}
+
+
+# The reserve is rows of values in the order of these fields, not objects: a page of a
+# big graph holds hundreds of thousands of them, and the keys would be most of its size.
+NODE_FIELDS = ("id", "name", "type", "typeLabel", "labels", "wikidata", "mentions", "degree",
+               "size", "fontSize", "shape", "color", "border")
+EDGE_FIELDS = ("from", "to", "relation", "relationLabel", "family", "symmetric", "domain", "date",
+               "start", "end", "place", "placeName", "trend", "polarity", "support", "confidence",
+               "evidence", "articles", "spans", "color", "width", "dashes")
+
+
+def _reserve(whole: nx.MultiDiGraph, drawn: nx.MultiDiGraph, lang: str, metric: Mapping,
+             degree: Mapping, table: "_ArticleTable", first_edge: int) -> dict:
+    """The entities not drawn at first and every fact touching them, compact, in a stable
+    order (the graph's): the search draws an entity's neighbourhood from it."""
+    rows = []
+    for n, a in whole.nodes(data=True):
+        if n in drawn:
+            continue
+        vis, info = _vis_node(n, a, (0.0, 0.0), metric[n], lang), _node_info(n, a, lang, degree[n])
+        rows.append([str(n), info["name"], info["type"], info["typeLabel"], info["labels"],
+                     info["wikidata"], info["mentions"], info["degree"], vis["size"],
+                     vis["font"]["size"], vis["shape"], vis["color"]["background"],
+                     vis["color"]["border"]])
+    edges = []
+    i = first_edge
+    for u, v, key, attrs in whole.edges(keys=True, data=True):
+        if u in drawn and v in drawn:
+            continue
+        rel = relation_of(key, attrs)
+        vis = _vis_edge("", u, v, attrs, rel, lang)
+        info = _edge_info(u, v, attrs, rel, lang, [table.add(x) for x in articles_of(attrs)], whole)
+        info.update(color=vis["color"]["color"], width=vis["width"], dashes=bool(vis.get("dashes")))
+        info["from"], info["to"] = str(u), str(v)
+        edges.append([info[f] for f in EDGE_FIELDS])
+        i += 1
+    return {"nodeFields": list(NODE_FIELDS), "nodes": rows, "edgeFields": list(EDGE_FIELDS),
+            "edges": edges, "firstEdge": first_edge}
+
+
+def _values(g: nx.MultiDiGraph, lang: str) -> dict:
+    """Facts whose object is a value (a year, a number), by subject: no edge can show them."""
+    out: dict[str, list] = {}
+    for fact in g.graph.get("literal_facts") or ():
+        subject = str(fact.get("subject") or "")
+        if subject in g:
+            rel = str(fact.get("relation") or "")
+            out.setdefault(subject, []).append(
+                {"relation": rel, "relationLabel": term_label(rel, lang),
+                 "value": str(fact.get("value") or ""), "support": as_int(fact.get("support")),
+                 "evidence": [str(x) for x in fact.get("evidence") or () if str(x).strip()]})
+    return out
 
 
 def vis_options(n_nodes: int) -> dict:
