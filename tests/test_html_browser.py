@@ -6,6 +6,8 @@ tests skip, unless KG_REQUIRE_BROWSER=1, when they fail.
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import networkx as nx
@@ -346,4 +348,190 @@ def test_screenshot_for_people(open_page):
     ARTIFACTS.mkdir(exist_ok=True)
     page.page.screenshot(path=str(ARTIFACTS / "graph.png"))
     assert (ARTIFACTS / "graph.png").stat().st_size > 20_000
+    page.assert_clean()
+
+
+# ---------------------------------------------------------------- phone and desktop, the demo graph
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "articles"
+VIEWPORTS = {"phone": (390, 844), "desktop": (1400, 900)}
+# Records every text the canvas draws, with where: the labels vis really draws.
+RECORD_TEXT = """(() => {
+  const fill = CanvasRenderingContext2D.prototype.fillText;
+  window.kgDrawn = [];
+  CanvasRenderingContext2D.prototype.fillText = function (text, x, y) {
+    const m = this.getTransform(), size = parseFloat(/([\\d.]+)px/.exec(this.font)[1]);
+    window.kgDrawn.push({text: String(text), x: x, y: y, w: this.measureText(text).width, h: size,
+                         align: this.textAlign, base: this.textBaseline, a: m.a, d: m.d, e: m.e, f: m.f});
+    return fill.apply(this, arguments);
+  };
+})()"""
+DRAWN = """() => new Promise(done => {
+  window.kgDrawn = [];
+  kg.network.once('afterDrawing', () => done(window.kgDrawn));
+  kg.network.redraw(); })"""
+
+
+@pytest.fixture(scope="module")
+def demo_page(tmp_path_factory):
+    out = tmp_path_factory.mktemp("demo")
+    subprocess.run([sys.executable, "-m", "kg.cli", "build", str(EXAMPLES), "-o", str(out)],
+                   check=True, capture_output=True)
+    return out / "graph.html"
+
+
+def open_at(browser, path: Path, size: str):
+    width, height = VIEWPORTS[size]
+    phone = size == "phone"
+    context = browser.new_context(viewport={"width": width, "height": height}, has_touch=phone,
+                                  is_mobile=phone, device_scale_factor=1)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(("file:", "data:")) else r.abort())
+    page.add_init_script(RECORD_TEXT)
+    page.goto(path.as_uri())
+    page.wait_for_function("() => window.kg && window.kg.ready === true", timeout=30_000)
+    return context, page, errors
+
+
+def screen_boxes(drawn: list[dict]) -> list[dict]:
+    """Drawn texts as boxes in screen pixels (vis draws labels left-aligned, hanging)."""
+    boxes = []
+    for t in drawn:
+        assert (t["align"], t["base"]) in (("left", "hanging"), ("center", "middle"), ("left", "middle")), t
+        left = t["x"] - (t["w"] / 2 if t["align"] == "center" else 0)
+        top = t["y"] - (t["h"] / 2 if t["base"] == "middle" else 0)
+        boxes.append({"text": t["text"], "l": t["a"] * left + t["e"], "r": t["a"] * (left + t["w"]) + t["e"],
+                      "t": t["d"] * top + t["f"], "b": t["d"] * (top + t["h"]) + t["f"]})
+    return boxes
+
+
+def inside(box: dict, width: int, height: int) -> bool:
+    return box["width"] > 0 and box["x"] >= 0 and box["y"] >= 0 and \
+        box["x"] + box["width"] <= width and box["y"] + box["height"] <= height
+
+
+@pytest.mark.parametrize("size", list(VIEWPORTS))
+def test_demo_page_on_phone_and_desktop(browser, demo_page, size):
+    width, height = VIEWPORTS[size]
+    context, page, errors = open_at(browser, demo_page, size)
+    try:
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / f"demo-{size}.png"))
+        # nothing cut off: the controls lie whole inside the screen
+        for sel in ("#kg-fit", "#kg-search-form button[type=submit]", "#kg-search"):
+            assert inside(page.locator(sel).bounding_box(), width, height), sel
+        net = page.locator("#kg-network").bounding_box()
+        assert net["width"] >= width * (0.95 if size == "phone" else 0.6) and net["height"] >= height * 0.6
+
+        names = set(page.evaluate("Object.values(kg.info.nodes).map(n => n.name)"))
+        relation_texts = set(page.evaluate(
+            "Object.values(kg.info.edges).map(e => e.relationLabel)"))
+        drawn = page.evaluate(DRAWN)
+        labels = [b for b in screen_boxes(drawn) if b["text"] in names]
+        assert len(labels) >= 10, f"only {len(labels)} names drawn"
+        for i, a in enumerate(labels):  # no two node labels overlap
+            for b in labels[i + 1:]:
+                assert not (a["l"] < b["r"] and b["l"] < a["r"] and a["t"] < b["b"] and b["t"] < a["b"]), (a, b)
+        # edge labels are not drawn until asked for
+        assert not [t["text"] for t in drawn if t["text"] in relation_texts or " relations" in t["text"]]
+
+        # a tap (or click) on a node opens its panel, not an edge's
+        target = page.evaluate("""() => {
+            const r = document.getElementById('kg-network').getBoundingClientRect();
+            const ids = kg.nodes.getIds({filter: n => !n.hidden});
+            const best = ids.map(id => [id, kg.network.canvasToDOM(kg.network.getPositions([id])[id])])
+              .filter(([id, d]) => d.x > 40 && d.x < r.width - 40 && d.y > 40 && d.y < r.height * 0.45)
+              .sort((a, b) => kg.info.nodes[String(b[0])].degree - kg.info.nodes[String(a[0])].degree)[0];
+            return {id: best[0], x: r.left + best[1].x + 4, y: r.top + best[1].y + 3}; }""")
+        if size == "phone":
+            page.touchscreen.tap(target["x"], target["y"])
+        else:
+            page.mouse.click(target["x"], target["y"])
+        page.wait_for_selector("#kg-panel[data-kind=node]")
+        assert page.evaluate("kg.network.getSelectedNodes()") == [target["id"]]
+        assert page.inner_text("#kg-panel h2") == page.evaluate(f"kg.info.nodes[{target['id']!r}].name")
+        panel = page.locator("#kg-panel").bounding_box()
+        assert inside(panel, width, height)
+        assert page.evaluate("(p => p.scrollWidth <= p.clientWidth)(document.getElementById('kg-panel'))")
+        if size == "phone":  # a bottom sheet: the graph above it stays in view
+            assert panel["y"] > height * 0.45 and panel["width"] == width
+        # its relations now show their names
+        asked = page.evaluate(DRAWN)
+        assert [t["text"] for t in asked if t["text"] in relation_texts or " relations" in t["text"] or " ×" in t["text"]]
+        page.screenshot(path=str(ARTIFACTS / f"demo-{size}-panel.png"))
+
+        # zoomed in, every edge says what it is
+        page.click("#kg-panel-close")
+        page.evaluate("kg.network.moveTo({scale: kg.edgeLabelZoom + 0.2}); kg.relabel()")
+        zoomed = page.evaluate(DRAWN)
+        assert len([t for t in zoomed if t["text"] in relation_texts or " relations" in t["text"]]) >= 3
+
+        if size == "phone":  # the filters are a drawer
+            assert not inside(page.locator("#kg-side").bounding_box(), width, height)
+            page.tap("#kg-menu")
+            page.wait_for_timeout(400)
+            assert inside(page.locator("#kg-side").bounding_box(), width, height)
+            page.screenshot(path=str(ARTIFACTS / f"demo-{size}-filters.png"))
+        assert errors == []
+    finally:
+        context.close()
+
+
+def test_parallel_facts_are_one_edge_with_a_count(open_page):
+    g = sample_graph()
+    add_fact(g, "Kazakhstan", "China", "signsAgreementWith", True, evidence=["A transit accord was signed."],
+             articles=[("Transit accord", "kg fixtures A", "2025-06-19")])
+    page = open_page(g)
+    assert page.js("kg.edges.length") == 5  # six facts, five pairs
+    assert page.js("Object.keys(kg.info.edges).length") == 6
+    page.click_edge("China", "Kazakhstan", "cooperatesWith")
+    page.page.wait_for_selector("#kg-panel[data-kind=edge]")
+    text = page.panel_text()
+    assert "2 relations between them" in text
+    assert "cooperates with" in text and "A transit accord was signed." in text
+    labels = page.js("kg.edges.get().map(e => e.label).filter(Boolean)")
+    assert "2 relations" in labels
+    page.page.click("input.kg-f-rel[value=signsAgreementWith]")  # one fact left: its own name
+    page.page.wait_for_function("() => kg.shown.edges === 5")
+    page.js("kg.network.moveTo({scale: 2}); kg.relabel()")
+    assert "cooperates with" in page.js("kg.edges.get().map(e => e.label)")
+    page.assert_clean()
+
+
+def test_filtering_fits_the_view_to_what_is_left(open_page):
+    page = open_page(showcase_graph())
+    page.js("kg.network.moveTo({position: {x: 5000, y: 5000}, scale: 3})")
+    page.page.click("input.kg-f-rel[value=memberOf]")
+    page.page.wait_for_timeout(700)
+    on_screen = page.js("""() => { const r = document.getElementById('kg-network').getBoundingClientRect();
+        const ids = kg.nodes.getIds({filter: n => !n.hidden}), p = kg.network.getPositions(ids);
+        return ids.every(id => { const d = kg.network.canvasToDOM(p[id]);
+            return d.x >= 0 && d.y >= 0 && d.x <= r.width && d.y <= r.height; }); }""")
+    assert on_screen
+    page.assert_clean()
+
+
+def test_search_draws_an_entity_the_page_left_out_with_its_neighbourhood(open_page):
+    g = nx.MultiDiGraph()
+    add_entity(g, "hub", "Country", "Hub")
+    for i in range(12):
+        add_entity(g, f"n{i}", "Person", f"Person {i}", mentions=3)
+        add_fact(g, f"n{i}", "hub", "visits", evidence=[f"Person {i} went to Hub."],
+                 articles=[(f"Visit {i}", "kg fixtures A", "2025-01-01")])
+    add_entity(g, "far", "City", "Faraway", "Далеке", mentions=0)
+    add_fact(g, "n11", "far", "visits", evidence=["Person 11 went on to Faraway."],
+             articles=[("Onwards", "kg fixtures B", "2025-01-02")])
+    page = open_page(g, max_nodes=4)
+    assert page.js("kg.nodes.length") == 4 and "far" not in page.js("kg.nodes.getIds()")
+    page.page.fill("#kg-search", "далеке")
+    page.page.press("#kg-search", "Enter")
+    page.page.wait_for_selector("#kg-panel[data-kind=node]")
+    assert page.js("kg.network.getSelectedNodes()") == ["far"]
+    assert "Relations (1)" in page.panel_text() and "Person 11" in page.panel_text()
+    assert {"far", "n11"} <= set(page.js("kg.nodes.getIds({filter: n => !n.hidden})"))
+    page.page.click("#kg-panel .kg-edges button")
+    page.page.wait_for_selector("#kg-panel[data-kind=edge]")
+    assert "Person 11 went on to Faraway." in page.panel_text()
     page.assert_clean()

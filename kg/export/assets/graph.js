@@ -7,7 +7,8 @@
   var info = DATA.info, articles = DATA.articles, values = DATA.values || {};
   var FONT = DATA.options.nodes.font.face;
   var EDGE_LABEL_ZOOM = 1.5;   // from this scale on every edge shows its relation
-  var MIN_START_SCALE = 0.55;  // names of ~13 px show at 7 px or more
+  var MIN_START_SCALE = 0.55;
+  var REVEAL_MAX = 200;  // facts drawn at once around an entity found by search  // names of ~13 px show at 7 px or more
   var TOUCH_SLOP = 22, MOUSE_SLOP = 6;   // px around a node that still hits it
   var nodes = new vis.DataSet(DATA.nodes);
   var edges = new vis.DataSet([]);   // one per pair of nodes: the bundle of their facts
@@ -322,6 +323,8 @@
       add(ul, add(el("li"), btn));
     });
     if (ids.length > 300) add(box, el("p", "kg-muted", "… and " + (ids.length - 300) + " more"));
+    var waiting = reserve && reserve.byNode[key] ? reserve.byNode[key].length : 0;
+    if (waiting) add(box, el("p", "kg-muted", "… and " + waiting + " more, not drawn (the page draws " + REVEAL_MAX + " at a time)"));
     return box;
   }
 
@@ -572,10 +575,14 @@
   // Draw an entity the page has not drawn yet, with every fact of it and its neighbours,
   // on a ring around it beside the drawing (or around its drawn neighbours).
   function reveal(key) {
-    if (info.nodes[key] && !(reserve && reserve.byNode[key])) return;
+    if (!$("kg-reserve") || (reserve && !reserve.byNode[key] && info.nodes[key])) return;
     loadReserve();
-    var facts_ = reserve.byNode[key] || [];
+    var waiting = (reserve.byNode[key] || []).slice().sort(function (a, b) { return b.support - a.support; });
     if (!info.nodes[key] && !reserve.nodes[key]) return;
+    if (!waiting.length && info.nodes[key]) return;
+    // a hub of a big graph has thousands: draw the best-supported, keep the rest waiting
+    var facts_ = waiting.slice(0, REVEAL_MAX);
+    reserve.byNode[key] = waiting.slice(REVEAL_MAX);
     var centre;
     if (info.nodes[key]) centre = network.getPositions([idOf[key]])[idOf[key]];
     else {
@@ -610,7 +617,7 @@
       touched.push(addFact(o.eid, {color: o.color, width: o.width, dashes: o.dashes,
                                    arrow: !o.symmetric, label: o.relationLabel}));
     });
-    delete reserve.byNode[key];
+    if (!reserve.byNode[key].length) delete reserve.byNode[key];
     applyFilters();
     return touched.length;
   }
@@ -737,6 +744,7 @@
     document.body.classList.remove("kg-side-open");
     var id = p.nodes.length ? p.nodes[0] : nodeNear(p);
     if (id !== null && id !== undefined) {
+      reveal(String(id));
       network.selectNodes([id]);
       showNode(id);
     } else if (p.edges.length) {

@@ -75,10 +75,38 @@ def _drop_isolated(g: nx.MultiDiGraph, keep: str | None) -> nx.MultiDiGraph:
     return g
 
 
+EDGES_PER_NODE = 3  # a trimmed drawing keeps this many facts per entity drawn, at most
+
+
 def _trim(g: nx.MultiDiGraph, max_nodes: int, keep: str | None) -> tuple[nx.MultiDiGraph, int]:
     if g.number_of_nodes() <= max_nodes:
         return g, 0
     ranked = sorted(g, key=lambda n: (n != keep, -g.degree(n),
                                       -as_int(g.nodes[n].get("mentions")), str(n)))
     kept = nx.MultiDiGraph(g.subgraph(ranked[:max_nodes]))
-    return kept, g.number_of_nodes() - max_nodes
+    return _thin(kept, EDGES_PER_NODE * max_nodes), g.number_of_nodes() - max_nodes
+
+
+def _thin(g: nx.MultiDiGraph, max_edges: int) -> nx.MultiDiGraph:
+    """At most `max_edges` facts among the best-connected entities of a big graph (the hubs
+    of news are all linked, and tens of thousands of edges take seconds to draw): each
+    entity's best-supported fact, then the best-supported of the rest. The page draws the
+    others when its entity is looked at."""
+    if g.number_of_edges() <= max_edges:
+        return g
+    support = {(u, v, k): as_int(a.get("support")) for u, v, k, a in g.edges(keys=True, data=True)}
+    order = sorted(support, key=lambda e: (-support[e], str(e[0]), str(e[1]), str(e[2])))
+    chosen: dict = {}
+    covered: set = set()
+    for e in order:
+        if e[0] not in covered or e[1] not in covered:
+            chosen[e] = None
+            covered.update(e[:2])
+    for e in order:
+        if len(chosen) >= max_edges:
+            break
+        chosen.setdefault(e, None)
+    out = nx.MultiDiGraph(**g.graph)
+    out.add_nodes_from(g.nodes(data=True))
+    out.add_edges_from((u, v, k, g.edges[u, v, k]) for u, v, k in g.edges(keys=True) if (u, v, k) in chosen)
+    return out

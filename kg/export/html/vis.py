@@ -133,7 +133,7 @@ def page_data(g: nx.MultiDiGraph, *, lang: str, size_by: str = "degree",
     data = {"nodes": nodes, "edges": edges, "articles": table.rows,
             "info": {"nodes": node_info, "edges": edge_info},
             "values": _values(whole, lang)}
-    if whole.number_of_nodes() > g.number_of_nodes():
+    if whole.number_of_edges() > g.number_of_edges() or whole.number_of_nodes() > g.number_of_nodes():
         data["reserve"] = _reserve(whole, g, lang, metric, degree, table, len(edges))
     return data
 
@@ -169,7 +169,7 @@ def _reserve(whole: nx.MultiDiGraph, drawn: nx.MultiDiGraph, lang: str, metric: 
     edges = []
     i = first_edge
     for u, v, key, attrs in whole.edges(keys=True, data=True):
-        if u in drawn and v in drawn:
+        if drawn.has_edge(u, v, key):
             continue
         rel = relation_of(key, attrs)
         vis = _vis_edge("", u, v, attrs, rel, lang)

@@ -1,0 +1,133 @@
+"""How fast the page of a big graph opens: a graph of 100,000 articles in headless Chromium.
+
+Run from the repository root:
+
+    .venv/bin/python bench/big_page_bench.py                       # 100,000 articles
+    .venv/bin/python bench/big_page_bench.py --articles 10000 --runs 3
+
+The graph is synthetic, with the schema of `KnowledgeGraph.to_networkx()`: each article
+gives three facts between entities drawn with Zipf-like popularity (a few states in most
+news, a long tail of people and places), merged per (subject, relation, object) as the
+store merges them, so support, article lists and evidence grow as they do in a real build.
+The page draws the `--max-nodes` best-connected entities (write_html's default, 500); the
+rest is in the page, compact, for the search. Measured, median over --runs page loads:
+
+- write: `write_html` of the whole graph (s), and the page's size (MB);
+- first draw: navigation start → vis-network's first `afterDrawing` (ms);
+- ready: navigation start → labels placed and the page answering (ms);
+- search: Find on an entity that was not drawn → its node and panel shown (ms), which
+  parses the rest of the graph the first time.
+bench/README_html.md records the figures.
+"""
+from __future__ import annotations
+
+import argparse
+import itertools
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import networkx as nx
+
+from kg.export.html import write_html
+from kg.model import RELATIONS, SYMMETRIC
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+TYPES = [("Country", 3), ("Person", 40), ("Organization", 12), ("Agency", 8), ("Company", 8),
+         ("Media", 4), ("ArmedGroup", 3), ("City", 12), ("Region", 5), ("Event", 3), ("Summit", 2)]
+SOURCES = [f"Source {i}" for i in range(60)]
+
+
+def synthetic_graph(n_articles: int, seed: int = 1) -> nx.MultiDiGraph:
+    rnd = random.Random(seed)
+    n_entities = max(50, n_articles // 3)
+    kinds = [t for t, w in TYPES for _ in range(w)]
+    weights = list(itertools.accumulate(1.0 / (i + 1) ** 0.9 for i in range(n_entities)))
+    g = nx.MultiDiGraph()
+    for i in range(n_entities):
+        g.add_node(f"E{i}", type="Country" if i < 40 else rnd.choice(kinds), label=f"Entity {i}",
+                   labels={"en": f"Entity {i}", "uk": f"Сутність {i}", "ru": f"Сущность {i}"},
+                   wikidata=f"Q{1000 + i}", mentions=0)
+    merged: dict[tuple, dict] = {}
+    for a in range(n_articles):
+        art = {"id": f"a{a}", "title": f"Report number {a} on regional affairs",
+               "source": rnd.choice(SOURCES), "url": f"https://news.example.org/{a}",
+               "published": f"{rnd.choice((2023, 2024, 2025))}-{rnd.randint(1, 12):02d}-{rnd.randint(1, 28):02d}"}
+        ents = rnd.choices(range(n_entities), cum_weights=weights, k=4)
+        for e in set(ents):
+            g.nodes[f"E{e}"]["mentions"] += 1
+        for u, v in ((ents[0], ents[1]), (ents[0], ents[2]), (ents[3], ents[1])):
+            if u == v:
+                continue
+            rel = rnd.choice(RELATIONS)
+            if rel in SYMMETRIC and u > v:
+                u, v = v, u
+            fact = merged.setdefault((u, v, rel), {"articles": [], "evidence": []})
+            fact["articles"].append(art)
+            if len(fact["evidence"]) < 3:
+                fact["evidence"].append(f"Entity {u} and Entity {v} were said to {rel} in report {a}.")
+    for (u, v, rel), fact in merged.items():
+        arts = fact["articles"]
+        g.add_edge(f"E{u}", f"E{v}", key=rel, relation=rel, symmetric=rel in SYMMETRIC,
+                   domain=[rnd.choice(("security", "trade", "energy", "political"))],
+                   date=arts[0]["published"], start="", end="", place="", trend="", polarity="",
+                   support=len(arts), confidence=round(rnd.uniform(0.4, 0.95), 2),
+                   evidence=fact["evidence"], articles=arts)
+    return g
+
+
+def measure(browser, path: Path, query: str) -> dict:
+    page = browser.new_page(viewport={"width": 1400, "height": 900})
+    page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(("file:", "data:")) else r.abort())
+    page.goto(path.as_uri())
+    page.wait_for_function("() => window.kg && window.kg.ready === true", timeout=120_000)
+    first, ready = page.evaluate("[kg.timings.firstDraw, performance.now()]")
+    search = page.evaluate("""q => { const t = performance.now(); const key = kg.search(q);
+        const ok = key && document.getElementById('kg-panel').getAttribute('data-kind') === 'node';
+        return ok ? performance.now() - t : -1; }""", query)
+    page.close()
+    return {"first": first, "ready": ready, "search": search}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--articles", type=int, default=100_000)
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--max-nodes", type=int, default=500)
+    args = ap.parse_args()
+    from playwright.sync_api import sync_playwright
+
+    t = time.perf_counter()
+    g = synthetic_graph(args.articles)
+    made = time.perf_counter() - t
+    print(f"{args.articles:,} articles: {g.number_of_nodes():,} entities, {g.number_of_edges():,} facts "
+          f"(made in {made:.1f} s)", flush=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "graph.html"
+        t = time.perf_counter()
+        report = write_html(g, path, max_nodes=args.max_nodes)
+        wrote = time.perf_counter() - t
+        size = path.stat().st_size / 1e6
+        print(f"write {wrote:.1f} s, {size:.1f} MB, drawn {report.nodes} entities / {report.edges} facts", flush=True)
+        # an entity with a few relations, far down the ranking: not drawn at first
+        query = f"Entity {g.number_of_nodes() - 5}"
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+            runs = [measure(browser, path, query) for _ in range(args.runs)]
+            browser.close()
+    med = {k: statistics.median(r[k] for r in runs) for k in runs[0]}
+    print("| articles | entities | facts | drawn | write (s) | page (MB) | first draw (ms) | ready (ms) | search → panel (ms) |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+    print(f"| {args.articles:,} | {g.number_of_nodes():,} | {g.number_of_edges():,} | {report.nodes} | "
+          f"{wrote:.1f} | {size:.1f} | {med['first']:.0f} | {med['ready']:.0f} | {med['search']:.0f} |")
+    if any(r["search"] < 0 for r in runs):
+        sys.exit("the search did not reach an entity that was not drawn")
+
+
+if __name__ == "__main__":
+    main()
