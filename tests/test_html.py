@@ -455,7 +455,7 @@ def test_cli_says_what_max_nodes_dropped(tmp_path, fake_store):
     (tmp_path / "big").mkdir()
     result = run_cli("viz", str(tmp_path / "big"), "--max-nodes", "5", "-o", str(tmp_path / "v.html"))
     assert result.exit_code == 0, result.output
-    assert "kept the 5 best-connected of 31 entities" in result.output
+    assert "drew the 5 best-connected of 31 entities" in result.output
     assert "--focus" in result.output
 
 

@@ -25,8 +25,9 @@ def _relations(ctx: click.Context, param: click.Parameter, value: str | None) ->
 @click.option("--until", metavar="DATE", help="Keep relations dated on or before YYYY[-MM[-DD]].")
 @click.option("--lang", type=click.Choice(list(schema.load().languages)), default="en", show_default=True,
               help="Language of the names on the page.")
-@click.option("--max-nodes", type=click.IntRange(1), default=2000, show_default=True,
-              help="Above this, keep only the best-connected entities.")
+@click.option("--max-nodes", type=click.IntRange(1), default=500, show_default=True,
+              help="Draw at first only this many entities, the best-connected; the page's "
+                   "search finds the others and draws them on demand.")
 @click.option("--size-by", type=click.Choice(["degree", "mentions"]), default="degree",
               show_default=True, help="What a node's size shows.")
 @click.option("--title", help="Page title (default: the focus or the folder name).")
@@ -59,8 +60,9 @@ def viz(directory: Path, focus: str | None, hops: int, relations: list[str] | No
     click.echo(f"wrote {report.path}: {report.nodes} entities, {report.edges} relations")
     if report.trimmed:
         total = report.nodes + report.trimmed
-        click.echo(f"kept the {report.nodes} best-connected of {total} entities (--max-nodes "
-                   f"{max_nodes}); for a readable view try --focus ENTITY --hops 1 or 2")
+        click.echo(f"drew the {report.nodes} best-connected of {total} entities (--max-nodes "
+                   f"{max_nodes}); the page's search finds the others; for a readable view try "
+                   f"--focus ENTITY --hops 1 or 2")
 
 
 def _default_title(directory: Path, focus: str | None) -> str:

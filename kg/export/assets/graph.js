@@ -121,8 +121,7 @@
   function bundleUpdate(bid, look) {
     if (look.hidden) return {id: bid, hidden: true};
     return {id: bid, hidden: false, width: look.width, dashes: look.dashes, arrows: look.arrows,
-            color: {color: look.color, highlight: look.color, hover: look.color, opacity: 0.85},
-            title: undefined};
+            color: {color: look.color, highlight: look.color, hover: look.color, opacity: 0.85}};
   }
   function refreshBundles(ids) {
     var upd = [], fresh = [];
@@ -188,12 +187,13 @@
     if (!network) return;
     var scale = network.getScale(), pad = 3 / scale, cell = 160 / scale, grid = {}, upd = [];
     var ids = nodes.getIds({filter: function (n) { return !n.hidden; }}), pos = network.getPositions(ids);
-    var rank = function (key) {
-      if (key === state.selectedNode || key === state.hovered) return -1e9;
-      var n = nodes.get(idOf[key]);
-      return -(n.size || 0) * 1000 - (info.nodes[key].degree || 0);
-    };
-    var keys = ids.map(String).sort(function (a, b) { return rank(a) - rank(b) || (a < b ? -1 : 1); });
+    var rank = {}, item = {};
+    ids.forEach(function (id) {
+      var key = String(id), n = item[key] = nodes.get(id);
+      rank[key] = key === state.selectedNode || key === state.hovered ? -1e9
+                : -(n.size || 0) * 1000 - (info.nodes[key].degree || 0);
+    });
+    var keys = ids.map(String).sort(function (a, b) { return rank[a] - rank[b] || (a < b ? -1 : 1); });
     function cellsOf(box) {
       var out = [];
       for (var x = Math.floor(box.l / cell); x <= Math.floor(box.r / cell); x++)
@@ -202,7 +202,7 @@
     }
     function hits(a, b) { return a.l < b.r && b.l < a.r && a.t < b.b && b.t < a.b; }
     keys.forEach(function (key) {
-      var n = nodes.get(idOf[key]), box = labelBox(key, pos[idOf[key]], n, pad), cs = cellsOf(box);
+      var n = item[key], box = labelBox(key, pos[idOf[key]], n, pad), cs = cellsOf(box);
       var free = cs.every(function (c) { return !(grid[c] || []).some(function (o) { return hits(o, box); }); });
       if (free) cs.forEach(function (c) { (grid[c] = grid[c] || []).push(box); });
       var text = free ? info.nodes[key].name : "";
@@ -341,6 +341,7 @@
       ["Trend", e.trend], ["Polarity", e.polarity],
       ["Confidence", e.confidence === null ? "" : e.confidence.toFixed(2)]]));
     add(b, el("h3", "kg-support", "Supported by " + e.support + (e.support === 1 ? " article" : " articles")));
+    if (e.articles.length && e.articles.length < e.support) add(b, el("p", "kg-muted", "The first " + e.articles.length + " listed."));
     var ul = el("ul", "kg-articles");
     add(b, ul);
     e.articles.forEach(function (i) {
@@ -527,27 +528,49 @@
   // ---------------------------------------------------------------- the rest of a big graph
 
   // A page of a big graph draws its best-connected part; the rest waits, unparsed, in
-  // #kg-reserve until the search or a neighbourhood needs it.
+  // #kg-reserve (after the scripts, so the drawing does not wait for it) until the search
+  // or a click needs it. Its rows stay arrays until an entity of them is drawn.
   var reserve = null;
+  function reserveReady() {
+    return Boolean($("kg-reserve")) && document.readyState !== "loading";
+  }
   function loadReserve() {
     if (reserve) return reserve;
     var tag = $("kg-reserve");
     reserve = {nodes: {}, byNode: {}};
     if (!tag) return reserve;
     var r = JSON.parse(tag.textContent), nf = r.nodeFields, ef = r.edgeFields;
-    r.nodes.forEach(function (row) {
-      var o = {};
-      nf.forEach(function (f, i) { o[f] = row[i]; });
-      reserve.nodes[o.id] = o;
-    });
+    var col = {};
+    ef.forEach(function (f, i) { col[f] = i; });
+    nf.forEach(function (f, i) { col["node." + f] = i; });
+    reserve.fields = {node: nf, edge: ef, col: col};
+    r.nodes.forEach(function (row) { reserve.nodes[row[col["node.id"]]] = row; });
     r.edges.forEach(function (row, j) {
-      var o = {};
-      ef.forEach(function (f, i) { o[f] = row[i]; });
-      o.eid = "e" + (r.firstEdge + j);
-      [o.from, o.to].forEach(function (k) { (reserve.byNode[k] = reserve.byNode[k] || []).push(o); });
+      row.push("e" + (r.firstEdge + j));
+      [row[col.from], row[col.to]].forEach(function (k) { (reserve.byNode[k] = reserve.byNode[k] || []).push(row); });
     });
     kg.reserve = reserve;
     return reserve;
+  }
+  function rowObject(row, fields) {
+    var o = {};
+    fields.forEach(function (f, i) { o[f] = row[i]; });
+    return o;
+  }
+  // The time a fact speaks of, as kg.export.html.dates.edge_spans has it (the reserve
+  // leaves it out: with an article's date each, it would be most of the page).
+  function daySpan(value) {
+    var m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(String(value || "").trim());
+    if (!m) return null;
+    if (m[3]) return [m[1] + "-" + m[2] + "-" + m[3], m[1] + "-" + m[2] + "-" + m[3]];
+    if (m[2]) return [m[1] + "-" + m[2] + "-01", m[1] + "-" + m[2] + "-31"];
+    return [m[1] + "-01-01", m[1] + "-12-31"];
+  }
+  function spansOf(o) {
+    var vals = [o.date, o.start, o.end].concat(o.articles.map(function (i) { return articles[i].published; }));
+    var spans = vals.map(daySpan).filter(Boolean), s = daySpan(o.start), e = daySpan(o.end);
+    if (s && e) spans.push([s[0], e[1]]);
+    return spans;
   }
   function drawnBox() {
     var pos = network.getPositions(), box = null;
@@ -559,7 +582,7 @@
     return box || {l: 0, r: 0, t: 0, b: 0};
   }
   function addReserveNode(key, x, y) {
-    var o = reserve.nodes[key];
+    var o = rowObject(reserve.nodes[key], reserve.fields.node);
     info.nodes[key] = {name: o.name, type: o.type, typeLabel: o.typeLabel, labels: o.labels,
                        wikidata: o.wikidata, mentions: o.mentions, degree: o.degree};
     idOf[key] = key;
@@ -575,13 +598,18 @@
   // Draw an entity the page has not drawn yet, with every fact of it and its neighbours,
   // on a ring around it beside the drawing (or around its drawn neighbours).
   function reveal(key) {
-    if (!$("kg-reserve") || (reserve && !reserve.byNode[key] && info.nodes[key])) return;
+    if (!reserveReady() || (reserve && !reserve.byNode[key] && info.nodes[key])) return;
     loadReserve();
-    var waiting = (reserve.byNode[key] || []).slice().sort(function (a, b) { return b.support - a.support; });
+    var F = reserve.fields, col = F.col;
+    var waiting = (reserve.byNode[key] || []).slice().sort(function (a, b) { return b[col.support] - a[col.support]; });
     if (!info.nodes[key] && !reserve.nodes[key]) return;
     if (!waiting.length && info.nodes[key]) return;
     // a hub of a big graph has thousands: draw the best-supported, keep the rest waiting
-    var facts_ = waiting.slice(0, REVEAL_MAX);
+    var facts_ = waiting.slice(0, REVEAL_MAX).map(function (row) {
+      var o = rowObject(row, F.edge);
+      o.eid = row[F.edge.length];
+      return o;
+    });
     reserve.byNode[key] = waiting.slice(REVEAL_MAX);
     var centre;
     if (info.nodes[key]) centre = network.getPositions([idOf[key]])[idOf[key]];
@@ -613,7 +641,7 @@
         family: o.family, symmetric: o.symmetric, domain: o.domain, date: o.date, start: o.start,
         end: o.end, place: o.place, placeName: o.placeName, trend: o.trend, polarity: o.polarity,
         support: o.support, confidence: o.confidence, evidence: o.evidence, articles: o.articles,
-        spans: o.spans};
+        spans: spansOf(o)};
       touched.push(addFact(o.eid, {color: o.color, width: o.width, dashes: o.dashes,
                                    arrow: !o.symmetric, label: o.relationLabel}));
     });
@@ -637,8 +665,16 @@
       });
     }
     Object.keys(info.nodes).forEach(function (key) { index(key, info.nodes[key].name, info.nodes[key].labels); });
-    var r = loadReserve();
-    Object.keys(r.nodes).forEach(function (key) { index(key, r.nodes[key].name, r.nodes[key].labels); });
+    if (reserveReady()) {
+      var r = loadReserve(), col = r.fields ? r.fields.col : {};
+      Object.keys(r.nodes).forEach(function (key) {
+        index(key, r.nodes[key][col["node.name"]], r.nodes[key][col["node.labels"]]);
+      });
+    } else if ($("kg-reserve") || document.readyState === "loading") {
+      var partial = names;
+      names = null;   // not complete yet: make it again next time
+      return partial;
+    }
     return names;
   }
   function fillDatalist() {
@@ -663,7 +699,8 @@
   }
   function search(query) {
     var key = findNode(query), msg = $("kg-search-msg");
-    msg.textContent = key ? "" : "Nothing called “" + query.trim() + "”";
+    msg.textContent = key ? "" : document.readyState === "loading"
+      ? "Still reading the rest of the graph…" : "Nothing called “" + query.trim() + "”";
     if (!key) return null;
     reveal(key);
     if (state.hiddenNodes[key]) resetFilters();

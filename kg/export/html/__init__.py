@@ -7,6 +7,17 @@ block or through Jinja's autoescape, and the page's script writes it with
 ``textContent``; a Content-Security-Policy that allows only the page's own scripts (by
 hash) is a second wall.
 
+What the page does to stay legible: facts between the same two entities are drawn as one
+edge that says how many they are; an edge's relation is written only when the edge or an
+end of it is hovered or selected, or the view is zoomed in past 1.5×; a node's name is left
+out while it would overlap the name of a better-connected node at the current zoom (the
+page places names greedily, biggest nodes first, and again after every zoom), so no two
+names overlap; every entity type of the ontology has its own colour and the branch of the
+type tree its own shape. On a narrow screen (a phone) the filters become a drawer behind
+the ☰ button and the details a bottom sheet, a layout wider than tall is turned a quarter,
+and a tap within a finger's width of a node selects the node rather than an edge under it.
+A filter changed by hand re-fits the view.
+
 The modules: `view` chooses what the page shows (with `dates`), `layout` places it,
 `labels` names it in the reader's language, `vis` turns it into vis-network's nodes and
 edges, `page` renders the template with its Content-Security-Policy. To draw with another

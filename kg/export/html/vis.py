@@ -75,7 +75,7 @@ def _node_info(node: Any, attrs: Mapping, lang: str, degree: int) -> dict:
 
 
 def _edge_info(u: Any, v: Any, attrs: Mapping, rel: str, lang: str, article_ids: list[int],
-               g: nx.MultiDiGraph) -> dict:
+               g: nx.MultiDiGraph, spans: bool = True) -> dict:
     place = str(attrs.get("place") or "")
     place_name = display_name(place, g.nodes[place], lang) if place in g else place
     domain = attrs.get("domain") or []
@@ -89,7 +89,7 @@ def _edge_info(u: Any, v: Any, attrs: Mapping, rel: str, lang: str, article_ids:
         "support": max(as_int(attrs.get("support")), len(article_ids)),
         "confidence": as_number(attrs.get("confidence")),
         "evidence": [str(s) for s in attrs.get("evidence") or () if str(s).strip()],
-        "articles": article_ids, "spans": [list(s) for s in edge_spans(attrs)],
+        "articles": article_ids, "spans": [list(s) for s in edge_spans(attrs)] if spans else [],
     }
 
 
@@ -150,7 +150,9 @@ NODE_FIELDS = ("id", "name", "type", "typeLabel", "labels", "wikidata", "mention
                "size", "fontSize", "shape", "color", "border")
 EDGE_FIELDS = ("from", "to", "relation", "relationLabel", "family", "symmetric", "domain", "date",
                "start", "end", "place", "placeName", "trend", "polarity", "support", "confidence",
-               "evidence", "articles", "spans", "color", "width", "dashes")
+               "evidence", "articles", "color", "width", "dashes")
+RESERVE_ARTICLES = 20  # articles listed per fact in the reserve (the support counts them all)
+RESERVE_EVIDENCE = 2   # sentences kept per fact in the reserve
 
 
 def _reserve(whole: nx.MultiDiGraph, drawn: nx.MultiDiGraph, lang: str, metric: Mapping,
@@ -173,7 +175,11 @@ def _reserve(whole: nx.MultiDiGraph, drawn: nx.MultiDiGraph, lang: str, metric: 
             continue
         rel = relation_of(key, attrs)
         vis = _vis_edge("", u, v, attrs, rel, lang)
-        info = _edge_info(u, v, attrs, rel, lang, [table.add(x) for x in articles_of(attrs)], whole)
+        arts = articles_of(attrs)
+        info = _edge_info(u, v, attrs, rel, lang, [table.add(x) for x in arts[:RESERVE_ARTICLES]], whole,
+                          spans=False)
+        info["support"] = max(info["support"], len(arts))
+        info["evidence"] = info["evidence"][:RESERVE_EVIDENCE]
         info.update(color=vis["color"]["color"], width=vis["width"], dashes=bool(vis.get("dashes")))
         info["from"], info["to"] = str(u), str(v)
         edges.append([info[f] for f in EDGE_FIELDS])
