@@ -17,7 +17,7 @@ The build of an output folder (``kg build``) is `kg.build`; this module never wr
 ['China']
 >>> g.facts()[0].provenance.sentence
 'China and Kazakhstan agreed to deepen security cooperation.'
->>> q = "SELECT ?name WHERE { ?s kg:cooperatesWith ?o . ?o rdfs:label ?name FILTER(lang(?name) = 'en') }"
+>>> q = "SELECT ?name WHERE { kge:China kg:cooperatesWith ?o . ?o rdfs:label ?name FILTER(lang(?name) = 'en') }"
 >>> sorted({str(row.name) for row in g.sparql(q)})
 ['Kazakhstan']
 >>> g.to_networkx().edges["China", "Kazakhstan", "cooperatesWith"]["support"]

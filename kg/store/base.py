@@ -495,10 +495,11 @@ class _Plan:
                 old_directs.add(d)
             if direct is not None:
                 new_directs.add(direct)
-        self.additions += merge.quads(new_directs - old_directs, MERGED_GRAPH)
+        expand = merge.direct_triples
+        self.additions += merge.quads([t for d in new_directs - old_directs for t in expand(d)], MERGED_GRAPH)
         for d in old_directs - new_directs:
             if not self._asserted_elsewhere(d):
-                self.removals.append((*d, MERGED_GRAPH))
+                self.removals += merge.quads(expand(d), MERGED_GRAPH)
 
     def _only_gains(self, node: URIRef) -> bool:
         """True when `node` gains articles and loses none in this update."""

@@ -107,9 +107,10 @@ def test_facts_with_one_merge_key_merge_across_articles(store, ex):
     assert values(store, node, PROV.wasDerivedFrom) == {article_iri(a.article.id), article_iri(b.article.id)}
     assert len(values(store, node, KG.evidence)) == 2
     assert values(store, node, KG.source) == {Literal("Wire"), Literal("Other")}
-    # symmetric: one direct triple in the merged view, in the merge key's order
+    # symmetric: one statement node, in the merge key's order, and the direct triple both ways
+    assert (values(store, node, RDF.subject), values(store, node, RDF.object)) == ({KGE.China}, {KGE.Kazakhstan})
     assert (KGE.China, KG.cooperatesWith, KGE.Kazakhstan, M) in all_quads(store)
-    assert (KGE.Kazakhstan, KG.cooperatesWith, KGE.China, M) not in all_quads(store)
+    assert (KGE.Kazakhstan, KG.cooperatesWith, KGE.China, M) in all_quads(store)
 
 
 def test_different_meaning_qualifiers_make_different_statements(store, ex):
@@ -276,6 +277,17 @@ def test_a_fact_answers_once_over_the_default_graph(store, ex):
     assert len(statements) == 3   # the merged nodes only
     counts = store.query("SELECT ?o ?n WHERE { ?st rdf:subject kge:Russia ; rdf:object ?o ; kg:supportCount ?n }")
     assert sorted((str(o), int(n)) for o, n in counts) == [(str(KGE.Georgia), 2), (str(KGE.Ukraine), 2)]
+
+
+def test_a_symmetric_relation_answers_both_ways_and_counts_once(store, ex):
+    store.update([ex("Central Asia and China cooperate.", [("Central_Asia", "cooperatesWith", "China")]),
+                  ex("Russia attacks Ukraine.", [("Russia", "attacks", "Ukraine")])])
+    assert [row.o for row in store.query("SELECT ?o WHERE { kge:China kg:cooperatesWith ?o }")] == [KGE.Central_Asia]
+    assert [row.o for row in store.query("SELECT ?o WHERE { kge:Central_Asia kg:cooperatesWith ?o }")] == [KGE.China]
+    assert not store.query("ASK { kge:Ukraine kg:attacks kge:Russia }").boolean   # directional stays one way
+    assert len(store.query("SELECT ?st WHERE { ?st rdf:predicate kg:cooperatesWith }")) == 1
+    store.remove_articles([a for a in store.article_ids()])
+    assert not store.query("ASK { ?s kg:cooperatesWith ?o }").boolean
 
 
 def test_graph_and_from_named_reach_what_each_article_said(store, ex):
