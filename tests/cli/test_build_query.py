@@ -225,7 +225,19 @@ def test_stats_prints_counts_relations_and_top_actors(run, built):
     code, out, _ = run("stats", built, "--json")
     figures = json.loads(out)
     assert figures["articles"] == 5 and figures["negative_facts"] == 1
-    assert figures["top_actors"][0]["id"] == "Russia"  # the best-connected actor in the fixtures (score 3)
+    top = figures["top_actors"][0]
+    assert (top["id"], top["facts"], top["articles"]) == ("Russia", 3, 2)  # attacks, is sanctioned, is backed
+
+
+def test_stats_top_actors_count_what_the_top_actors_query_counts(run, built):
+    query = Path(__file__).parents[2] / "examples" / "queries" / "top-actors.rq"
+    code, out, _ = run("query", built, "-f", query, "--format", "json")
+    assert code == 0
+    by_query = {b["actor"]["value"].rsplit("/", 1)[1]: (int(b["facts"]["value"]), int(b["articles"]["value"]))
+                for b in json.loads(out)["results"]["bindings"]}
+    code, out, _ = run("stats", built, "--json", "--top", "20")
+    by_stats = {a["id"]: (a["facts"], a["articles"]) for a in json.loads(out)["top_actors"]}
+    assert by_stats == by_query and by_stats
 
 
 @pytest.mark.parametrize("name,fmt", [("g.nq", None), ("g.jsonld", None), ("g.graphml", "graphml"),
