@@ -17,7 +17,7 @@ The build of an output folder (``kg build``) is `kg.build`; this module never wr
 ['China']
 >>> g.facts()[0].provenance.sentence
 'China and Kazakhstan agreed to deepen security cooperation.'
->>> q = "SELECT ?name WHERE { ?s kg:cooperatesWith ?o . ?o rdfs:label ?name FILTER(lang(?name) = 'en') }"
+>>> q = "SELECT ?name WHERE { kge:China kg:cooperatesWith ?o . ?o rdfs:label ?name FILTER(lang(?name) = 'en') }"
 >>> sorted({str(row.name) for row in g.sparql(q)})
 ['Kazakhstan']
 >>> g.to_networkx().edges["China", "Kazakhstan", "cooperatesWith"]["support"]
@@ -43,7 +43,7 @@ from .store.base import Changes, GraphStore
 from .store.files import DirLock
 from .store.manifest import detect_store, store_path
 from .store.results import QueryResult
-from .store.view import StatementRecord, read_evidence, read_statements, read_view, resolve_ids
+from .store.view import StatementRecord, actor_activity, read_evidence, read_statements, read_view, resolve_ids
 
 
 def background_triples() -> list[tuple]:
@@ -266,10 +266,9 @@ class KnowledgeGraph:
 
     def stats(self, top: int = 10) -> dict:
         """Counts: articles, entities, facts (merged statements; negative apart), triples,
-        facts per relation, and the `top` most connected actors as (id, label, weight)."""
-        from .analytics import top_actors
-        from .export.networkx import view_to_networkx
-
+        facts per relation, and the `top` actors taking part in the most facts as (id, label,
+        facts, articles) — the distinct facts (relation and other party, either direction)
+        and the articles behind them, as ``examples/queries/top-actors.rq`` counts."""
         view = read_view(self.store)
         positive = [st for st in view.statements if st.polarity == "positive"]
         return {
@@ -280,8 +279,17 @@ class KnowledgeGraph:
             "triples": len(self.store),
             "relations": dict(sorted(Counter(st.relation for st in positive).items(),
                                      key=lambda kv: (-kv[1], kv[0]))),
-            "top_actors": top_actors(view_to_networkx(view), top),
+            "top_actors": _top_actors(view, top),
         }
+
+
+def _top_actors(view, n: int) -> list[tuple[str, str, int, int]]:
+    def label(actor: str) -> str:
+        record = view.entities.get(actor)
+        return record.label if record else actor
+
+    ranked = sorted(actor_activity(view).items(), key=lambda kv: (-kv[1][0], -kv[1][1], label(kv[0]), kv[0]))
+    return [(actor, label(actor), facts, articles) for actor, (facts, articles) in ranked[:n]]
 
 
 def _orientations(record: StatementRecord) -> list[tuple[str, str]]:

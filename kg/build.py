@@ -60,7 +60,7 @@ class BuildReport:
                  f"graph: {self.entities:,} entities, {self.facts:,} facts, {self.triples:,} triples "
                  f"({self.store} store)"]
         if self.top_actors:
-            lines.append("top actors: " + ", ".join(f"{label} ({score:g})" for _, label, score in self.top_actors))
+            lines.append("top actors: " + ", ".join(f"{label} ({facts} facts)" for _, label, facts, *_ in self.top_actors))
         if self.outputs:
             lines.append("files: " + "  ".join(str(p) for p in self.outputs.values()))
         lines += [f"note: {n}" for n in self.notes]

@@ -14,7 +14,9 @@ import click
 def stats(directory: Path, top: int, as_json: bool) -> None:
     """Print the articles, entities, facts, facts per relation and top actors of DIRECTORY.
 
-    Top actors are ranked by the number of articles behind their relations.
+    Top actors are ranked by the facts they take part in (distinct relation and other party,
+    as subject or object; denied facts left out), then by the articles behind those facts:
+    the figures examples/queries/top-actors.rq gives.
 
     \b
     Examples:
@@ -28,7 +30,8 @@ def stats(directory: Path, top: int, as_json: bool) -> None:
             click.echo(f"kg: warning: {note}", err=True)
         figures = graph.stats(top=top)
     if as_json:
-        figures["top_actors"] = [{"id": i, "label": label, "score": score} for i, label, score in figures["top_actors"]]
+        figures["top_actors"] = [{"id": i, "label": label, "facts": facts, "articles": articles}
+                                 for i, label, facts, articles in figures["top_actors"]]
         click.echo(json.dumps(figures, ensure_ascii=False, indent=2))
         return
     click.echo(f"articles  {figures['articles']:>9,}")
@@ -42,6 +45,7 @@ def stats(directory: Path, top: int, as_json: bool) -> None:
         for relation, count in figures["relations"].items():
             click.echo(f"  {relation:<{width}}  {count:>7,}")
     if figures["top_actors"]:
-        click.echo("\ntop actors (articles behind their relations)")
-        for rank, (_, label, score) in enumerate(figures["top_actors"], 1):
-            click.echo(f"  {rank:>2}. {label}  {score:g}")
+        width = max(len(a[1]) for a in figures["top_actors"])
+        click.echo(f"\ntop actors{'':<{width - 2}}facts  articles")
+        for rank, (_, label, facts, articles) in enumerate(figures["top_actors"], 1):
+            click.echo(f"  {rank:>2}. {label:<{width}}  {facts:>5,}  {articles:>8,}")

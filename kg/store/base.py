@@ -2,17 +2,21 @@
 
 A store holds named graphs: one per article (IRI ``kga:<id>``) with what that article
 said, `GAZETTEER_GRAPH` with background knowledge, and `MERGED_GRAPH` with the merged
-view (see `kg.store.merge`). SPARQL runs over the union of all graphs, with the project
-prefixes predeclared.
+view (see `kg.store.merge`). Its default graph is the set union of `DEFAULT_SOURCES`
+(the merged view and the background), so a query without ``GRAPH`` meets each fact once;
+what one article said is reached with ``GRAPH ?g`` or ``FROM NAMED``. SPARQL runs with the
+project prefixes predeclared.
 
-Backends implement a handful of primitives (`_match`, `_apply`, `_replace_graph`,
-`_graph_names`, `_query`, `_dump`); `StoreBase` turns them into the guarantees the
-protocol states:
+Backends implement a handful of primitives (`_match`, `_apply`, `_graph_names`,
+`_query`, `_dump`), where the graph `DEFAULT_GRAPH` names the store's default graph;
+`StoreBase` turns them into the guarantees the protocol states:
 
 - adding an article replaces what the store held for it and recomputes only the merged
   nodes it touches, from the article graphs;
 - adding the same article again changes nothing, and the order of articles does not
   matter;
+- the default graph follows the merged view and the background in the same write, so a
+  backend only stores what it is given;
 - new triples are written before old ones are removed, and an on-disk store notes the
   articles and merged nodes of an update in a journal first, so a process killed midway
   leaves everything that was there before readable, and the next writer repairs the rest.
@@ -29,6 +33,8 @@ True
 False
 >>> store.query("ASK { GRAPH <https://kg.example.org/graph/merged> { kge:Kazakhstan kg:supports kge:Plan } }").boolean
 True
+>>> len(store.query("SELECT ?o WHERE { kge:Kazakhstan kg:supports ?o }").rows)   # once, not per graph
+1
 """
 from __future__ import annotations
 
@@ -40,6 +46,7 @@ from pathlib import Path
 from typing import IO, Protocol, runtime_checkable
 
 from rdflib import URIRef
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from ..errors import StoreError, UnknownFormatError
 from ..registry import Format, exporters
@@ -52,6 +59,12 @@ from .files import read_json, write_json_atomic
 from .results import QueryResult
 
 Quad = tuple
+
+# The store's default graph, as the graph of a quad (rdflib's name for it). Backends store
+# quads of this graph in their own default graph.
+DEFAULT_GRAPH = DATASET_DEFAULT_GRAPH_ID
+# The named graphs whose set union the default graph is: what a query without GRAPH sees.
+DEFAULT_SOURCES = (MERGED_GRAPH, GAZETTEER_GRAPH)
 
 # Every backend writes these itself; other RDF formats go through rdflib (see `StoreBase.dump`).
 NATIVE_FORMATS = frozenset({"turtle", "nt", "trig", "nquads", "json-ld"})
@@ -116,13 +129,18 @@ class GraphStore(Protocol):
         """Replace the background (gazetteer) graph; True when it changed."""
 
     def quads(self, s=None, p=None, o=None, g=None) -> Iterator[Quad]:
-        """Quads matching a pattern (None matches anything), as rdflib terms."""
+        """Quads matching a pattern (None matches anything), as rdflib terms. `g` None matches
+        the named graphs only; `DEFAULT_GRAPH` the default graph (derived from them)."""
 
     def graph_names(self) -> set[URIRef]: ...
 
     def query(self, sparql: str, *, default_graphs: Iterable[URIRef] | None = None,
               named_graphs: Iterable[URIRef] | None = None, base: str | None = None) -> QueryResult:
-        """Run a SPARQL 1.1 query over the union of all graphs. Raises `QueryError`.
+        """Run a SPARQL 1.1 query. Raises `QueryError`.
+
+        Its default graph is the merged view and the background (each triple once); ``GRAPH``
+        reaches every named graph, the article graphs included. A query's own FROM and FROM
+        NAMED choose another dataset.
 
         `base` resolves the query's relative IRIs when it declares no BASE of its own.
 
@@ -156,14 +174,14 @@ class StoreBase:
 
     # -- primitives ------------------------------------------------------------------------
     def _match(self, s, p, o, g) -> Iterator[Quad]:
+        """Quads of the named graphs matching the pattern (`g` None: any named graph), or
+        of the default graph when `g` is `DEFAULT_GRAPH`."""
         raise NotImplementedError
 
     def _apply(self, additions: list[Quad], removals: list[Quad], drop: list[URIRef]) -> None:
         """Write `additions`, then remove `removals` (which include the quads of the graphs
-        in `drop`) and the graphs in `drop` themselves."""
-        raise NotImplementedError
-
-    def _replace_graph(self, graph: URIRef, triples: list[tuple]) -> None:
+        in `drop`) and the graphs in `drop` themselves. A quad of `DEFAULT_GRAPH` goes to
+        the default graph; the default graph itself is never dropped."""
         raise NotImplementedError
 
     def _graph_names(self) -> Iterator[URIRef]:
@@ -172,7 +190,8 @@ class StoreBase:
     def _query(self, sparql: str, dataset: tuple[list, list] | None = None, base: str | None = None) -> QueryResult:
         raise NotImplementedError
 
-    def _dump(self, out: IO[bytes], format: str, graphs: list[URIRef] | None) -> None:
+    def _dump(self, out: IO[bytes], format: str, graphs: list[URIRef]) -> None:
+        """Write `graphs` (`DEFAULT_GRAPH` among them, maybe) in a native format."""
         raise NotImplementedError
 
     def _entity_votes(self, entity: URIRef) -> Counter:
@@ -215,16 +234,17 @@ class StoreBase:
     def dump(self, dest: str | os.PathLike | IO[bytes], format: str = "trig",
              graphs: Iterable[URIRef] | None = None) -> None:
         fmt = rdf_format(format)
-        if graphs is None and not fmt.quads:
-            graphs = [MERGED_GRAPH, GAZETTEER_GRAPH]
-        graphs = list(graphs) if graphs is not None else None
+        if graphs is None:
+            # the default graph first: loaded elsewhere, the file answers as the store does
+            graphs = [DEFAULT_GRAPH] + (sorted(self._graph_names(), key=_graph_order) if fmt.quads else [])
+        graphs = list(graphs)
         if isinstance(dest, (str, os.PathLike)):
             with atomic_write(dest) as out:
                 self._dump_as(out, fmt, graphs)
         else:
             self._dump_as(dest, fmt, graphs)
 
-    def _dump_as(self, out: IO[bytes], fmt: Format, graphs: list[URIRef] | None) -> None:
+    def _dump_as(self, out: IO[bytes], fmt: Format, graphs: list[URIRef]) -> None:
         if fmt.name in NATIVE_FORMATS:
             self._dump(out, fmt.name, graphs)
             return
@@ -251,9 +271,11 @@ class StoreBase:
     def set_background(self, triples: Iterable[tuple]) -> bool:
         self._check_writable()
         new = {(s, p, merge.canonical(o)) for s, p, o in triples}
-        if new == {q[:3] for q in self._match(None, None, None, GAZETTEER_GRAPH)}:
+        old = {q[:3] for q in self._match(None, None, None, GAZETTEER_GRAPH)}
+        if new == old:
             return False
-        self._replace_graph(GAZETTEER_GRAPH, list(new))
+        additions, removals = merge.quads(new - old, GAZETTEER_GRAPH), merge.quads(old - new, GAZETTEER_GRAPH)
+        self._apply_with_default(additions, removals, [])
         return True
 
     def update(self, extractions: Iterable[Extraction] = (), remove: Iterable[str] = ()) -> Changes:
@@ -293,10 +315,32 @@ class StoreBase:
             self._write_journal({"articles": sorted(map(str, plan.changed)),
                                  "statements": sorted(map(str, plan.touched.statements)),
                                  "entities": sorted(map(str, plan.touched.entities))})
-            self._apply(plan.additions, plan.removals, plan.drop)
+            self._apply_with_default(plan.additions, plan.removals, plan.drop)
             self._clear_journal()
         plan.changes.quads_added, plan.changes.quads_removed = len(plan.additions), len(plan.removals)
         return plan.changes
+
+    def _apply_with_default(self, additions: list[Quad], removals: list[Quad], drop: list[URIRef]) -> None:
+        """`_apply`, with the default graph following what `DEFAULT_SOURCES` gain and lose."""
+        gained, lost = self._default_changes(additions, removals)
+        self._apply(additions + gained, removals + lost, drop)
+
+    def _default_changes(self, additions: list[Quad], removals: list[Quad]) -> tuple[list, list]:
+        """The default-graph quads to add and remove so that it stays the set union of
+        `DEFAULT_SOURCES` once `additions` and `removals` are written."""
+        sources = DEFAULT_SOURCES
+        gained = {q[:3]: None for q in additions if q[3] in sources}
+        leaving: dict = defaultdict(set)
+        for s, p, o, g in removals:
+            if g in sources:
+                leaving[(s, p, o)].add(g)
+        adds = [(*t, DEFAULT_GRAPH) for t in gained if not self._holds(t, DEFAULT_GRAPH)]
+        removes = [(*t, DEFAULT_GRAPH) for t, graphs in leaving.items()
+                   if t not in gained and not any(g not in graphs and self._holds(t, g) for g in sources)]
+        return adds, removes
+
+    def _holds(self, triple: tuple, graph: URIRef) -> bool:
+        return next(iter(self._match(*triple, graph)), None) is not None
 
     # -- journal: only on-disk stores keep one -----------------------------------------------
     @property
@@ -335,11 +379,16 @@ class StoreBase:
         return f"<{type(self).__name__} {self.path or 'in memory'}{' read-only' if self.read_only else ''}>"
 
 
+def _graph_order(graph: URIRef) -> tuple:
+    """Merged view, background, then the articles by IRI: a stable order for dumps."""
+    return (graph != MERGED_GRAPH, graph != GAZETTEER_GRAPH, str(graph))
+
+
 class _Plan:
     """The quads one update adds and removes, computed by reading only; nothing is written here.
 
     `removals` holds every quad that goes, including the whole content of the graphs in
-    `drop`, so backends that keep derived data (oxigraph's union graph) can follow.
+    `drop`, so backends that keep derived data can follow.
     """
 
     def __init__(self, store: StoreBase, new: dict, extra: merge.Touched, force: bool):
@@ -446,10 +495,11 @@ class _Plan:
                 old_directs.add(d)
             if direct is not None:
                 new_directs.add(direct)
-        self.additions += merge.quads(new_directs - old_directs, MERGED_GRAPH)
+        expand = merge.direct_triples
+        self.additions += merge.quads([t for d in new_directs - old_directs for t in expand(d)], MERGED_GRAPH)
         for d in old_directs - new_directs:
             if not self._asserted_elsewhere(d):
-                self.removals.append((*d, MERGED_GRAPH))
+                self.removals += merge.quads(expand(d), MERGED_GRAPH)
 
     def _only_gains(self, node: URIRef) -> bool:
         """True when `node` gains articles and loses none in this update."""

@@ -29,7 +29,9 @@ from ..errors import StoreError
 from .files import read_json, write_json_atomic
 
 MANIFEST_NAME = "manifest.json"
-VERSION = 1
+# 2: the store's default graph holds the merged view and the background only, and the
+# merged view writes a symmetric fact both ways round; a store of version 1 answers otherwise.
+VERSION = 2
 
 
 def file_key(path: Path) -> str:

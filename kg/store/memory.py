@@ -17,13 +17,12 @@ from typing import IO
 
 import rdflib.plugins.sparql
 from rdflib import Dataset, Graph, URIRef
-from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.plugins.sparql import prepareQuery
 
 from ..atomic import atomic_write
 from ..errors import QueryError, StoreError
 from ..vocab import PREFIXES
-from .base import Quad, StoreBase
+from .base import DEFAULT_GRAPH, Quad, StoreBase
 from .results import QueryResult
 
 @contextlib.contextmanager
@@ -50,7 +49,7 @@ class MemoryStore(StoreBase):
 
     def __init__(self, path: str | os.PathLike | None = None, *, read_only: bool = False):
         super().__init__(path, read_only=read_only)
-        self._ds = Dataset(default_union=True)
+        self._ds = Dataset(default_union=False)  # the default graph is kept by StoreBase
         for prefix, ns in PREFIXES.items():
             self._ds.bind(prefix, ns, override=True)
         self._graphs: dict[URIRef, Graph] = {}
@@ -71,8 +70,12 @@ class MemoryStore(StoreBase):
         return graph
 
     def _match(self, s, p, o, g) -> Iterator[Quad]:
+        # rdflib yields a triple once per graph holding it, even when asked for one graph
         for s_, p_, o_, g_ in self._ds.quads((s, p, o, g)):
-            yield s_, p_, o_, (g_.identifier if isinstance(g_, Graph) else g_)
+            name = (g_.identifier if isinstance(g_, Graph) else g_) or DEFAULT_GRAPH
+            if name != g if g is not None else name == DEFAULT_GRAPH:
+                continue  # another graph; or the default graph, derived, not data
+            yield s_, p_, o_, name
 
     def _apply(self, additions: list[Quad], removals: list[Quad], drop: list[URIRef]) -> None:
         self._ds.addN((s, p, o, self._graph(g)) for s, p, o, g in additions)
@@ -85,15 +88,9 @@ class MemoryStore(StoreBase):
             self._graphs.pop(name, None)
         self._dirty = True
 
-    def _replace_graph(self, graph: URIRef, triples: list[tuple]) -> None:
-        self._ds.remove_graph(graph)
-        self._graphs.pop(graph, None)
-        self._ds.addN((s, p, o, self._graph(graph)) for s, p, o in triples)
-        self._dirty = True
-
     def _graph_names(self) -> Iterator[URIRef]:
         for graph in self._ds.graphs():
-            if graph.identifier != DATASET_DEFAULT_GRAPH_ID:
+            if graph.identifier != DEFAULT_GRAPH:
                 yield graph.identifier
 
     def _query(self, sparql: str, dataset: tuple[list, list] | None = None, base: str | None = None) -> QueryResult:
@@ -125,17 +122,15 @@ class MemoryStore(StoreBase):
             target.addN((s, p, o, target) for s, p, o, _ in self._match(None, None, None, name))
         return ds
 
-    def _dump(self, out: IO[bytes], format: str, graphs: list[URIRef] | None) -> None:
+    def _dump(self, out: IO[bytes], format: str, graphs: list[URIRef]) -> None:
         fmt = format  # kg's native format names are rdflib's
         if format in ("turtle", "nt"):
             target = Graph()
             for prefix, ns in PREFIXES.items():
                 target.bind(prefix, ns, override=True)
-            for name in graphs or self._graph_names():
+            for name in graphs:
                 for s, p, o, _ in self._match(None, None, None, name):
                     target.add((s, p, o))
-        elif graphs is None:
-            target = self._ds
         else:
             target = Dataset()
             for prefix, ns in PREFIXES.items():

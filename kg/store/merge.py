@@ -3,7 +3,8 @@
 Each article's named graph holds `kg.rdf.extraction_triples` of its extraction plus
 one link per fact, ``<article statement> kg:mergedInto <merged statement>``, so a store can
 find every article statement behind a merged one with a single index lookup. The merged
-view is then a function of the article graphs alone: a store recomputes the merged nodes
+view is then a function of the article graphs alone (a symmetric relation's direct triple
+written both ways round there, see `direct_triples`): a store recomputes the merged nodes
 an article touches from the article statements that remain, which makes adding the same
 article twice a no-op and the order of articles irrelevant.
 
@@ -247,6 +248,19 @@ def combined_confidence(confidences: Iterable[float]) -> Literal:
 @lru_cache(maxsize=20_000)
 def _decimal(text: str) -> Literal:
     return Literal(text, datatype=XSD_DECIMAL)
+
+
+def direct_triples(direct: Triple) -> list[Triple]:
+    """The direct triples the merged view writes for a statement's `direct` triple: a
+    symmetric relation's both ways round, so that either way of asking answers.
+
+    >>> [t[0].rsplit("/", 1)[1] for t in direct_triples((KGE.China, KG.cooperatesWith, KGE.Kazakhstan))]
+    ['China', 'Kazakhstan']
+    """
+    s, p, o = direct
+    if p in _SYMMETRIC_IRIS and isinstance(o, URIRef) and o != s:
+        return [direct, (o, p, s)]
+    return [direct]
 
 
 def direct_triple(node_triples: Iterable[Triple]) -> Triple | None:

@@ -5,12 +5,10 @@ loader; removals run as one SPARQL update, after the additions, so a killed proc
 leaves less than was there before. The journal beside the store (``DIR/store.journal.json``)
 lets the next writer repair an interrupted update; `needs_recovery()` tells readers.
 
-The store's default graph is kept as the set union of all named graphs, and SPARQL runs
-on it. pyoxigraph's own union default graph (``use_default_graph_as_union``) matches a
-triple once per graph holding it (oxigraph issue #1919, fixed after 0.5), and here the
-same triple is routinely in an article graph, the merged graph and the background: every
-answer would repeat and every COUNT be inflated. The named graphs are the data; the
-default graph is derived from them, never written to directly.
+The store's default graph holds what `StoreBase` derives for it (the set union of the
+merged view and the background), and SPARQL runs on it. pyoxigraph's own union default
+graph (``use_default_graph_as_union``) would not do: it spans the article graphs too, and
+matches a triple once per graph holding it (oxigraph issue #1919, fixed after 0.5).
 
 >>> store = OxigraphStore()          # in memory
 >>> store.query("ASK { ?s ?p ?o }").boolean
@@ -30,7 +28,7 @@ from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
 
 from ..errors import QueryError, StoreError
 from ..vocab import KGA, PREFIXES
-from .base import Quad, StoreBase
+from .base import DEFAULT_GRAPH, Quad, StoreBase
 from .results import QueryResult, nt_term
 
 _FORMATS = {"turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "trig": ox.RdfFormat.TRIG,
@@ -38,6 +36,7 @@ _FORMATS = {"turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "trig":
 _PREFIXES = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
 _XSD_STRING = str(XSD.string)
 _CACHE_LIMIT = 500_000  # terms remembered on the way back to rdflib
+_DEFAULT = ox.DefaultGraph()
 
 
 class _Terms:
@@ -104,9 +103,12 @@ class _Terms:
         self._from[term] = value
         return value
 
-    def quad(self, s, p, o, g) -> ox.Quad:
-        return ox.Quad(self.to_ox(s), self.to_ox(p), self.to_ox(o),
-                       self.to_ox(g) if g is not None else ox.DefaultGraph())
+    def graph(self, g):
+        """A graph name towards pyoxigraph: `DEFAULT_GRAPH` is its default graph."""
+        return _DEFAULT if g == DEFAULT_GRAPH else self.to_ox(g)
+
+    def graph_back(self, name):
+        return DEFAULT_GRAPH if isinstance(name, ox.DefaultGraph) else self.from_ox(name)
 
 
 class OxigraphStore(StoreBase):
@@ -150,19 +152,25 @@ class OxigraphStore(StoreBase):
         return self._store
 
     def _match(self, s, p, o, g) -> Iterator[Quad]:
-        to, back = self._terms.to_ox, self._terms.from_ox
+        terms = self._terms
+        to, back = terms.to_ox, terms.from_ox
         try:
-            found = self._store.quads_for_pattern(to(s), to(p), to(o), to(g) if g is not None else None)
+            found = self._store.quads_for_pattern(to(s), to(p), to(o), terms.graph(g) if g is not None else None)
             for q in found:
                 name = q.graph_name
-                if g is None and isinstance(name, ox.DefaultGraph):
-                    continue  # the derived union, not data
-                yield back(q.subject), back(q.predicate), back(q.object), back(name)
+                if isinstance(name, ox.DefaultGraph):
+                    if g is None:
+                        continue  # derived from the named graphs, not data
+                    name = DEFAULT_GRAPH
+                else:
+                    name = back(name)
+                yield back(q.subject), back(q.predicate), back(q.object), name
         except OSError as e:
             raise StoreError(f"cannot read the oxigraph store: {e}") from None
 
     def _apply(self, additions: list[Quad], removals: list[Quad], drop: list[URIRef]) -> None:
-        to, default = self._terms.to_ox, ox.DefaultGraph()
+        terms = self._terms
+        to = terms.to_ox
         try:
             if len(additions) > self.bulk_threshold:
                 self._bulk_add(additions)
@@ -170,62 +178,36 @@ class OxigraphStore(StoreBase):
                 self._store.extend(self._native(additions))
             if removals or drop:
                 dropped = set(drop)
-                listed = [q for q in removals if q[3] not in dropped] + self._union_removals(removals)
+                listed = [q for q in removals if q[3] not in dropped]
                 blank = [q for q in listed if any(isinstance(t, BNode) for t in q[:3])]
                 if blank:  # DELETE DATA cannot name blank nodes
                     listed = [q for q in listed if not any(isinstance(t, BNode) for t in q[:3])]
                 if listed or drop:
                     self._store.update(_removal_update(listed, drop))
                 for s, p, o, g in blank:
-                    self._store.remove(ox.Quad(to(s), to(p), to(o), to(g) if g is not None else default))
+                    self._store.remove(ox.Quad(to(s), to(p), to(o), terms.graph(g)))
         except OSError as e:
             raise StoreError(f"cannot write the oxigraph store: {e}") from None
 
     def _native(self, additions: list[Quad]) -> list[ox.Quad]:
-        """The additions and their triples in the default graph, as pyoxigraph quads."""
-        to, make = self._terms.to_ox, ox.Quad
-        native, union, graphs = [], {}, {}
-        for s, p, o, g in additions:
-            s, p, o = to(s), to(p), to(o)
-            name = graphs.get(g) or graphs.setdefault(g, to(g))
-            native.append(make(s, p, o, name))
-            union[(s, p, o)] = None
-        native += [make(s, p, o) for s, p, o in union]  # no graph: the default graph
-        return native
+        to, graph, make = self._terms.to_ox, self._terms.graph, ox.Quad
+        graphs: dict = {}
+        return [make(to(s), to(p), to(o), graphs.get(g) or graphs.setdefault(g, graph(g)))
+                for s, p, o, g in additions]
 
     def _bulk_add(self, additions: list[Quad]) -> None:
         """Many additions through the bulk loader, as N-Quads text: writing the lines costs a
         third of building pyoxigraph quads one by one (their constructor copies every term)."""
-        lines, union, names = [], {}, {}
+        lines, names = [], {DEFAULT_GRAPH: ""}  # no graph name: the default graph
         for s, p, o, g in additions:
-            triple = f"{_nt(s)} {_nt(p)} {_nt(o)}"
-            name = names.get(g) or names.setdefault(g, _nt(g))
-            lines.append(f"{triple} {name} .\n")
-            union[triple] = None
-        lines += [f"{triple} .\n" for triple in union]  # no graph: the default graph
+            name = names.get(g)
+            if name is None:
+                name = names[g] = f" {_nt(g)}"
+            lines.append(f"{_nt(s)} {_nt(p)} {_nt(o)}{name} .\n")
         try:
             self._store.bulk_load("".join(lines).encode("utf-8"), format=ox.RdfFormat.N_QUADS)
         except SyntaxError as e:  # a term rdflib accepted and N-Quads does not
             raise StoreError(f"cannot store these triples: {e}") from None
-
-    def _union_removals(self, removals: list[Quad]) -> list[Quad]:
-        """The default-graph triples no named graph will hold once `removals` are gone."""
-        leaving: dict = {}
-        for s, p, o, g in removals:
-            leaving.setdefault((s, p, o), set()).add(g)
-        to, back = self._terms.to_ox, self._terms.from_ox
-        gone = []
-        for (s, p, o), graphs in leaving.items():
-            holders = {back(q.graph_name) for q in self._store.quads_for_pattern(to(s), to(p), to(o), None)
-                       if not isinstance(q.graph_name, ox.DefaultGraph)}
-            if holders <= graphs:
-                gone.append((s, p, o, None))
-        return gone
-
-    def _replace_graph(self, graph: URIRef, triples: list[tuple]) -> None:
-        old = {q[:3] for q in self._match(None, None, None, graph)}
-        new = set(triples)
-        self._apply([(*t, graph) for t in new - old], [(*t, graph) for t in old - new], [])
 
     def _entity_votes(self, entity: URIRef) -> Counter:
         # Tallied inside pyoxigraph: a well-known entity is described by thousands of articles.
@@ -246,7 +228,7 @@ class OxigraphStore(StoreBase):
             to = self._terms.to_ox
             options.update(default_graph=[to(g) for g in dataset[0]], named_graphs=[to(g) for g in dataset[1]])
         try:
-            result = self._store.query(sparql, prefixes=_PREFIXES, **options)  # by default: the union
+            result = self._store.query(sparql, prefixes=_PREFIXES, **options)  # by default: the default graph
             if isinstance(result, ox.QueryBoolean):
                 return QueryResult.ask(bool(result))
             back = self._terms.from_ox
@@ -261,12 +243,11 @@ class OxigraphStore(StoreBase):
         except (RuntimeError, ValueError, TypeError) as e:
             raise QueryError(f"cannot run the query: {e}") from None
 
-    def _dump(self, out: IO[bytes], format: str, graphs: list[URIRef] | None) -> None:
-        """Graph by graph through pyoxigraph's serialisers (a whole-store dump would include
-        the derived default graph); JSON-LD, which needs the dataset at once, streams quads."""
+    def _dump(self, out: IO[bytes], format: str, graphs: list[URIRef]) -> None:
+        """Graph by graph through pyoxigraph's serialisers; JSON-LD, which needs the dataset
+        at once, streams quads."""
         try:
-            names = (list(self._store.named_graphs()) if graphs is None
-                     else [self._terms.to_ox(g) for g in graphs])
+            names = [self._terms.graph(g) for g in graphs]
             if format == "json-ld":
                 quads = (q for name in names for q in self._store.quads_for_pattern(None, None, None, name))
                 ox.serialize(quads, out, _FORMATS[format])
@@ -279,16 +260,19 @@ class OxigraphStore(StoreBase):
             raise StoreError(f"cannot write RDF: {e}") from None
 
     def _dump_graph(self, name, format: str) -> bytes:
+        default = isinstance(name, ox.DefaultGraph)
         if format == "nt":
             return self._store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=name)
         if format == "nquads":  # N-Triples lines end in " .\n"; a literal cannot hold a raw newline
             lines = self._store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=name)
-            return lines.replace(b" .\n", f" {name} .\n".encode())
+            return lines if default else lines.replace(b" .\n", f" {name} .\n".encode())
         body = self._store.dump(format=ox.RdfFormat.TURTLE, from_graph=name, prefixes=_PREFIXES)
         if format == "turtle":
             return body
         body = b"".join(line for line in body.splitlines(keepends=True) if not line.startswith(b"@prefix "))
-        return f"{name} {{\n".encode() + body + b"}\n"
+        if not body.strip():
+            return b""
+        return ("{\n" if default else f"{name} {{\n").encode() + body + b"}\n"
 
     def __len__(self) -> int:
         """Quads in the named graphs (the derived default graph is not counted)."""
@@ -329,14 +313,14 @@ def _prefix_lines() -> bytes:
 
 
 def _removal_update(removals: list[Quad], drop: list[URIRef]) -> str:
-    """One SPARQL update that removes quads (graph None: the default graph) and drops graphs,
-    in a single transaction."""
+    """One SPARQL update that removes quads (of `DEFAULT_GRAPH`: from the default graph) and
+    drops graphs, in a single transaction."""
     by_graph: dict = {}
     for s, p, o, g in removals:
         by_graph.setdefault(g, []).append(f"{nt_term(s)} {nt_term(p)} {nt_term(o)} .")
     ops = []
     if by_graph:
-        body = " ".join(" ".join(lines) if g is None else f"GRAPH {nt_term(g)} {{ {' '.join(lines)} }}"
+        body = " ".join(" ".join(lines) if g == DEFAULT_GRAPH else f"GRAPH {nt_term(g)} {{ {' '.join(lines)} }}"
                         for g, lines in by_graph.items())
         ops.append(f"DELETE DATA {{ {body} }}")
     ops += [f"DROP SILENT GRAPH {nt_term(g)}" for g in drop]

@@ -158,6 +158,22 @@ def read_view(store: StoreBase, *, background: bool = True) -> GraphView:
     return view
 
 
+def actor_activity(view: GraphView) -> dict[str, tuple[int, int]]:
+    """Entity id → (facts, articles): the distinct facts it takes part in, as subject or
+    object (a fact being the relation and the other party), and the distinct articles behind
+    them; denied facts left out. What ``examples/queries/top-actors.rq`` counts."""
+    facts: dict = defaultdict(set)
+    articles: dict = defaultdict(set)
+    for st in view.statements:
+        if st.polarity != "positive":
+            continue
+        ends = [(st.subject, st.object)] + ([(st.object, st.subject)] if st.object_is_entity else [])
+        for actor, other in ends:
+            facts[actor].add((st.relation, other))
+            articles[actor].update(st.articles)
+    return {actor: (len(fs), len(articles[actor])) for actor, fs in facts.items()}
+
+
 def resolve_ids(store: StoreBase, name: str) -> set[str]:
     """Entity ids named by an id or a label (case-insensitive), merged or background;
     empty when nothing is called so."""

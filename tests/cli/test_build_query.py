@@ -185,7 +185,26 @@ def test_query_reads_a_file_and_constructs_graphs(run, built, tmp_path):
     rq.write_text("CONSTRUCT { ?a kg:cooperatesWith ?b } WHERE { ?a kg:cooperatesWith ?b }")
     code, out, _ = run("query", built, "-f", rq, "--format", "nt")
     assert code == 0
-    assert out.strip() == f"<{KGE.China}> <{KG.cooperatesWith}> <{KGE.Kazakhstan}> ."
+    assert sorted(out.strip().splitlines()) == [f"<{KGE.China}> <{KG.cooperatesWith}> <{KGE.Kazakhstan}> .",
+                                                f"<{KGE.Kazakhstan}> <{KG.cooperatesWith}> <{KGE.China}> ."]
+
+
+def test_query_answers_a_fact_once_a_symmetric_one_both_ways_and_articles_with_graph(run, built):
+    def rows(query: str) -> list[list[str]]:
+        code, out, _ = run("query", built, query, "--format", "csv")
+        assert code == 0
+        return sorted(list(csv.reader(io.StringIO(out)))[1:])
+
+    # "Russia attacks Ukraine": one direct triple, one statement node, over the default graph
+    assert rows("SELECT ?o WHERE { kge:Russia kg:attacks ?o }") == [[str(KGE.Ukraine)]]
+    assert len(rows("SELECT ?st WHERE { ?st rdf:subject kge:Russia ; rdf:predicate kg:attacks }")) == 1
+    # "Tokayev met with Xi", asked the other way round
+    assert rows("SELECT ?o WHERE { kge:Xi kg:meetsWith ?o }") == [[str(KGE.Tokayev)]]
+    assert rows("SELECT ?o WHERE { kge:Tokayev kg:meetsWith ?o }") == [[str(KGE.Xi)]]
+    # each article's own statement, in the article's graph
+    told = rows("SELECT ?g ?e WHERE { GRAPH ?g { ?st rdf:subject kge:Russia ; rdf:predicate kg:attacks ; "
+                "kg:evidence ?e } ?g a kg:Article }")
+    assert len(told) == 1 and told[0][1].startswith("Russia attacks Ukraine near Kharkiv")
 
 
 def test_query_errors_are_one_line_and_exit_one(run, built, tmp_path):
@@ -206,7 +225,19 @@ def test_stats_prints_counts_relations_and_top_actors(run, built):
     code, out, _ = run("stats", built, "--json")
     figures = json.loads(out)
     assert figures["articles"] == 5 and figures["negative_facts"] == 1
-    assert figures["top_actors"][0]["id"] == "Russia"  # the best-connected actor in the fixtures (score 3)
+    top = figures["top_actors"][0]
+    assert (top["id"], top["facts"], top["articles"]) == ("Russia", 3, 2)  # attacks, is sanctioned, is backed
+
+
+def test_stats_top_actors_count_what_the_top_actors_query_counts(run, built):
+    query = Path(__file__).parents[2] / "examples" / "queries" / "top-actors.rq"
+    code, out, _ = run("query", built, "-f", query, "--format", "json")
+    assert code == 0
+    by_query = {b["actor"]["value"].rsplit("/", 1)[1]: (int(b["facts"]["value"]), int(b["articles"]["value"]))
+                for b in json.loads(out)["results"]["bindings"]}
+    code, out, _ = run("stats", built, "--json", "--top", "20")
+    by_stats = {a["id"]: (a["facts"], a["articles"]) for a in json.loads(out)["top_actors"]}
+    assert by_stats == by_query and by_stats
 
 
 @pytest.mark.parametrize("name,fmt", [("g.nq", None), ("g.jsonld", None), ("g.graphml", "graphml"),

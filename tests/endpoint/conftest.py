@@ -18,20 +18,21 @@ from pathlib import Path
 def write_store(directory: Path, store: str, nquads: str) -> Path:
     """A graph folder for `kg serve` holding `nquads` (every quad in a named graph).
 
-    The memory store's file is N-Quads; the oxigraph store keeps the union of the named
-    graphs as its default graph, so the triples go there too.
+    A store's default graph is derived from its named graphs (in a built store, the merged
+    view and the background); here it holds the triples of all of them.
     """
-    directory.mkdir(parents=True, exist_ok=True)
-    if store == "memory":
-        (directory / "store.nq").write_text(nquads, encoding="utf-8")
-        return directory
     import pyoxigraph as ox
 
+    directory.mkdir(parents=True, exist_ok=True)
+    quads = list(ox.parse(nquads.encode(), format=ox.RdfFormat.N_QUADS))
+    quads += [ox.Quad(q.subject, q.predicate, q.object) for q in quads]
+    if store == "memory":
+        (directory / "store.nq").write_bytes(ox.serialize(quads, format=ox.RdfFormat.N_QUADS))
+        return directory
     from kg.store.oxigraph import OxigraphStore
 
-    quads = list(ox.parse(nquads.encode(), format=ox.RdfFormat.N_QUADS))
     with OxigraphStore(directory / "store") as target:
-        target.native.extend(quads + [ox.Quad(q.subject, q.predicate, q.object) for q in quads])
+        target.native.extend(quads)
     return directory
 
 

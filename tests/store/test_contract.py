@@ -107,9 +107,10 @@ def test_facts_with_one_merge_key_merge_across_articles(store, ex):
     assert values(store, node, PROV.wasDerivedFrom) == {article_iri(a.article.id), article_iri(b.article.id)}
     assert len(values(store, node, KG.evidence)) == 2
     assert values(store, node, KG.source) == {Literal("Wire"), Literal("Other")}
-    # symmetric: one direct triple in the merged view, in the merge key's order
+    # symmetric: one statement node, in the merge key's order, and the direct triple both ways
+    assert (values(store, node, RDF.subject), values(store, node, RDF.object)) == ({KGE.China}, {KGE.Kazakhstan})
     assert (KGE.China, KG.cooperatesWith, KGE.Kazakhstan, M) in all_quads(store)
-    assert (KGE.Kazakhstan, KG.cooperatesWith, KGE.China, M) not in all_quads(store)
+    assert (KGE.Kazakhstan, KG.cooperatesWith, KGE.China, M) in all_quads(store)
 
 
 def test_different_meaning_qualifiers_make_different_statements(store, ex):
@@ -257,15 +258,50 @@ def test_backends_hold_the_same_quads_for_the_same_articles(ex):
 
 # -- SPARQL ----------------------------------------------------------------------------------
 
-def test_sparql_runs_over_the_union_with_the_project_prefixes(store, ex):
+def test_sparql_runs_over_the_merged_view_and_background_with_the_project_prefixes(store, ex):
     store.set_background([(KGE.China, RDFS.label, Literal("China", lang="en"))])
     store.add_extraction(ex("China and Kazakhstan cooperate.", [("China", "cooperatesWith", "Kazakhstan")]))
-    r = store.query("SELECT ?name WHERE { ?s kg:cooperatesWith ?o . ?s rdfs:label ?name }")
+    r = store.query("SELECT ?name WHERE { ?s kg:cooperatesWith kge:Kazakhstan . ?s rdfs:label ?name }")
     assert r.kind == "SELECT" and r.vars == ["name"]
-    assert [row.name for row in r] == [Literal("China", lang="en")]  # the union is a set of triples
+    assert [row.name for row in r] == [Literal("China", lang="en")]  # the default graph is a set of triples
     assert store.query("ASK { GRAPH ?g { kge:China kg:cooperatesWith kge:Kazakhstan } }").boolean
     triples = list(store.query("CONSTRUCT { ?s kg:linked ?o } WHERE { ?s kg:cooperatesWith ?o }"))
     assert (KGE.China, KG.linked, KGE.Kazakhstan) in triples
+
+
+def test_a_fact_answers_once_over_the_default_graph(store, ex):
+    attacks = [("Russia", "attacks", "Ukraine"), ("Russia", "attacks", "Georgia"), ("Israel", "attacks", "Iran")]
+    store.update([ex("Three attacks.", attacks), ex("Two of them again.", attacks[:2], published="2025-02-01")])
+    assert len(store.query("SELECT ?s ?o WHERE { ?s kg:attacks ?o }")) == 3
+    statements = store.query("SELECT ?st WHERE { ?st a rdf:Statement ; rdf:predicate kg:attacks }")
+    assert len(statements) == 3   # the merged nodes only
+    counts = store.query("SELECT ?o ?n WHERE { ?st rdf:subject kge:Russia ; rdf:object ?o ; kg:supportCount ?n }")
+    assert sorted((str(o), int(n)) for o, n in counts) == [(str(KGE.Georgia), 2), (str(KGE.Ukraine), 2)]
+
+
+def test_a_symmetric_relation_answers_both_ways_and_counts_once(store, ex):
+    store.update([ex("Central Asia and China cooperate.", [("Central_Asia", "cooperatesWith", "China")]),
+                  ex("Russia attacks Ukraine.", [("Russia", "attacks", "Ukraine")])])
+    assert [row.o for row in store.query("SELECT ?o WHERE { kge:China kg:cooperatesWith ?o }")] == [KGE.Central_Asia]
+    assert [row.o for row in store.query("SELECT ?o WHERE { kge:Central_Asia kg:cooperatesWith ?o }")] == [KGE.China]
+    assert not store.query("ASK { kge:Ukraine kg:attacks kge:Russia }").boolean   # directional stays one way
+    assert len(store.query("SELECT ?st WHERE { ?st rdf:predicate kg:cooperatesWith }")) == 1
+    store.remove_articles([a for a in store.article_ids()])
+    assert not store.query("ASK { ?s kg:cooperatesWith ?o }").boolean
+
+
+def test_graph_and_from_named_reach_what_each_article_said(store, ex):
+    first, second = (ex("Russia attacks Ukraine.", [("Russia", "attacks", "Ukraine")]),
+                     ex("Again, Russia attacks Ukraine.", [("Russia", "attacks", "Ukraine")], published="2025-02-01"))
+    store.update([first, second])
+    per_article = store.query("SELECT ?g ?st WHERE { GRAPH ?g { ?st a rdf:Statement ; rdf:predicate kg:attacks } "
+                              "FILTER(STRSTARTS(STR(?g), STR(kga:))) }")
+    assert {row.g for row in per_article} == {article_iri(first.article.id), article_iri(second.article.id)}
+    one = article_iri(first.article.id)
+    r = store.query(f"SELECT ?evidence FROM NAMED <{one}> WHERE {{ GRAPH ?g {{ ?st kg:evidence ?evidence }} }}")
+    assert [str(row.evidence) for row in r] == ["Russia attacks Ukraine."]
+    assert len(store.query(f"SELECT * FROM <{one}> WHERE {{ ?s kg:attacks ?o }}")) == 1
+    assert not store.query("ASK { ?m kg:mergedInto ?st }").boolean   # article links stay in their graphs
 
 
 def test_query_results_serialise_in_the_standard_formats(store, ex):

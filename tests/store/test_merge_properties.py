@@ -14,7 +14,8 @@ from rdflib.namespace import RDF
 from kg.rdf import statement_iri
 from kg.model import Article, Entity, Extraction, Fact, Provenance, Qualifiers
 from kg.registry import stores
-from kg.vocab import KG, MERGED_GRAPH
+from kg.store.base import DEFAULT_GRAPH
+from kg.vocab import GAZETTEER_GRAPH, KG, MERGED_GRAPH
 
 ENTITIES = ["A", "B", "C", "D"]
 RELATIONS = ["cooperatesWith", "supports", "attacks", "meetsWith"]
@@ -159,22 +160,21 @@ def test_backends_agree(extractions):
     assert all(x == states[0] for x in states)
 
 
+@pytest.mark.parametrize("name", stores.names())
 @settings_
 @given(extractions=corpora, data=st.data())
-def test_oxigraph_default_graph_stays_the_union_of_the_named_graphs(extractions, data):
-    import pyoxigraph as ox
+def test_the_default_graph_stays_the_union_of_the_merged_view_and_the_background(name, extractions, data):
     from rdflib import URIRef
 
-    s = fresh("oxigraph")
-    s.set_background([(URIRef("https://kg.example.org/entity/A"), RDF.type, KG.Country)])
+    s = fresh(name)
+    s.set_background([(URIRef("https://kg.example.org/entity/A"), RDF.type, KG.Country),
+                      (URIRef("https://kg.example.org/entity/A"), RDF.type, KG.Organization)])
     s.update(extractions)
     s.remove_articles(data.draw(st.sets(st.sampled_from([e.article.id for e in extractions]))))
-    s.set_background([])
-    named = {q[:3] for q in s.quads()}
-    union = {tuple(s._terms.from_ox(t) for t in (q.subject, q.predicate, q.object))
-             for q in s.native.quads_for_pattern(None, None, None, ox.DefaultGraph())}
-    assert union == named
-    assert len(s.query("SELECT * WHERE { ?s ?p ?o }")) == len(named)
+    s.set_background(data.draw(st.sampled_from([[], [(URIRef("https://kg.example.org/entity/A"), RDF.type, KG.Country)]])))
+    union = {q[:3] for g in (MERGED_GRAPH, GAZETTEER_GRAPH) for q in s.quads(None, None, None, g)}
+    assert {q[:3] for q in s.quads(None, None, None, DEFAULT_GRAPH)} == union
+    assert len(s.query("SELECT * WHERE { ?s ?p ?o }")) == len(union)
 
 
 popular = st.lists(st.tuples(st.sampled_from(["2025-01-05", "2025-02-10", None, "2024-12-31"]),
