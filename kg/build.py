@@ -11,15 +11,17 @@ from __future__ import annotations
 import os
 import sys
 import time
-from collections.abc import Callable, Iterable
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .api import KnowledgeGraph, background_triples
 from .errors import ExtractionError, InputError, StoreError
-from .ingest import input_files
-from .model import Extraction
-from .pipeline import Extractor, extract_paths
+from .ingest import Limits, count_articles, input_files, read_file
+from .model import Article, Extraction
+from .pipeline import Extractor
+from .registry import executors
 from .store.files import DirLock
 from .store.manifest import Manifest, detect_store, file_key, store_path
 from .vocab import GAZETTEER_GRAPH, MERGED_GRAPH
@@ -48,15 +50,26 @@ class BuildReport:
     outputs: dict[str, Path] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    executor: str = "serial"
+    workers: int = 1
+    total: int | None = None  # articles in the inputs, once counted (in the background)
+
+    @property
+    def done(self) -> int:
+        """Articles dealt with so far: read, skipped or failed."""
+        return self.read + self.skipped + self.failed
 
     @property
     def changed(self) -> bool:
         return bool(self.added or self.replaced or self.removed)
 
     def summary(self) -> str:
+        where = {"serial": "in this process", "processes": f"by {self.workers} worker processes",
+                 "dask": "on Dask"}.get(self.executor, f"by the {self.executor} executor")
         lines = [f"kg build: {self.read} articles read ({self.added} new, {self.replaced} changed, "
                  f"{self.unchanged} as before), {self.skipped} skipped as unchanged, {self.failed} failed"
-                 + (f", {self.removed} removed" if self.removed else "") + f" in {self.seconds:.1f} s",
+                 + (f", {self.removed} removed" if self.removed else "") + f" in {self.seconds:.1f} s"
+                 + (f" ({self.read / self.seconds:.1f} articles/s extracted {where})" if self.read and self.seconds else ""),
                  f"graph: {self.entities:,} entities, {self.facts:,} facts, {self.triples:,} triples "
                  f"({self.store} store)"]
         if self.top_actors:
@@ -68,12 +81,14 @@ class BuildReport:
 
 
 Progress = Callable[[BuildReport], None]
+Executor = Callable[[Iterable[Article], Extractor | None], Iterator[Extraction | Exception]]
 
 
 def build(paths: Iterable[str | os.PathLike], out_dir: str | os.PathLike, *, store: str | None = None,
           html: bool = True, force: bool = False, batch_size: int = 200,
           progress: Progress | None = None, on_error: Callable[[InputError], None] | None = None,
-          extractor: Extractor | None = None, follow_links: bool = False) -> BuildReport:
+          extractor: Extractor | None = None, follow_links: bool = False, workers: int | None = 1,
+          dask: str | None = None) -> BuildReport:
     """Build (or bring up to date) the graph in `out_dir` from article files and folders.
 
     Only new or changed files are read; a changed file's articles replace their old
@@ -84,7 +99,14 @@ def build(paths: Iterable[str | os.PathLike], out_dir: str | os.PathLike, *, sto
 
     Articles are extracted with `extractor` (an `Article` → `Extraction` callable;
     `kg.pipeline.extract` unless given). Links in folders that lead out of `paths` are
-    followed only with `follow_links`. A bad file or article is reported through
+    followed only with `follow_links`. `workers` processes extract them (None: one a core
+    available; 1: this process), or a Dask cluster when `dask` names its scheduler
+    (``tcp://host:8786``, or ``local`` for a cluster of `workers` processes on this machine);
+    the graph is the same whichever extracts. Inputs are read lazily and written in batches
+    of `batch_size`, so memory does not grow with them; an article the store already holds,
+    of a file a killed build was reading, is not extracted again.
+
+    A bad file or article is reported through
     `on_error` and in the report, and the build goes on. Raises `StoreLockedError` while another process uses `out_dir`, `StoreError`
     when the store cannot be opened or was built with another backend.
 
@@ -108,11 +130,15 @@ def build(paths: Iterable[str | os.PathLike], out_dir: str | os.PathLike, *, sto
                              f"use --store {manifest.store} or a new folder")
         manifest.store = name
         report = BuildReport(out_dir, store=name)
+        executor = _executor(report, extractor, workers, dask)
+        paths = list(paths)
+        if progress is not None:
+            _count_in_background(report, paths, follow_links)
         graph = KnowledgeGraph(name, store_path(out_dir, name), background=False)
         try:
             background_changed = _update_background(graph, manifest)
             _IncrementalBuild(graph, manifest, report, force, batch_size, progress, on_error,
-                              extractor).run(paths, follow_links)
+                              extractor, executor).run(paths, follow_links)
             outputs_missing = not (out_dir / "graph.ttl").exists() or not (out_dir / "graph.trig").exists()
             if graph.store.recovered:
                 report.notes.append("finished the repair of an interrupted build")
@@ -128,6 +154,35 @@ def build(paths: Iterable[str | os.PathLike], out_dir: str | os.PathLike, *, sto
     return report
 
 
+def _executor(report: BuildReport, extractor: Extractor | None, workers: int | None,
+              dask: str | None) -> Executor:
+    """The executor `workers` and `dask` ask for, with its options bound."""
+    from .executors import available_cores, picklable
+
+    workers = workers or (None if dask and dask != "local" else available_cores())
+    if dask:
+        name, options = "dask", {"address": dask, "workers": workers}
+    elif workers > 1 and not picklable(extractor):
+        report.notes.append("the extractor given cannot be sent to worker processes; it ran in this process")
+        name, options, workers = "serial", {}, 1
+    else:
+        name, options = ("processes", {"workers": workers}) if workers > 1 else ("serial", {})
+    report.executor, report.workers = name, workers or 0
+    run = executors.get(name)
+    return lambda articles, extractor: run(articles, extractor, **options)
+
+
+def _count_in_background(report: BuildReport, paths: list, follow_links: bool) -> None:
+    """Set `report.total` once the inputs are counted, for the progress display; counting
+    reads every .jsonl once more, so it runs beside the build instead of before it."""
+    import threading
+
+    def count() -> None:
+        report.total = count_articles(paths, report.out_dir, follow_links=follow_links)
+
+    threading.Thread(target=count, name="kg-count", daemon=True).start()
+
+
 def _existing_store(out_dir: Path) -> str:
     try:
         return detect_store(out_dir)
@@ -136,71 +191,125 @@ def _existing_store(out_dir: Path) -> str:
 
 
 class _IncrementalBuild:
-    """Reads new and changed files, extracts their articles and writes them in batches."""
+    """Reads new and changed files lazily, has the executor extract their articles, and
+    writes the results to the store in batches, in input order.
+
+    The reading side (`_articles`) walks the inputs and yields the articles to extract; what
+    else it meets — a file begun or ended, an article the store already holds, a bad line —
+    goes into `events`, each in its place among the articles. The writing side takes the
+    executor's results in the same order and replays the events up to each one, so a file is
+    recorded in the manifest only after all its articles are in the store."""
 
     def __init__(self, graph: KnowledgeGraph, manifest: Manifest, report: BuildReport, force: bool,
                  batch_size: int, progress: Progress | None, on_error: Callable[[InputError], None] | None,
-                 extractor: Extractor | None):
+                 extractor: Extractor | None, executor: Executor):
         self.graph, self.manifest, self.report, self.extractor = graph, manifest, report, extractor
-        self.force, self.batch_size = force, batch_size
+        self.force, self.batch_size, self.executor = force, batch_size, executor
         self.progress, self.on_error = progress, on_error
         self.present = graph.store.article_ids()
         self.batch: list[Extraction] = []
         self.stale: set[str] = set()
         self.saved, self.manifest_dirty = time.monotonic(), False
-        self.pending_files: list[tuple[Path, list[str], list[list[str]], bool]] = []
+        self.events: deque = deque()
+        self.file: _FileState | None = None
+        self.pending_files: list[_FileState] = []
 
     def run(self, paths: Iterable[str | os.PathLike], follow_links: bool = False) -> None:
+        for result in self.executor(self._articles(paths, follow_links), self.extractor):
+            self._replay(until_article=True)
+            self._result(result)
+        self._replay()
+        self._end_file()
+        self._commit(final=True)
+
+    # -- the reading side ------------------------------------------------------------------
+    def _articles(self, paths: Iterable[str | os.PathLike], follow_links: bool) -> Iterator[Article]:
+        limits = Limits.from_env()
         for item in input_files(paths, exclude=self.report.out_dir, follow_links=follow_links):
             if isinstance(item, InputError):
-                self._fail(item)
+                self.events.append(("error", item))
                 continue
-            self.report.files += 1
-            self._file(item)
-        self._commit(final=True)
+            try:
+                entry = None if self.force else self.manifest.skip(item, self.present)
+            except OSError as e:
+                self.events.append(("error", InputError(item, e.strerror or str(e))))
+                continue
+            if entry is not None:
+                self.events.append(("unchanged", entry))
+                continue
+            # A file the manifest does not know may be one a killed build was reading: what of
+            # it the store holds already is not extracted again. A changed file is read whole.
+            resume = not self.force and file_key(item) not in self.manifest.files
+            self.events.append(("file", item))
+            for article in read_file(item, limits):
+                if isinstance(article, InputError):
+                    self.events.append(("line_error", article))
+                elif resume and article.id in self.present:
+                    self.events.append(("held", article.id))
+                else:
+                    self.events.append(("article", None))
+                    yield article
+
+    # -- the writing side ------------------------------------------------------------------
+    def _replay(self, until_article: bool = False) -> None:
+        while self.events:
+            kind, value = self.events.popleft()
+            if kind == "article" and until_article:
+                return
+            if kind == "file":
+                self._end_file()
+                self.report.files += 1
+                self.file = _FileState(value)
+            elif kind == "unchanged":
+                self.report.files += 1
+                self.report.files_skipped += 1
+                self.report.skipped += len(value["articles"])
+                for where, reason in value.get("errors", ()):
+                    self._fail(InputError(where, reason))
+                self._tick()
+            elif kind == "held":
+                self.file.ids.append(value)
+                self.report.skipped += 1
+                self._tick()
+            elif kind == "line_error":  # a bad line, or the file itself unreadable
+                self.file.errors.append([value.path, value.reason])
+                self._fail(value)
+            elif kind == "error":  # a path that is no readable file
+                self._fail(value)
+        if until_article:
+            raise AssertionError("a result without its article")  # an executor that lost order
+
+    def _result(self, result: Extraction | Exception) -> None:
+        if isinstance(result, ExtractionError):
+            self.file.complete = False  # perhaps an extractor bug: read the file again next time
+            self._fail(result)
+            return
+        self.file.ids.append(result.article.id)
+        self.batch.append(result)
+        self.report.read += 1
+        self._tick()
+        if len(self.batch) >= self.batch_size:
+            self._commit()
+
+    def _end_file(self) -> None:
+        state, self.file = self.file, None
+        if state is None:
+            return
+        old = set(self.manifest.articles_of(state.path)) - set(state.ids)
+        if old:
+            self.stale |= old - self.manifest.referenced(except_paths=[state.path])
+        self.pending_files.append(state)
+
+    def _tick(self) -> None:
+        if self.progress:
+            self.progress(self.report)
 
     def _fail(self, error: InputError) -> None:
         self.report.failed += 1
         self.report.errors.append(error)
         if self.on_error:
             self.on_error(error)
-
-    def _file(self, path: Path) -> None:
-        try:
-            entry = None if self.force else self.manifest.skip(path, self.present)
-        except OSError as e:
-            self._fail(InputError(path, e.strerror or str(e)))
-            return
-        if entry is not None:
-            self.report.files_skipped += 1
-            self.report.skipped += len(entry["articles"])
-            for where, reason in entry.get("errors", ()):
-                self._fail(InputError(where, reason))
-            return
-        self._read(path)
-
-    def _read(self, path: Path) -> None:
-        ids, errors, complete = [], [], True
-        for item in extract_paths([path], self.extractor):
-            if isinstance(item, ExtractionError):
-                complete = False  # perhaps an extractor bug: read the file again next time
-                self._fail(item)
-                continue
-            if isinstance(item, InputError):
-                errors.append([item.path, item.reason])
-                self._fail(item)
-                continue
-            ids.append(item.article.id)
-            self.batch.append(item)
-            self.report.read += 1
-            if self.progress:
-                self.progress(self.report)
-        old = set(self.manifest.articles_of(path)) - set(ids)
-        if old:
-            self.stale |= old - self.manifest.referenced(except_paths=[path])
-        self.pending_files.append((path, ids, errors, complete))
-        if len(self.batch) >= self.batch_size:
-            self._commit()
+        self._tick()
 
     def _commit(self, final: bool = False) -> None:
         if not self.batch and not self.stale and not self.pending_files:
@@ -215,14 +324,30 @@ class _IncrementalBuild:
         self.present -= self.stale
         # The store holds the batch now; only then may the manifest say so. Saving it after
         # every batch would cost O(files) each time; a manifest a few batches behind only
-        # makes a killed build's successor read those files again.
-        for path, ids, errors, complete in self.pending_files:
-            self.manifest.record(path, ids, errors, complete=complete)
+        # makes a killed build's successor look again at those files (whose articles the
+        # store holds, so they are not extracted again).
+        for state in self.pending_files:
+            self.manifest.record(state.path, state.ids, state.errors, complete=state.complete)
         self.manifest_dirty = True
-        if final or time.monotonic() - self.saved > 5:
+        if final or time.monotonic() - self.saved > max(5.0, 20 * self.save_seconds):
+            started = time.monotonic()
             self.manifest.save()
             self.saved, self.manifest_dirty = time.monotonic(), False
+            self.save_seconds = self.saved - started
         self.batch, self.stale, self.pending_files = [], set(), []
+
+    save_seconds = 0.0  # what the last manifest save took: saving stays under 5 % of the build
+
+
+@dataclass
+class _FileState:
+    """What one input file gave so far: its article ids, its bad lines, and whether every
+    article was extracted."""
+
+    path: Path
+    ids: list[str] = field(default_factory=list)
+    errors: list[list[str]] = field(default_factory=list)
+    complete: bool = True
 
 
 def write_outputs(graph: KnowledgeGraph, out_dir: Path, report: BuildReport, *, html: bool = True) -> None:
@@ -321,7 +446,9 @@ def remove(out_dir: str | os.PathLike, items: Iterable[str | os.PathLike], *, ht
 
 
 def progress_printer(every: int = 50, interval: float = 1.0, stream=None) -> Progress:
-    """A progress callback printing one line on stderr every `every` articles or `interval` s."""
+    """A progress callback printing one line on stderr every `every` articles or `interval` s:
+    articles read, skipped and failed, articles/s, and (once the inputs are counted) how many
+    of how many and the time left."""
     stream = stream or sys.stderr
     state = {"last": time.monotonic(), "start": time.monotonic(), "count": 0}
 
@@ -332,6 +459,54 @@ def progress_printer(every: int = 50, interval: float = 1.0, stream=None) -> Pro
             return
         state["last"] = now
         rate = r.read / max(now - state["start"], 1e-9)
-        print(f"kg: {r.read} articles read, {r.skipped} skipped, {r.failed} failed "
-              f"({r.files} files, {rate:.0f} articles/s)", file=stream, flush=True)
+        line = (f"kg: {r.read} articles read, {r.skipped} skipped, {r.failed} failed "
+                f"({r.files} files, {rate:.0f} articles/s)")
+        if r.total:
+            line += f", {r.done:,} of {r.total:,}"
+            if rate > 0 and r.total > r.done:
+                line += f", {_duration((r.total - r.done) / rate)} left"
+        print(line, file=stream, flush=True)
     return report
+
+
+def _duration(seconds: float) -> str:
+    seconds = int(seconds + 0.5)
+    if seconds < 60:
+        return f"{seconds} s"
+    if seconds < 3600:
+        return f"{seconds // 60} min {seconds % 60:02d} s"
+    return f"{seconds // 3600} h {seconds % 3600 // 60:02d} min"
+
+
+class ProgressBar:
+    """A progress callback drawing a bar on a terminal (tqdm): articles done of the total
+    once it is counted, articles/s and the time left. `close` ends the bar's line."""
+
+    def __init__(self, stream=None):
+        from tqdm import tqdm
+
+        self.bar = tqdm(total=None, unit=" articles", file=stream or sys.stderr, dynamic_ncols=True,
+                        smoothing=0.05, mininterval=0.2)
+
+    def __call__(self, r: BuildReport) -> None:
+        if r.total and self.bar.total != max(r.total, r.done):
+            self.bar.total = max(r.total, r.done)
+            self.bar.refresh()
+        if r.failed:
+            self.bar.set_postfix_str(f"{r.failed} failed", refresh=False)
+        self.bar.update(r.done - self.bar.n)
+
+    def write(self, message: str) -> None:
+        """A message above the bar, which is drawn again below it."""
+        self.bar.write(message, file=self.bar.fp)
+
+    def close(self) -> None:
+        self.bar.close()
+
+
+def progress_display(stream=None) -> Progress:
+    """A bar on a terminal, plain lines (`progress_printer`) elsewhere: a log has no use for
+    a bar redrawn in place."""
+    stream = stream or sys.stderr
+    isatty = getattr(stream, "isatty", None)
+    return ProgressBar(stream) if isatty is not None and isatty() else progress_printer(stream=stream)

@@ -19,6 +19,9 @@ class InputError(KGError):
         self.path, self.reason = str(path), reason
         super().__init__(f"{path}: {reason}")
 
+    def __reduce__(self):  # sent back from worker processes: rebuilt from path and reason
+        return type(self), (self.path, self.reason)
+
 
 class ExtractionError(InputError):
     """An article was read but could not be extracted (an extractor failed, or gave an entity
@@ -63,6 +66,10 @@ class UnknownExtractorError(UnknownNameError):
     kind = "extractor"
 
 
+class UnknownExecutorError(UnknownNameError):
+    kind = "executor"
+
+
 class LexiconError(KGError):
     """A lexicon file whose content cannot be read: names the file, the key and what is valid."""
 
@@ -89,6 +96,10 @@ class QueryError(KGError):
 
 class StoreLockedError(KGError):
     """Another build is writing into the same output folder."""
+
+
+class ExecutorError(KGError):
+    """Articles cannot be sent where they were to be extracted (worker processes, a cluster)."""
 
 
 class StoreError(KGError):

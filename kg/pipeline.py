@@ -154,19 +154,31 @@ def extract_paths(paths: Iterable[str | os.PathLike], extractor: Extractor | Non
     could not be extracted. One bad file or article never stops the others. Links in
     folders that lead out of `paths` are followed only with `follow_links`.
     """
-    run = extractor or extract
     for item in read_paths(paths, follow_links=follow_links):
-        if isinstance(item, InputError):
-            yield item
-            continue
-        try:
-            extraction = run(item)
-            check_ids(extraction)
-        except ExtractionError as e:
-            yield e
-        except InputError as e:
-            yield ExtractionError(e.path, e.reason)
-        except Exception as e:  # noqa: BLE001 - an extractor bug must not stop the batch
-            yield ExtractionError(item.name, f"extraction failed: {type(e).__name__}: {e}")
-        else:
-            yield extraction
+        yield item if isinstance(item, InputError) else extract_checked(item, extractor)
+
+
+def extract_checked(article: Article, extractor: Extractor | None = None) -> Extraction | ExtractionError:
+    """`extractor(article)` (`extract` unless given) with its ids checked, or an
+    `ExtractionError` naming the article and the reason: what one worker does to one article."""
+    try:
+        extraction = (extractor or extract)(article)
+        check_ids(extraction)
+    except ExtractionError as e:
+        return e
+    except InputError as e:
+        return ExtractionError(e.path, e.reason)
+    except Exception as e:  # noqa: BLE001 - an extractor bug must not stop the batch
+        return ExtractionError(article.name, f"extraction failed: {type(e).__name__}: {e}")
+    return extraction
+
+
+def warm_up() -> None:
+    """Load what `extract` needs for every language (gazetteer, lexicons, lemmatisers), so
+    a worker process pays for it once, before its first article."""
+    from .extract.lexicon import languages
+
+    load_gazetteer()
+    for lang in languages():
+        load_lexicon(lang)
+        parse("Warm up.", lang)

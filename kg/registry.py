@@ -1,7 +1,7 @@
-"""Name → factory registries, one per extension point: stores, exporters, extractors.
+"""Name → factory registries, one per extension point: stores, exporters, extractors, executors.
 
 Each registry fills itself, on first use, from its built-in table below and then from the
-entry points of its group (``kg.stores``, ``kg.exporters``, ``kg.extractors``), so a
+entry points of its group (``kg.stores``, ``kg.exporters``, ``kg.extractors``, ``kg.executors``), so a
 package installed beside kg adds a store, a format or an extractor without kg's code
 knowing it. Targets are ``"module:attribute"`` strings, imported only when called, so a
 registry costs nothing until something is used.
@@ -34,7 +34,7 @@ from importlib.metadata import entry_points
 from pathlib import Path
 from typing import Any
 
-from .errors import UnknownExtractorError, UnknownFormatError, UnknownNameError, UnknownStoreError
+from .errors import UnknownExecutorError, UnknownExtractorError, UnknownFormatError, UnknownNameError, UnknownStoreError
 
 Target = str | Callable[..., Any]
 
@@ -213,6 +213,11 @@ extractors = Registry("extractors", UnknownExtractorError, builtins={
     "roles": "kg.extract.roles:role_facts",
     "relations": "kg.extract.relations:relation_facts",
 })
+executors = Registry("executors", UnknownExecutorError, builtins={
+    "serial": "kg.executors:serial",
+    "processes": "kg.executors:processes",
+    "dask": "kg.executors:dask",
+})
 exporters = ExporterRegistry(FORMATS)
 
-__all__ = ["FORMATS", "ExporterRegistry", "Format", "Registry", "exporters", "extractors", "load_target", "stores"]
+__all__ = ["FORMATS", "ExporterRegistry", "Format", "Registry", "executors", "exporters", "extractors", "load_target", "stores"]

@@ -1,7 +1,7 @@
 """Imports run one way only: a module imports from its own layer or the layers below.
 
 model/schema/rdf (and errors, vocab, registry, resources, atomic) → nlp, ingest → gazetteer →
-extract → store → export → build, api, endpoint → cli. `kg/__init__.py` re-exports the API and is
+extract (pipeline, executors) → store → export → build, api, endpoint → cli. `kg/__init__.py` re-exports the API and is
 exempt. Every import counts, at the top of a module or inside a function.
 """
 from __future__ import annotations
@@ -17,7 +17,7 @@ LAYERS: tuple[frozenset[str], ...] = (
     frozenset({"model", "schema", "rdf", "errors", "vocab", "registry", "resources", "atomic"}),
     frozenset({"nlp", "ingest"}),
     frozenset({"gazetteer"}),
-    frozenset({"extract", "pipeline"}),
+    frozenset({"extract", "pipeline", "executors"}),
     frozenset({"store"}),
     frozenset({"export", "analytics"}),
     frozenset({"build", "api", "evaluate", "endpoint"}),

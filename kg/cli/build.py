@@ -27,13 +27,23 @@ def _fail_if(failed: int, what: str) -> None:
 @click.option("--no-html", is_flag=True, help="Do not write graph.html.")
 @click.option("--batch-size", type=click.IntRange(1), default=200, show_default=True,
               help="Articles written to the store at a time.")
-@click.option("-q", "--quiet", is_flag=True, help="No progress lines on stderr.")
+@click.option("-j", "--workers", type=click.IntRange(1), default=None, metavar="N",
+              help="Processes extracting articles (default: one a core available; 1: no worker processes). "
+                   "With --dask local, the cluster's workers.")
+@click.option("--dask", "dask", default=None, metavar="ADDRESS",
+              help="Extract on a Dask distributed cluster: its scheduler (tcp://host:8786), or 'local' for a "
+                   "cluster on this machine. Needs kg[dask], and kg on every worker.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress on stderr.")
 @click.option("--follow-links", is_flag=True, help="Follow links in folders that lead out of the paths given.")
 def build(paths: tuple[Path, ...], out_dir: Path, store: str | None, force: bool, no_html: bool,
-          batch_size: int, quiet: bool, follow_links: bool) -> None:
+          batch_size: int, workers: int | None, dask: str | None, quiet: bool, follow_links: bool) -> None:
     """Build the graph in DIR from article files and folders (.txt, .md, .jsonl, .html).
 
-    Re-running reads only new or changed files; a changed file replaces its articles.
+    Re-running reads only new or changed files; a changed file replaces its articles, and
+    a build that was interrupted goes on where it stopped. Inputs of any size are read a
+    line or a file at a time and extracted by worker processes (--workers) or on a Dask
+    cluster (--dask); the graph is the same either way. On a terminal a progress bar shows
+    articles done of the total, articles/s and the time left.
     Writes DIR/graph.ttl (merged view), DIR/graph.trig (one named graph per article),
     DIR/graph.html, and keeps DIR/store for the next run. A file that cannot be read is
     reported on stderr and the rest goes on; the exit status is then 1.
@@ -43,13 +53,24 @@ def build(paths: tuple[Path, ...], out_dir: Path, store: str | None, force: bool
       kg build news/ -o graph/
       kg build news/2025-06/*.md extra.jsonl -o graph/
       kg build news/ -o graph/ --force --no-html
+      kg build wire-2025.jsonl.gz -o graph/ --workers 2
+      kg build news/ -o graph/ --dask tcp://scheduler:8786
     """
-    from ..build import build as run_build, progress_printer
+    from ..build import build as run_build, progress_display
     from . import chosen_extractor
 
-    report = run_build(paths, out_dir, store=store, html=not no_html, force=force, batch_size=batch_size,
-                       progress=None if quiet else progress_printer(), on_error=_echo_error,
-                       extractor=chosen_extractor(), follow_links=follow_links)
+    progress = None if quiet else progress_display()
+    on_error = _echo_error
+    if hasattr(progress, "write"):
+        def on_error(error) -> None:
+            progress.write(f"kg: {error}")
+    try:
+        report = run_build(paths, out_dir, store=store, html=not no_html, force=force, batch_size=batch_size,
+                           progress=progress, on_error=on_error, extractor=chosen_extractor(),
+                           follow_links=follow_links, workers=workers, dask=dask)
+    finally:
+        if hasattr(progress, "close"):
+            progress.close()
     click.echo(report.summary())
     _fail_if(report.failed, "could not be read or extracted")
 
