@@ -329,6 +329,28 @@ class _ClauseActors:
         return run
 
 
+# relations between two sides, of which an office holder and his own state cannot be both
+_TWO_SIDES = AGENT_PHRASE_RELATIONS | SYMMETRIC | frozenset({"visits", "mediates"})
+
+
+def own_side(view: SentenceView, reading: SentenceReading) -> SentenceReading:
+    """Reads the offices the article states (the entity layer's roles). Sets each reading's
+    `pairs` without those whose parties are an office holder and the state or body he holds
+    it in: "Putin thanked Kim for his country's support" is no Putin supports Russia,
+    «Лукашенко поблагодарил за поддержку заявки Минска» no Lukashenko supports Belarus."""
+    offices = {(r.person, r.of) for r in view.layer.roles}
+    if not offices:
+        return reading
+    out = []
+    for r in reading.readings:
+        if r.pairs and r.trigger.relation in _TWO_SIDES:
+            kept = tuple(p for p in r.pairs if p not in offices and (p[1], p[0]) not in offices)
+            if kept != r.pairs:
+                r = Reading(r.trigger, kept, r.made, r.qualifiers, r.speaker)
+        out.append(r)
+    return SentenceReading(reading.clauses, tuple(out), reading.extra)
+
+
 def qualifiers(view: SentenceView, reading: SentenceReading) -> SentenceReading:
     """Reads each trigger's clause (and the sentence's lead-in) for domain, date, place, trend,
     negation and modality. Sets the `qualifiers` of each reading that has pairs."""
@@ -381,6 +403,7 @@ RELATION_STAGES = Stages((
     Stage("clauses", clauses),
     Stage("triggers", triggers),
     Stage("arguments", arguments),
+    Stage("roles", own_side),
     Stage("qualifiers", qualifiers),
     Stage("attribution", attribution),
     Stage("participation", participation),
@@ -440,7 +463,9 @@ def _arguments(view: SentenceView, r: Reading, actors: _ClauseActors) -> Reading
     if relation == "inception":
         return Reading(r.trigger, r.pairs, tuple(_inception(view, t0, t1, ms)), r.qualifiers, r.speaker)
     pairs: list[tuple[str, str]]
-    if relation == "memberOf" and (_is_membership_noun(view, t0, t1) or
+    if t.exit and _left_territory(view, ms, t1):
+        pairs = []  # "demands Russia withdraw from Ukraine": troops leave a land, no member leaves
+    elif relation == "memberOf" and (_is_membership_noun(view, t0, t1) or
                                    not any(view.type_of(m) in ORG_TYPES for m in ms if m.start >= t1)):
         pairs = _members(view, ms, t0, t1)
     elif relation == "participatesIn":
@@ -450,6 +475,13 @@ def _arguments(view: SentenceView, r: Reading, actors: _ClauseActors) -> Reading
     else:
         pairs = _directed(view, relation, actors, spec, t0, t1, stretch)
     return Reading(r.trigger, tuple(pairs), r.made, r.qualifiers, r.speaker)
+
+
+def _left_territory(view: SentenceView, ms: list[ActorMention], t1: int) -> bool:
+    """Whether what an exit trigger leaves is a state or a place, not an organisation: the
+    first actor right after it (the object of "withdraw from", «вийти з»)."""
+    after = [m for m in ms if 0 <= m.start - t1 <= 2 and m.kind != "adjective"]
+    return bool(after) and view.type_of(after[0]) not in ORG_TYPES
 
 
 def _in(view: SentenceView, stretch: Stretch) -> list[ActorMention]:
@@ -829,7 +861,11 @@ def _members(view: SentenceView, ms: list[ActorMention], t0: int, t1: int) -> li
         return []
     count = _counted(view, t0)
     if count and len(chosen) < count:
-        chosen = _unique(chosen + _focus(view, "Country", count, t0))[:count]
+        # "the six countries" are the six the story named last; "141 of its 193 members" are
+        # more states than it names: a count the story cannot fill names no one
+        filled = _unique(chosen + _focus(view, "Country", count, t0))
+        if len(filled) >= count:
+            chosen = filled[:count]
     return [(s, org) for s in chosen]
 
 
@@ -934,7 +970,22 @@ def _qualifiers(view: SentenceView, trigger: Trigger, domains: dict, trends: dic
     names_format = any(l in lex.words("format_words") for t in doc.tokens[t0:t1] for l in t.lemmas)
     if mods and not names_format and not _agreement_reached(view, relation, mods[-1], near, t0):
         changes["modality"] = mods[-1].payload  # «прагне перетворити механізм X»: the format exists
+    if relation == "memberOf" and not trigger.exit and not names_format and _aspired(view, trigger):
+        changes["modality"] = "planned"
     return Qualifiers(**changes)
+
+
+_ASPIRATION_LOOKBACK = 6  # tokens: "granted Ukraine candidate status for membership"
+
+
+def _aspired(view: SentenceView, trigger: Trigger) -> bool:
+    """"candidate status for EU membership", «переговори про вступ», "invited X to become
+    members": a step towards membership (before the trigger in its clause, or right after
+    it: "accession talks") is no membership yet."""
+    words = view.lex.words("membership_aspirations")
+    t0, t1, clause = trigger.start, trigger.end, trigger.clause
+    near = view.doc.tokens[max(clause.first, t0 - _ASPIRATION_LOOKBACK):min(clause.last, t1 + 2)]
+    return any(t.lemmas & words or t.text.lower() in words for t in near if t.index < t0 or t.index >= t1)
 
 
 def _lead_in(view: SentenceView, d: DateMention) -> bool:
