@@ -500,6 +500,8 @@ def _is_place(doc: Document, lex: Lexicon, m: ActorMention, etype: str) -> bool:
         return True  # "a command in Wiesbaden, Germany": the country says where the town is
     if prev not in g.location_prepositions:
         return False
+    if doc.tokens[m.end - 1].text.endswith(g.possessive_endings):
+        return False  # "took aim at Washington's trade policy": an owner, not a place
     return not g.case_marking or "loct" in doc.tokens[m.start].analysis.cases or etype in ("City",)
 
 
@@ -725,17 +727,24 @@ def _directed(view: SentenceView, relation, actors: _ClauseActors, spec, t0, t1,
     subjects = _group_at(view, before, before[-1]) if before else []
     if not subjects:
         return []
+    # "strikes on Houthi targets in Yemen", «обстріляли в Карабасі»: where an act happens is
+    # not what it is done to (a visit's object or an influence's sphere is the place itself)
+    where = view.places if relation not in ("visits", "influences") else frozenset()
     if relation in ("attacks",):
-        objects_ = after
+        near = bool(before) and t0 - before[-1].end <= _ACT_SUBJECT_GAP
+        objects_ = _before_place(after, frozenset(m for m in where if not _struck_place(view, m, t0, t1, near)))
     elif not genitive_agent:
-        objects_ = actors.select(("objects", spec.objects), lambda m: view.type_of(m) in spec.objects
-                                 and m.kind != "adjective").starting_from(t1)
+        objects_ = _before_place(actors.select(("objects", spec.objects),
+                                               lambda m: view.type_of(m) in spec.objects and m.kind != "adjective")
+                                 .starting_from(t1), where)
     else:
-        objects_ = [m for m in after if m.kind != "adjective"]
+        objects_ = _before_place([m for m in after if m.kind != "adjective"], where)
     if relation == "providesAidTo":
         # "handed over Sweden's instrument": the owner of what is handed over is no recipient
         # ("backed Moldova's bid" backs Moldova, "struck Ukraine's cities" strikes Ukraine)
         objects_ = [m for m in objects_ if not _possessive(view, doc.tokens[m.end - 1])]
+    if not objects_ and where and any(m in where and m.start >= t1 for m in ms):
+        return []  # "help end the war in Yemen": the act's object is where it happens, no one
     if not objects_ and relation == "influences" and stretch is not None:
         objects_ = _there(view, stretch, spec.objects)
     if not objects_ and relation == "providesAidTo" and len(unfiltered) >= 2 and _indirect_object(view, unfiltered[-1]):
@@ -786,6 +795,43 @@ def _participation(view: SentenceView, actors: _ClauseActors, spec, t0, t1, stre
     else:
         group = _antecedent(view, stretch, spec.subjects) or _carried_subject(view, stretch, spec.subjects)
     return [(m.entity_id, event) for m in group]
+
+
+def _before_place(objects: list[ActorMention], where: frozenset[ActorMention]) -> list[ActorMention]:
+    """The objects up to the first place an act happens in: "the war in Yemen, … U.S. officials"
+    — what follows the place belongs to another phrase."""
+    out = []
+    for m in objects:
+        if m in where:
+            break
+        out.append(m)
+    return out
+
+
+_ACT_SUBJECT_GAP = 3  # tokens: "it went to war", «Росія розв'язала війну»
+
+
+def _struck_place(view: SentenceView, m: ActorMention, t0: int, t1: int, near: bool) -> bool:
+    """Whether a place after an attack trigger is what is struck: "struck targets in Iran" (the
+    unnamed targets are there), a state its subject's own war is waged in ("it went to war in
+    Ukraine", "its operation in Ukraine") — but not a war the clause only mentions ("backed
+    opposing sides in the war in Yemen", "sanctions over the war in Ukraine")."""
+    gap = view.doc.tokens[t1:m.start]
+    if any(t.is_word and t.text.lower() not in view.lex.grammar.location_prepositions for t in gap):
+        return True
+    return view.type_of(m) == "Country" and (near or _owned_act(view, t0))
+
+
+def _owned_act(view: SentenceView, t0: int) -> bool:
+    """"its special military operation", «своєї війни», "Russia's war": a possessive stands
+    before the act's noun, with only its describers between."""
+    words = view.lex.words("possessive_determiners")
+    for t in reversed(view.doc.tokens[max(0, t0 - 3):t0]):
+        if t.text.lower() in words or t.lemmas & words or _possessive(view, t):
+            return True
+        if not t.is_word or t.analysis.pos not in ("ADJF", "ADJ", "PRTF", ""):
+            return False
+    return False
 
 
 def _possessor(view: SentenceView, before: list[ActorMention], t0: int) -> ActorMention | None:

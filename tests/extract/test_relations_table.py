@@ -897,6 +897,36 @@ CASES: list[Case] = [
       must_not=[("Alexander_Lukashenko", "supports", "Belarus")]),
     C("ru-supports-pos-20", "ru", "Президент Казахстана Касым-Жомарт Токаев поддержал заявку Белоруссии.",
       must=[("Kassym-Jomart_Tokayev", "supports", "Belarus")]),
+    # ------------------------------------------------------------------ where an act happens
+    # "the war in Yemen", «у війні в Ємені»: the place an act happens in is not its target, nor
+    # what is backed or opposed (near misses: an owned war, "its operation in Ukraine", is
+    # waged on the land it is in; "struck targets in Iran" strikes what is there).
+    C("en-attacks-miss-20", "en", "Iran and Saudi Arabia back opposing sides in the war in Yemen.",
+      must_not=[("Iran", "attacks", "Yemen"), ("Saudi_Arabia", "attacks", "Yemen"), ("Iran", "opposes", "Yemen")]),
+    C("en-attacks-miss-21", "en", "The EU adopted sanctions against Russia over the war in Ukraine.",
+      must=[("European_Union", "sanctions", "Russia")], must_not=[("European_Union", "attacks", "Ukraine")]),
+    C("en-attacks-pos-20", "en", "Moscow calls its special military operation in Ukraine a success.",
+      must=[("Russia", "attacks", "Ukraine")]),
+    C("uk-attacks-miss-20", "uk", "Саудівська Аравія та Іран підтримують протилежні сторони у війні в Ємені.",
+      must_not=[("Iran", "attacks", "Yemen"), ("Saudi_Arabia", "attacks", "Yemen"), ("Iran", "supports", "Yemen")]),
+    C("uk-attacks-miss-21", "uk", "ЄС ухвалив санкції проти Росії через війну в Україні.",
+      must=[("European_Union", "sanctions", "Russia")], must_not=[("European_Union", "attacks", "Ukraine")]),
+    C("uk-attacks-pos-20", "uk", "Росія продовжує свою війну в Україні.",
+      must=[("Russia", "attacks", "Ukraine")]),
+    C("ru-attacks-miss-20", "ru", "Саудовская Аравия и Иран поддерживают противоположные стороны в войне в Йемене.",
+      must_not=[("Iran", "attacks", "Yemen"), ("Saudi_Arabia", "attacks", "Yemen"), ("Iran", "supports", "Yemen")]),
+    C("ru-attacks-miss-21", "ru", "ЕС принял санкции против России из-за войны на Украине.",
+      must=[("European_Union", "sanctions", "Russia")], must_not=[("European_Union", "attacks", "Ukraine")]),
+    C("ru-attacks-pos-20", "ru", "Россия продолжает свою войну на Украине.",
+      must=[("Russia", "attacks", "Ukraine")]),
+    C("en-attacks-pos-21", "en", "Russia went to war in Ukraine in February 2022.",
+      must=[("Russia", "attacks", "Ukraine")]),
+    C("uk-attacks-pos-21", "uk", "Росія розв'язала війну в Україні у 2022 році.",
+      must=[("Russia", "attacks", "Ukraine")]),
+    C("ru-attacks-pos-21", "ru", "Россия начала войну на Украине в 2022 году.",
+      must=[("Russia", "attacks", "Ukraine")]),
+    C("en-opposes-pos-20", "en", "Chinese President Xi Jinping also took aim at Washington's trade policy.",
+      must=[("Xi_Jinping", "opposes", "United_States")]),
 ]
 
 
