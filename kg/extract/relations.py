@@ -329,6 +329,28 @@ class _ClauseActors:
         return run
 
 
+# relations between two sides, of which an office holder and his own state cannot be both
+_TWO_SIDES = AGENT_PHRASE_RELATIONS | SYMMETRIC | frozenset({"visits", "mediates"})
+
+
+def own_side(view: SentenceView, reading: SentenceReading) -> SentenceReading:
+    """Reads the offices the article states (the entity layer's roles). Sets each reading's
+    `pairs` without those whose parties are an office holder and the state or body he holds
+    it in: "Putin thanked Kim for his country's support" is no Putin supports Russia,
+    «Лукашенко поблагодарил за поддержку заявки Минска» no Lukashenko supports Belarus."""
+    offices = {(r.person, r.of) for r in view.layer.roles}
+    if not offices:
+        return reading
+    out = []
+    for r in reading.readings:
+        if r.pairs and r.trigger.relation in _TWO_SIDES:
+            kept = tuple(p for p in r.pairs if p not in offices and (p[1], p[0]) not in offices)
+            if kept != r.pairs:
+                r = Reading(r.trigger, kept, r.made, r.qualifiers, r.speaker)
+        out.append(r)
+    return SentenceReading(reading.clauses, tuple(out), reading.extra)
+
+
 def qualifiers(view: SentenceView, reading: SentenceReading) -> SentenceReading:
     """Reads each trigger's clause (and the sentence's lead-in) for domain, date, place, trend,
     negation and modality. Sets the `qualifiers` of each reading that has pairs."""
@@ -381,6 +403,7 @@ RELATION_STAGES = Stages((
     Stage("clauses", clauses),
     Stage("triggers", triggers),
     Stage("arguments", arguments),
+    Stage("roles", own_side),
     Stage("qualifiers", qualifiers),
     Stage("attribution", attribution),
     Stage("participation", participation),
@@ -440,7 +463,9 @@ def _arguments(view: SentenceView, r: Reading, actors: _ClauseActors) -> Reading
     if relation == "inception":
         return Reading(r.trigger, r.pairs, tuple(_inception(view, t0, t1, ms)), r.qualifiers, r.speaker)
     pairs: list[tuple[str, str]]
-    if relation == "memberOf" and (_is_membership_noun(view, t0, t1) or
+    if t.exit and _left_territory(view, ms, t1):
+        pairs = []  # "demands Russia withdraw from Ukraine": troops leave a land, no member leaves
+    elif relation == "memberOf" and (_is_membership_noun(view, t0, t1) or
                                    not any(view.type_of(m) in ORG_TYPES for m in ms if m.start >= t1)):
         pairs = _members(view, ms, t0, t1)
     elif relation == "participatesIn":
@@ -450,6 +475,13 @@ def _arguments(view: SentenceView, r: Reading, actors: _ClauseActors) -> Reading
     else:
         pairs = _directed(view, relation, actors, spec, t0, t1, stretch)
     return Reading(r.trigger, tuple(pairs), r.made, r.qualifiers, r.speaker)
+
+
+def _left_territory(view: SentenceView, ms: list[ActorMention], t1: int) -> bool:
+    """Whether what an exit trigger leaves is a state or a place, not an organisation: the
+    first actor right after it (the object of "withdraw from", «вийти з»)."""
+    after = [m for m in ms if 0 <= m.start - t1 <= 2 and m.kind != "adjective"]
+    return bool(after) and view.type_of(after[0]) not in ORG_TYPES
 
 
 def _in(view: SentenceView, stretch: Stretch) -> list[ActorMention]:
@@ -468,6 +500,8 @@ def _is_place(doc: Document, lex: Lexicon, m: ActorMention, etype: str) -> bool:
         return True  # "a command in Wiesbaden, Germany": the country says where the town is
     if prev not in g.location_prepositions:
         return False
+    if doc.tokens[m.end - 1].text.endswith(g.possessive_endings):
+        return False  # "took aim at Washington's trade policy": an owner, not a place
     return not g.case_marking or "loct" in doc.tokens[m.start].analysis.cases or etype in ("City",)
 
 
@@ -693,17 +727,24 @@ def _directed(view: SentenceView, relation, actors: _ClauseActors, spec, t0, t1,
     subjects = _group_at(view, before, before[-1]) if before else []
     if not subjects:
         return []
+    # "strikes on Houthi targets in Yemen", «обстріляли в Карабасі»: where an act happens is
+    # not what it is done to (a visit's object or an influence's sphere is the place itself)
+    where = view.places if relation not in ("visits", "influences") else frozenset()
     if relation in ("attacks",):
-        objects_ = after
+        near = bool(before) and t0 - before[-1].end <= _ACT_SUBJECT_GAP
+        objects_ = _before_place(after, frozenset(m for m in where if not _struck_place(view, m, t0, t1, near)))
     elif not genitive_agent:
-        objects_ = actors.select(("objects", spec.objects), lambda m: view.type_of(m) in spec.objects
-                                 and m.kind != "adjective").starting_from(t1)
+        objects_ = _before_place(actors.select(("objects", spec.objects),
+                                               lambda m: view.type_of(m) in spec.objects and m.kind != "adjective")
+                                 .starting_from(t1), where)
     else:
-        objects_ = [m for m in after if m.kind != "adjective"]
+        objects_ = _before_place([m for m in after if m.kind != "adjective"], where)
     if relation == "providesAidTo":
         # "handed over Sweden's instrument": the owner of what is handed over is no recipient
         # ("backed Moldova's bid" backs Moldova, "struck Ukraine's cities" strikes Ukraine)
         objects_ = [m for m in objects_ if not _possessive(view, doc.tokens[m.end - 1])]
+    if not objects_ and where and any(m in where and m.start >= t1 for m in ms):
+        return []  # "help end the war in Yemen": the act's object is where it happens, no one
     if not objects_ and relation == "influences" and stretch is not None:
         objects_ = _there(view, stretch, spec.objects)
     if not objects_ and relation == "providesAidTo" and len(unfiltered) >= 2 and _indirect_object(view, unfiltered[-1]):
@@ -754,6 +795,43 @@ def _participation(view: SentenceView, actors: _ClauseActors, spec, t0, t1, stre
     else:
         group = _antecedent(view, stretch, spec.subjects) or _carried_subject(view, stretch, spec.subjects)
     return [(m.entity_id, event) for m in group]
+
+
+def _before_place(objects: list[ActorMention], where: frozenset[ActorMention]) -> list[ActorMention]:
+    """The objects up to the first place an act happens in: "the war in Yemen, … U.S. officials"
+    — what follows the place belongs to another phrase."""
+    out = []
+    for m in objects:
+        if m in where:
+            break
+        out.append(m)
+    return out
+
+
+_ACT_SUBJECT_GAP = 3  # tokens: "it went to war", «Росія розв'язала війну»
+
+
+def _struck_place(view: SentenceView, m: ActorMention, t0: int, t1: int, near: bool) -> bool:
+    """Whether a place after an attack trigger is what is struck: "struck targets in Iran" (the
+    unnamed targets are there), a state its subject's own war is waged in ("it went to war in
+    Ukraine", "its operation in Ukraine") — but not a war the clause only mentions ("backed
+    opposing sides in the war in Yemen", "sanctions over the war in Ukraine")."""
+    gap = view.doc.tokens[t1:m.start]
+    if any(t.is_word and t.text.lower() not in view.lex.grammar.location_prepositions for t in gap):
+        return True
+    return view.type_of(m) == "Country" and (near or _owned_act(view, t0))
+
+
+def _owned_act(view: SentenceView, t0: int) -> bool:
+    """"its special military operation", «своєї війни», "Russia's war": a possessive stands
+    before the act's noun, with only its describers between."""
+    words = view.lex.words("possessive_determiners")
+    for t in reversed(view.doc.tokens[max(0, t0 - 3):t0]):
+        if t.text.lower() in words or t.lemmas & words or _possessive(view, t):
+            return True
+        if not t.is_word or t.analysis.pos not in ("ADJF", "ADJ", "PRTF", ""):
+            return False
+    return False
 
 
 def _possessor(view: SentenceView, before: list[ActorMention], t0: int) -> ActorMention | None:
@@ -829,7 +907,11 @@ def _members(view: SentenceView, ms: list[ActorMention], t0: int, t1: int) -> li
         return []
     count = _counted(view, t0)
     if count and len(chosen) < count:
-        chosen = _unique(chosen + _focus(view, "Country", count, t0))[:count]
+        # "the six countries" are the six the story named last; "141 of its 193 members" are
+        # more states than it names: a count the story cannot fill names no one
+        filled = _unique(chosen + _focus(view, "Country", count, t0))
+        if len(filled) >= count:
+            chosen = filled[:count]
     return [(s, org) for s in chosen]
 
 
@@ -934,7 +1016,22 @@ def _qualifiers(view: SentenceView, trigger: Trigger, domains: dict, trends: dic
     names_format = any(l in lex.words("format_words") for t in doc.tokens[t0:t1] for l in t.lemmas)
     if mods and not names_format and not _agreement_reached(view, relation, mods[-1], near, t0):
         changes["modality"] = mods[-1].payload  # «прагне перетворити механізм X»: the format exists
+    if relation == "memberOf" and not trigger.exit and not names_format and _aspired(view, trigger):
+        changes["modality"] = "planned"
     return Qualifiers(**changes)
+
+
+_ASPIRATION_LOOKBACK = 6  # tokens: "granted Ukraine candidate status for membership"
+
+
+def _aspired(view: SentenceView, trigger: Trigger) -> bool:
+    """"candidate status for EU membership", «переговори про вступ», "invited X to become
+    members": a step towards membership (before the trigger in its clause, or right after
+    it: "accession talks") is no membership yet."""
+    words = view.lex.words("membership_aspirations")
+    t0, t1, clause = trigger.start, trigger.end, trigger.clause
+    near = view.doc.tokens[max(clause.first, t0 - _ASPIRATION_LOOKBACK):min(clause.last, t1 + 2)]
+    return any(t.lemmas & words or t.text.lower() in words for t in near if t.index < t0 or t.index >= t1)
 
 
 def _lead_in(view: SentenceView, d: DateMention) -> bool:

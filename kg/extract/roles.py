@@ -10,6 +10,8 @@ def role_facts(ctx: Context) -> list[Fact]:
     facts: list[Fact] = []
     gaz = ctx.gaz
     for person, relation, of, sent_index, _ in ctx.layer.roles:
+        if person == of:
+            continue  # an office is held in a state or body, never in oneself
         s = ctx.doc.sentences[sent_index]
         prov = Provenance(ctx.article.id, s.text, s.start, s.end, "roles.apposition", 0.8)
         facts.append(Fact(person, relation, of, Qualifiers(), prov))

@@ -843,6 +843,90 @@ CASES: list[Case] = [
       must=[("Germany", "providesAidTo", "Ukraine")], must_not=[("Ukraine", "providesAidTo", "Germany")]),
     C("uk-opposes-miss-2", "uk", "Японія засудила Китай.",
       must=[("Japan", "opposes", "China")], must_not=[("China", "opposes", "Japan")]),
+    # ------------------------------------------------------------------ steps towards membership
+    # Candidate status, accession talks, a bid: a step towards membership is no membership
+    # (near misses: a membership that follows its application, told in the same sentence).
+    C("en-memberOf-miss-20", "en", "EU leaders agreed to open accession talks with Ukraine and Moldova.",
+      must_not=[("Ukraine", "memberOf", "European_Union"), ("Moldova", "memberOf", "European_Union")]),
+    C("en-memberOf-miss-21", "en", "Georgia received candidate status for EU membership in December.",
+      must_not=[("Georgia", "memberOf", "European_Union")]),
+    C("en-memberOf-pos-20", "en", "Finland joined NATO in April, a year after its application.",
+      must=[("Finland", "memberOf", "NATO")]),
+    C("uk-memberOf-miss-20", "uk", "Лідери ЄС надали Україні та Молдові статус кандидатів на членство.",
+      must_not=[("Ukraine", "memberOf", "European_Union"), ("Moldova", "memberOf", "European_Union")]),
+    C("uk-memberOf-pos-20", "uk", "Фінляндія вступила до НАТО у квітні, через рік після подання заявки.",
+      must=[("Finland", "memberOf", "NATO")]),
+    C("ru-memberOf-miss-20", "ru", "Грузия получила статус кандидата на вступление в ЕС в декабре 2023 года.",
+      must_not=[("Georgia", "memberOf", "European_Union")]),
+    C("ru-memberOf-pos-20", "ru", "Финляндия вступила в НАТО в апреле, через год после подачи заявки.",
+      must=[("Finland", "memberOf", "NATO")]),
+
+    # ------------------------------------------------------------------ leaving a land, not a body
+    # "withdraw from Ukraine", «вийти з України»: troops leave a country; only an organisation
+    # after an exit trigger is left as a member (near miss: leaving ECOWAS).
+    C("en-memberOf-miss-22", "en",
+      "The UN General Assembly adopted a resolution demanding that Russia withdraw from Ukraine.",
+      must_not=[("Ukraine", "memberOf", "UN_General_Assembly"), ("Russia", "memberOf", "UN_General_Assembly")]),
+    C("uk-memberOf-miss-22", "uk", "Генасамблея ООН вимагає, щоб Росія вийшла з України.",
+      must_not=[("Ukraine", "memberOf", "UN_General_Assembly"), ("Russia", "memberOf", "UN_General_Assembly")]),
+    C("uk-memberOf-pos-22", "uk", "Малі та Нігер вийшли з ЕКОВАС у січні.",
+      must=[("Mali", "memberOf", "ECOWAS"), ("Niger", "memberOf", "ECOWAS")]),
+    C("ru-memberOf-miss-22", "ru", "Генассамблея ООН потребовала, чтобы Россия вышла из Украины.",
+      must_not=[("Ukraine", "memberOf", "UN_General_Assembly"), ("Russia", "memberOf", "UN_General_Assembly")]),
+    C("ru-memberOf-pos-22", "ru", "Мали и Нигер вышли из ЭКОВАС в январе.",
+      must=[("Mali", "memberOf", "ECOWAS"), ("Niger", "memberOf", "ECOWAS")]),
+
+    # ------------------------------------------------------------------ an office holder's own side
+    # A leader does not support, aid or oppose the state he leads: "thanked partners for
+    # supporting Belarus" (near miss: a leader backing another state).
+    C("en-supports-miss-20", "en",
+      "Belarusian President Alexander Lukashenko thanked the partners for supporting Belarus.",
+      must=[("Alexander_Lukashenko", "leaderOf", "Belarus")],
+      must_not=[("Alexander_Lukashenko", "supports", "Belarus")]),
+    C("en-supports-pos-20", "en", "Kazakh President Kassym-Jomart Tokayev supported Belarus.",
+      must=[("Kassym-Jomart_Tokayev", "supports", "Belarus")]),
+    C("uk-supports-miss-20", "uk",
+      "Президент Білорусі Олександр Лукашенко подякував партнерам за підтримку заявки Мінська.",
+      must=[("Alexander_Lukashenko", "leaderOf", "Belarus")],
+      must_not=[("Alexander_Lukashenko", "supports", "Belarus")]),
+    C("uk-supports-pos-20", "uk", "Президент Казахстану Касим-Жомарт Токаєв підтримав заявку Білорусі.",
+      must=[("Kassym-Jomart_Tokayev", "supports", "Belarus")]),
+    C("ru-supports-miss-20", "ru",
+      "Президент Белоруссии Александр Лукашенко поблагодарил партнеров за поддержку заявки Минска.",
+      must=[("Alexander_Lukashenko", "leaderOf", "Belarus")],
+      must_not=[("Alexander_Lukashenko", "supports", "Belarus")]),
+    C("ru-supports-pos-20", "ru", "Президент Казахстана Касым-Жомарт Токаев поддержал заявку Белоруссии.",
+      must=[("Kassym-Jomart_Tokayev", "supports", "Belarus")]),
+    # ------------------------------------------------------------------ where an act happens
+    # "the war in Yemen", «у війні в Ємені»: the place an act happens in is not its target, nor
+    # what is backed or opposed (near misses: an owned war, "its operation in Ukraine", is
+    # waged on the land it is in; "struck targets in Iran" strikes what is there).
+    C("en-attacks-miss-20", "en", "Iran and Saudi Arabia back opposing sides in the war in Yemen.",
+      must_not=[("Iran", "attacks", "Yemen"), ("Saudi_Arabia", "attacks", "Yemen"), ("Iran", "opposes", "Yemen")]),
+    C("en-attacks-miss-21", "en", "The EU adopted sanctions against Russia over the war in Ukraine.",
+      must=[("European_Union", "sanctions", "Russia")], must_not=[("European_Union", "attacks", "Ukraine")]),
+    C("en-attacks-pos-20", "en", "Moscow calls its special military operation in Ukraine a success.",
+      must=[("Russia", "attacks", "Ukraine")]),
+    C("uk-attacks-miss-20", "uk", "Саудівська Аравія та Іран підтримують протилежні сторони у війні в Ємені.",
+      must_not=[("Iran", "attacks", "Yemen"), ("Saudi_Arabia", "attacks", "Yemen"), ("Iran", "supports", "Yemen")]),
+    C("uk-attacks-miss-21", "uk", "ЄС ухвалив санкції проти Росії через війну в Україні.",
+      must=[("European_Union", "sanctions", "Russia")], must_not=[("European_Union", "attacks", "Ukraine")]),
+    C("uk-attacks-pos-20", "uk", "Росія продовжує свою війну в Україні.",
+      must=[("Russia", "attacks", "Ukraine")]),
+    C("ru-attacks-miss-20", "ru", "Саудовская Аравия и Иран поддерживают противоположные стороны в войне в Йемене.",
+      must_not=[("Iran", "attacks", "Yemen"), ("Saudi_Arabia", "attacks", "Yemen"), ("Iran", "supports", "Yemen")]),
+    C("ru-attacks-miss-21", "ru", "ЕС принял санкции против России из-за войны на Украине.",
+      must=[("European_Union", "sanctions", "Russia")], must_not=[("European_Union", "attacks", "Ukraine")]),
+    C("ru-attacks-pos-20", "ru", "Россия продолжает свою войну на Украине.",
+      must=[("Russia", "attacks", "Ukraine")]),
+    C("en-attacks-pos-21", "en", "Russia went to war in Ukraine in February 2022.",
+      must=[("Russia", "attacks", "Ukraine")]),
+    C("uk-attacks-pos-21", "uk", "Росія розв'язала війну в Україні у 2022 році.",
+      must=[("Russia", "attacks", "Ukraine")]),
+    C("ru-attacks-pos-21", "ru", "Россия начала войну на Украине в 2022 году.",
+      must=[("Russia", "attacks", "Ukraine")]),
+    C("en-opposes-pos-20", "en", "Chinese President Xi Jinping also took aim at Washington's trade policy.",
+      must=[("Xi_Jinping", "opposes", "United_States")]),
 ]
 
 
