@@ -121,7 +121,8 @@ def build(paths: Iterable[str | os.PathLike], out_dir: str | os.PathLike, *, sto
     (0, 1, {})
     """
     started = time.monotonic()
-    out_dir = Path(out_dir)
+    out_dir, paths = Path(out_dir), list(paths)
+    _require_some_input(paths)
     with DirLock(out_dir, exclusive=True, purpose="build"):
         manifest = Manifest.load(out_dir)
         name = store or manifest.store or _existing_store(out_dir) or "oxigraph"
@@ -181,6 +182,15 @@ def _count_in_background(report: BuildReport, paths: list, follow_links: bool) -
         report.total = count_articles(paths, report.out_dir, follow_links=follow_links)
 
     threading.Thread(target=count, name="kg-count", daemon=True).start()
+
+
+def _require_some_input(paths: list) -> None:
+    """Raise `InputError` before anything is written when no path given exists: a build of
+    nothing would be the gazetteer alone. One missing path among others is reported by the
+    reader, and the rest goes on."""
+    if not any(os.path.lexists(p) for p in paths):
+        missing = ", ".join(str(p) for p in paths) or "(none given)"
+        raise InputError(missing, "no such file or folder; nothing to build from")
 
 
 def _existing_store(out_dir: Path) -> str:
@@ -445,17 +455,20 @@ def remove(out_dir: str | os.PathLike, items: Iterable[str | os.PathLike], *, ht
     return report
 
 
-def progress_printer(every: int = 50, interval: float = 1.0, stream=None) -> Progress:
+def progress_printer(every: int = 50, interval: float = 1.0, stream=None, delay: float = 2.0) -> Progress:
     """A progress callback printing one line on stderr every `every` articles or `interval` s:
     articles read, skipped and failed, articles/s, and (once the inputs are counted) how many
-    of how many and the time left."""
+    of how many and the time left. Nothing is printed in the first `delay` s after the first
+    article (the time before it is loading, not progress), so a small build says only its summary."""
     stream = stream or sys.stderr
-    state = {"last": time.monotonic(), "start": time.monotonic(), "count": 0}
+    state: dict = {"start": None, "count": 0}
 
     def report(r: BuildReport) -> None:
         state["count"] += 1
         now = time.monotonic()
-        if state["count"] % every and now - state["last"] < interval:
+        if state["start"] is None:
+            state["start"] = state["last"] = now
+        if now - state["start"] < delay or (state["count"] % every and now - state["last"] < interval):
             return
         state["last"] = now
         rate = r.read / max(now - state["start"], 1e-9)
@@ -485,8 +498,9 @@ class ProgressBar:
     def __init__(self, stream=None):
         from tqdm import tqdm
 
+        # delay: a build done within two seconds draws no bar, only its summary
         self.bar = tqdm(total=None, unit=" articles", file=stream or sys.stderr, dynamic_ncols=True,
-                        smoothing=0.05, mininterval=0.2)
+                        smoothing=0.05, mininterval=0.2, delay=2.0)
 
     def __call__(self, r: BuildReport) -> None:
         if r.total and self.bar.total != max(r.total, r.done):

@@ -213,6 +213,18 @@ class _FrontMatterLoader(yaml.SafeLoader):
         return super().compose_node(parent, index)
 
 
+def _yaml_problem(error: yaml.YAMLError) -> str:
+    """The parser's complaint with the lines of the file it concerns (the front matter's text
+    starts on the file's first line, after its '---')."""
+    mark = getattr(error, "problem_mark", None)
+    problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+    context, start = getattr(error, "context", None), getattr(error, "context_mark", None)
+    where = f" at line {mark.line + 1}" if mark is not None else ""
+    if context and start is not None and (mark is None or start.line != mark.line):
+        context += f" that starts at line {start.line + 1}"
+    return f"front matter is not valid YAML{where}: {problem}" + (f" ({context})" if context else "")
+
+
 def read_md(path: Path, limits: Limits = LIMITS) -> Iterator[Article]:
     """Markdown with optional YAML front matter (title, source, url, published, lang)."""
     text = _read_text(path, limits)
@@ -227,6 +239,8 @@ def read_md(path: Path, limits: Limits = LIMITS) -> Iterator[Article]:
             meta = yaml.load(text[3:end], Loader=_FrontMatterLoader) or {}
         except _AliasRefused as e:
             raise InputError(path, str(e)) from None
+        except yaml.YAMLError as e:
+            raise InputError(path, _yaml_problem(e)) from None
         if not isinstance(meta, dict):
             raise InputError(path, "front matter is not a mapping of keys to values")
         text = text[end + 4:].lstrip("-\n")
