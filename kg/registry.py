@@ -140,6 +140,8 @@ FORMATS: tuple[Format, ...] = (
     Format("gexf", f"{_TABLES}:write_gexf", (".gexf",), (), "application/gexf+xml"),
     Format("csv", f"{_TABLES}:write_csv", (".csv",), (), "text/csv"),
     Format("html", f"{_SERIALIZE}:write_html", (".html", ".htm"), (), "text/html"),
+    Format("table", "kg.export.text:write_table", (".txt",), ("text",), "text/plain; charset=utf-8",
+           description="the facts and entities as aligned text tables, for people"),
 )
 
 
