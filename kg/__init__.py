@@ -12,7 +12,7 @@ with whom comes out, every fact with its evidence.
 """
 from __future__ import annotations
 
-from .api import KnowledgeGraph
+from .api import KnowledgeGraph, show
 # Bound after the module kg.build is imported, so that the name is the function: the backends
 # (pyoxigraph) and the exporters (networkx, pyvis) still load only when used.
 from .build import build
@@ -21,4 +21,4 @@ from .model import Article, Entity, Extraction, Fact, Mention, Provenance, Quali
 from .pipeline import extract
 
 __all__ = ["KnowledgeGraph", "Article", "Entity", "Extraction", "Fact", "Mention", "Provenance",
-           "Qualifiers", "KGError", "build", "extract"]
+           "Qualifiers", "KGError", "build", "extract", "show"]

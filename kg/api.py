@@ -128,6 +128,12 @@ class KnowledgeGraph:
     def __repr__(self) -> str:
         return f"<KnowledgeGraph {self.store!r}>"
 
+    def _repr_html_(self) -> str:
+        """Jupyter shows the graph as its counts and its interactive page (see `kg.show`)."""
+        from .export.notebook import graph_html
+
+        return graph_html(self)
+
     # -- adding --------------------------------------------------------------------------------
     def add_article(self, article: Article) -> Extraction:
         """Extract `article` (with the graph's extractor) and add what it says; returns the extraction."""
@@ -251,6 +257,14 @@ class KnowledgeGraph:
 
         return write_html(self.to_networkx(), path, **options)
 
+    def neighbourhood(self, name: str, hops: int = 1):
+        """The entities within `hops` of `name` (an id or a label) and the facts between them:
+        a `kg.export.notebook.Neighbourhood`, which Jupyter shows as its page and whose
+        ``to_networkx()`` is that part of the graph. Raises `UnknownEntityError`."""
+        from .export.notebook import neighbourhood
+
+        return neighbourhood(self.to_networkx(), name, hops)
+
     def serialize(self, path: str | os.PathLike, format: str | None = None, **options):
         """Write the graph to `path` in `format` (else chosen by the suffix): turtle, nt,
         trig, nquads, json-ld, xml, graphml, gexf, csv (nodes and edges tables), html, or a
@@ -290,6 +304,15 @@ def _top_actors(view, n: int) -> list[tuple[str, str, int, int]]:
 
     ranked = sorted(actor_activity(view).items(), key=lambda kv: (-kv[1][0], -kv[1][1], label(kv[0]), kv[0]))
     return [(actor, label(actor), facts, articles) for actor, (facts, articles) in ranked[:n]]
+
+
+def show(value, **options):
+    """Show a `KnowledgeGraph`, a neighbourhood, a query's answer or a networkx graph inline in
+    Jupyter, with options: ``kg.show(g, focus="China", hops=1, height=500)``,
+    ``kg.show(g.sparql(q), max_rows=50)``. See `kg.export.notebook.show`."""
+    from .export.notebook import show as display
+
+    return display(value, **options)
 
 
 def _orientations(record: StatementRecord) -> list[tuple[str, str]]:

@@ -104,3 +104,12 @@ class ExecutorError(KGError):
 
 class StoreError(KGError):
     """A graph store could not be opened, read or written."""
+
+
+class UnshowableError(KGError, TypeError):
+    """`kg.show` was given something it cannot display: the message names its type and what
+    can be shown."""
+
+    def __init__(self, value: object, valid: Iterable[str]):
+        self.value = value
+        super().__init__(f"cannot show a {type(value).__name__}; valid: {', '.join(valid)}")

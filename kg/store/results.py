@@ -16,6 +16,8 @@ formats (JSON, CSV, TSV, XML) and, for graphs, N-Triples, Turtle, JSON-LD or RDF
 s          n
 ---------  -----
 kge:China  Китай
+>>> r.html()
+'<table class="kg-result"><caption>1 row</caption><thead><tr><th>s</th><th>n</th></tr></thead><tbody><tr><td>kge:China</td><td>Китай</td></tr></tbody></table>'
 >>> r.serialize("tsv").decode().splitlines()[1]
 '<https://kg.example.org/entity/China>\\t"Китай"@uk'
 """
@@ -24,6 +26,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from html import escape as html_escape
 from collections.abc import Iterator, Sequence
 from xml.sax.saxutils import escape, quoteattr
 
@@ -129,6 +132,25 @@ class QueryResult:
                  "  ".join("-" * w for w in widths)]
         lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in cells]
         return "\n".join(lines)
+
+
+    def html(self, max_rows: int = 500) -> str:
+        """An HTML table of the answer with prefixed names, every cell escaped; at most
+        `max_rows` rows, with a caption saying how many there are. Jupyter shows it inline."""
+        if self.kind == ASK:
+            return f"<p><code>{'true' if self.boolean else 'false'}</code></p>"
+        header = self.vars if self.kind == SELECT else ["subject", "predicate", "object"]
+        rows = (self.rows if self.kind == SELECT else self.triples)[:max_rows]
+        shown = "" if len(self) <= max_rows else f", the first {max_rows} shown"
+        caption = f"{len(self)} {'row' if self.kind == SELECT else 'triple'}{'s' * (len(self) != 1)}{shown}"
+        head = "".join(f"<th>{html_escape(h)}</th>" for h in header)
+        body = "".join("<tr>" + "".join(f"<td>{html_escape(short_name(t))}</td>" for t in row) + "</tr>"
+                       for row in rows)
+        return (f'<table class="kg-result"><caption>{caption}</caption>'
+                f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
+
+    def _repr_html_(self) -> str:
+        return self.html()
 
 
 def short_name(term: object) -> str:

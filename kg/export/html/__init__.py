@@ -54,7 +54,7 @@ from .vis import page_data, safe_url, vis_options
 
 __all__ = ["FAMILIES", "FAMILY_COLORS", "FAMILY_OF", "LANGS", "TYPE_STYLES", "HtmlReport", "Selection",
            "date_bounds", "date_span", "display_name", "edge_spans", "in_range", "layout", "node_size",
-           "page_data", "render_page", "safe_url", "script_json", "select_view", "term_label",
+           "page_data", "page_html", "render_page", "safe_url", "script_json", "select_view", "term_label",
            "type_label", "vis_options", "write_html"]
 
 
@@ -71,11 +71,23 @@ class HtmlReport:
     trimmed: int = 0  # nodes not drawn at first because of max_nodes; search reaches them
 
 
-def write_html(graph: nx.MultiDiGraph, path: str | os.PathLike, *, lang: str = "en",
-               focus: str | None = None, hops: int = 2, relations: Iterable[str] | None = None,
-               since: str | None = None, until: str | None = None, max_nodes: int = 500,
-               title: str = "kg", size_by: str = "degree") -> HtmlReport:
-    """Write the interactive page for `graph` (the schema of `KnowledgeGraph.to_networkx`).
+def write_html(graph: nx.MultiDiGraph, path: str | os.PathLike, **options) -> HtmlReport:
+    """Write the interactive page for `graph` (the schema of `KnowledgeGraph.to_networkx`);
+    the options are `page_html`'s."""
+    page, view = page_html(graph, **options)
+    target = Path(path)
+    with atomic_write(target) as out:
+        out.write(page.encode("utf-8"))
+    kept = view.graph
+    return HtmlReport(target, kept.number_of_nodes(), kept.number_of_edges(),
+                      graph.number_of_nodes() - kept.number_of_nodes(),
+                      graph.number_of_edges() - kept.number_of_edges(), view.focus, view.trimmed)
+
+
+def page_html(graph: nx.MultiDiGraph, *, lang: str = "en", focus: str | None = None, hops: int = 2,
+              relations: Iterable[str] | None = None, since: str | None = None, until: str | None = None,
+              max_nodes: int = 500, title: str = "kg", size_by: str = "degree") -> tuple[str, Selection]:
+    """The interactive page for `graph` as text, and the part of the graph it shows.
 
     `focus` (an id or any name, any case) with `hops` keeps that entity's neighbourhood;
     `relations` keeps only those relations; `since`/`until` (YYYY[-MM[-DD]]) keep edges
@@ -93,11 +105,4 @@ def write_html(graph: nx.MultiDiGraph, path: str | os.PathLike, *, lang: str = "
     view = select_view(graph, focus=focus, hops=hops, relations=relations, since=since,
                        until=until, max_nodes=max_nodes)
     note = scope_note(view, hops=hops, relations=relations, since=since, until=until)
-    page = render_page(view, lang=lang, title=title, note=note, size_by=size_by)
-    target = Path(path)
-    with atomic_write(target) as out:
-        out.write(page.encode("utf-8"))
-    kept = view.graph
-    return HtmlReport(target, kept.number_of_nodes(), kept.number_of_edges(),
-                      graph.number_of_nodes() - kept.number_of_nodes(),
-                      graph.number_of_edges() - kept.number_of_edges(), view.focus, view.trimmed)
+    return render_page(view, lang=lang, title=title, note=note, size_by=size_by), view
