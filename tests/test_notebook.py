@@ -96,7 +96,7 @@ def test_a_graph_shows_escaped_counts_and_its_page_in_a_sandboxed_frame(graph):
 def test_show_and_neighbourhood_keep_the_part_asked_for(graph):
     near = graph.neighbourhood("china", hops=1)
     assert sorted(near.to_networkx().nodes) == ["China", "Kazakhstan"]
-    assert "2 entities and 1 facts within 1 hop of China" in near._repr_html_()
+    assert "2 entities and 1 fact within 1 hop of China" in near._repr_html_()
     two = kg.show(graph.neighbourhood("China", hops=2), height=300)._repr_html_()
     assert "3 entities" in two and "height: 300px" in two
     with pytest.raises(UnknownEntityError):

@@ -16,16 +16,20 @@ from ..registry import exporters
               help="The file to write (for csv: X.csv gives X.nodes.csv and X.edges.csv).")
 @click.option("--no-background", is_flag=True, help="Turtle/N-Triples: leave out the gazetteer graph.")
 def export(directory: Path, fmt: str | None, output: Path, no_background: bool) -> None:
-    """Export the graph in DIRECTORY as RDF, GraphML, GEXF, CSV tables or HTML.
+    """Export the graph in DIRECTORY as RDF, GraphML, GEXF, CSV tables, HTML or a text table.
 
-    Turtle, N-Triples and RDF/XML hold the merged view (and the background); TriG,
-    N-Quads and JSON-LD hold every named graph; GraphML, GEXF and CSV hold the entity
-    graph of kg's networkx view, with list attributes as JSON text. Formats installed
-    by plugins (entry point group kg.exporters) are listed too.
+    The formats are those of `kg extract` (one table, kg.registry.FORMATS). Turtle,
+    N-Triples and RDF/XML hold the merged view (and the background); TriG, N-Quads and
+    JSON-LD hold every named graph; GraphML, GEXF and CSV hold the entity graph of kg's
+    networkx view, with list attributes as JSON text; table (.txt) lists the facts and
+    entities for people. Formats installed by plugins (entry point group kg.exporters)
+    are listed too.
 
     \b
     Examples:
       kg export graph/ -o graph.nq
+      kg export graph/ -o graph.rdf
+      kg export graph/ --format table -o facts.txt
       kg export graph/ --format graphml -o graph.graphml
       kg export graph/ --format csv -o tables/graph.csv
     """

@@ -107,7 +107,8 @@ def graph_html(graph, *, height: int = HEIGHT, **options) -> str:
 
 
 def neighbourhood_html(near: Neighbourhood, *, height: int = HEIGHT, **options) -> str:
-    caption = (f"{near.graph.number_of_nodes()} entities and {near.graph.number_of_edges()} facts within "
+    nodes, edges = near.graph.number_of_nodes(), near.graph.number_of_edges()
+    caption = (f"{nodes} entit{'ies' if nodes != 1 else 'y'} and {edges} fact{'s' * (edges != 1)} within "
                f"{near.hops} hop{'s' * (near.hops != 1)} of {near.focus}")
     return f"<p>{escape(caption)}</p>" + page_frame(near.graph, height=height, **options)
 
