@@ -541,8 +541,13 @@
     return new Promise(function (done) { document.addEventListener("DOMContentLoaded", done, {once: true}); });
   }
   function inflate(b64) {
-    var bin = atob(b64.trim()), bytes = new Uint8Array(bin.length);
-    for (var i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+    var bytes;
+    if (typeof Uint8Array.fromBase64 === "function") bytes = Uint8Array.fromBase64(b64.trim());
+    else {
+      var bin = atob(b64.trim());
+      bytes = new Uint8Array(bin.length);
+      for (var i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+    }
     return new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"))).text();
   }
   function loadReserve() {
