@@ -87,7 +87,7 @@ def measure(browser, path: Path, query: str) -> dict:
     page.goto(path.as_uri())
     page.wait_for_function("() => window.kg && window.kg.ready === true", timeout=120_000)
     first, ready = page.evaluate("[kg.timings.firstDraw, performance.now()]")
-    search = page.evaluate("""q => { const t = performance.now(); const key = kg.search(q);
+    search = page.evaluate("""async q => { const t = performance.now(); const key = await kg.search(q);
         const ok = key && document.getElementById('kg-panel').getAttribute('data-kind') === 'node';
         return ok ? performance.now() - t : -1; }""", query)
     page.close()

@@ -1,7 +1,9 @@
 """The interactive graph page, without a browser: what goes into the file."""
 from __future__ import annotations
 
+import base64
 import dataclasses
+import gzip
 import html
 import json
 import math
@@ -84,6 +86,14 @@ def embedded_data(text: str) -> dict:
     return json.loads(m.group(1))
 
 
+def reserve_of(text: str) -> dict:
+    """The rest of a big graph, left for the page's search: gzip'd JSON in base64."""
+    m = re.search(r'<script type="application/octet-stream" id="kg-reserve" data-encoding="gzip base64">(.*?)</script>',
+                  text, re.DOTALL)
+    assert m, "the page has no reserve"
+    return json.loads(gzip.decompress(base64.b64decode(m.group(1))))
+
+
 def star(n_leaves: int) -> nx.MultiDiGraph:
     g = nx.MultiDiGraph()
     add_entity(g, "hub", "Country", "Hub")
@@ -125,6 +135,15 @@ def test_article_text_never_appears_as_markup(tmp_path):
     assert data["info"]["nodes"]["Probe"]["name"] == XSS_IMG
     sentences = [s for e in data["info"]["edges"].values() for s in e["evidence"]]
     assert f"{XSS_SCRIPT} the group said." in sentences
+
+
+def test_article_text_left_for_search_is_escaped_too(tmp_path):
+    text, data, _ = page_of(tmp_path, max_nodes=2)  # the probe and its article wait in the reserve
+    assert "Probe" not in data["info"]["nodes"]
+    assert XSS_IMG not in text and "</script><script>" not in text and "<i>Probe Press</i>" not in text
+    reserve = reserve_of(text)
+    assert [XSS_IMG] == [r[1] for r in reserve["nodes"] if r[0] == "Probe"]
+    assert any(a["source"] == "<i>Probe Press</i>" for a in reserve["articles"])
 
 
 def test_script_json_cannot_close_its_script_element():
@@ -230,8 +249,7 @@ def test_a_big_graph_draws_its_best_connected_part_and_keeps_the_rest_for_search
     g = star(10)
     text, data, report = page_of(tmp_path, g, max_nodes=3)
     assert {n["id"] for n in data["nodes"]} == {"hub", "n0", "n1"}
-    reserve = json.loads(re.search(
-        r'<script type="application/json" id="kg-reserve">(.*?)</script>', text, re.S).group(1))
+    reserve = reserve_of(text)
     ids = [row[reserve["nodeFields"].index("id")] for row in reserve["nodes"]]
     assert sorted(ids) == [f"n{i}" for i in range(2, 10)]
     drawn_edges = len(data["edges"])

@@ -81,7 +81,9 @@
   function entityButton(id) {
     var b = el("button", "kg-ent", nodeName(id));
     b.type = "button";
-    b.addEventListener("click", function () { reveal(String(id)); selectNode(id, true); });
+    b.addEventListener("click", function () {
+      reveal(String(id)).then(function () { if (info.nodes[String(id)]) selectNode(idOf[String(id)], true); });
+    });
     return b;
   }
   function swatchFor(type) {
@@ -506,8 +508,10 @@
     return seen;
   }
   function focusOn(id, hops) {
+    return reveal(String(id)).then(function () { focusDrawn(id, hops); });
+  }
+  function focusDrawn(id, hops) {
     var key = String(id);
-    reveal(key);
     state.focus = neighbourhood(key, hops);
     state.focusCentre = key;
     $("kg-show-all").hidden = false;
@@ -527,23 +531,44 @@
 
   // ---------------------------------------------------------------- the rest of a big graph
 
-  // A page of a big graph draws its best-connected part; the rest waits, unparsed, in
-  // #kg-reserve (after the scripts, so the drawing does not wait for it) until the search
-  // or a click needs it. Its rows stay arrays until an entity of them is drawn.
-  var reserve = null;
-  function reserveReady() {
-    return Boolean($("kg-reserve")) && document.readyState !== "loading";
+  // A page of a big graph draws its best-connected part; the rest waits in #kg-reserve,
+  // gzip'd JSON in base64 after the scripts (so the drawing neither waits for the parser to
+  // read it nor pays to parse it), until the search or a click needs it. Its rows stay
+  // arrays until an entity of them is drawn.
+  var reserve = null, reserveLoading = null;
+  function whenParsed() {
+    if (document.readyState !== "loading") return Promise.resolve();
+    return new Promise(function (done) { document.addEventListener("DOMContentLoaded", done, {once: true}); });
+  }
+  function inflate(b64) {
+    var bytes;
+    if (typeof Uint8Array.fromBase64 === "function") bytes = Uint8Array.fromBase64(b64.trim());
+    else {
+      var bin = atob(b64.trim());
+      bytes = new Uint8Array(bin.length);
+      for (var i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+    }
+    return new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"))).text();
   }
   function loadReserve() {
-    if (reserve) return reserve;
-    var tag = $("kg-reserve");
+    if (!reserveLoading) {
+      reserveLoading = whenParsed().then(function () {
+        var tag = $("kg-reserve");
+        return tag ? inflate(tag.textContent).then(function (text) { return readReserve(JSON.parse(text)); }) : null;
+      });
+    }
+    return reserveLoading;
+  }
+  function readReserve(r) {
+    var nf = r.nodeFields, ef = r.edgeFields;
     reserve = {nodes: {}, byNode: {}};
-    if (!tag) return reserve;
-    var r = JSON.parse(tag.textContent), nf = r.nodeFields, ef = r.edgeFields;
     var col = {};
     ef.forEach(function (f, i) { col[f] = i; });
     nf.forEach(function (f, i) { col["node." + f] = i; });
     reserve.fields = {node: nf, edge: ef, col: col};
+    reserve.types = r.types;
+    reserve.relations = r.relations;
+    r.articles.forEach(function (a) { articles.push(a); });
     r.nodes.forEach(function (row) { reserve.nodes[row[col["node.id"]]] = row; });
     r.edges.forEach(function (row, j) {
       row.push("e" + (r.firstEdge + j));
@@ -582,7 +607,11 @@
     return box || {l: 0, r: 0, t: 0, b: 0};
   }
   function addReserveNode(key, x, y) {
-    var o = rowObject(reserve.nodes[key], reserve.fields.node);
+    var o = rowObject(reserve.nodes[key], reserve.fields.node), t = reserve.types[o.type];
+    o.typeLabel = t[0];
+    o.shape = t[1];
+    o.color = t[2];
+    o.border = t[3];
     info.nodes[key] = {name: o.name, type: o.type, typeLabel: o.typeLabel, labels: o.labels,
                        wikidata: o.wikidata, mentions: o.mentions, degree: o.degree};
     idOf[key] = key;
@@ -598,16 +627,25 @@
   // Draw an entity the page has not drawn yet, with every fact of it and its neighbours,
   // on a ring around it beside the drawing (or around its drawn neighbours).
   function reveal(key) {
-    if (!reserveReady() || (reserve && !reserve.byNode[key] && info.nodes[key])) return;
-    loadReserve();
+    if (document.readyState !== "loading" && !$("kg-reserve")) return Promise.resolve(0);
+    return loadReserve().then(function (r) { return r ? drawFromReserve(key) : 0; });
+  }
+  function drawFromReserve(key) {
+    if (!reserve.byNode[key] && info.nodes[key]) return 0;
     var F = reserve.fields, col = F.col;
     var waiting = (reserve.byNode[key] || []).slice().sort(function (a, b) { return b[col.support] - a[col.support]; });
-    if (!info.nodes[key] && !reserve.nodes[key]) return;
-    if (!waiting.length && info.nodes[key]) return;
+    if (!info.nodes[key] && !reserve.nodes[key]) return 0;
+    if (!waiting.length && info.nodes[key]) return 0;
     // a hub of a big graph has thousands: draw the best-supported, keep the rest waiting
     var facts_ = waiting.slice(0, REVEAL_MAX).map(function (row) {
-      var o = rowObject(row, F.edge);
+      var o = rowObject(row, F.edge), r = reserve.relations[o.relation];
       o.eid = row[F.edge.length];
+      o.relationLabel = r[0];
+      o.family = r[1];
+      o.color = r[2];
+      // as kg.export.html.vis draws a fact: thicker with more articles, dashed when denied
+      o.width = Math.round(Math.min(1 + 1.6 * Math.log2(Math.max(o.support, 1)), 8) * 100) / 100;
+      o.dashes = ["negative", "neg", "-"].indexOf(String(o.polarity || "").toLowerCase()) >= 0;
       return o;
     });
     reserve.byNode[key] = waiting.slice(REVEAL_MAX);
@@ -653,28 +691,27 @@
 
   // ---------------------------------------------------------------- search
 
-  var names = null;   // [lower-case name, key], made on the first search
+  var names = null;   // a promise of [lower-case name, key], made on the first search
   function nameIndex() {
     if (names) return names;
-    names = [];
-    function index(key, name, labels) {
-      var seen = new Set();
-      [name, key].concat(Object.values(labels || {})).forEach(function (s) {
-        var low = String(s).toLowerCase().trim();
-        if (low && !seen.has(low)) { seen.add(low); names.push([low, key]); }
-      });
-    }
-    Object.keys(info.nodes).forEach(function (key) { index(key, info.nodes[key].name, info.nodes[key].labels); });
-    if (reserveReady()) {
-      var r = loadReserve(), col = r.fields ? r.fields.col : {};
-      Object.keys(r.nodes).forEach(function (key) {
-        index(key, r.nodes[key][col["node.name"]], r.nodes[key][col["node.labels"]]);
-      });
-    } else if ($("kg-reserve") || document.readyState === "loading") {
-      var partial = names;
-      names = null;   // not complete yet: make it again next time
-      return partial;
-    }
+    names = loadReserve().then(function (r) {
+      var all = [];
+      function index(key, name, labels) {
+        var seen = new Set();
+        [name, key].concat(Object.values(labels || {})).forEach(function (s) {
+          var low = String(s).toLowerCase().trim();
+          if (low && !seen.has(low)) { seen.add(low); all.push([low, key]); }
+        });
+      }
+      Object.keys(info.nodes).forEach(function (key) { index(key, info.nodes[key].name, info.nodes[key].labels); });
+      if (r) {
+        var col = r.fields.col;
+        Object.keys(r.nodes).forEach(function (key) {
+          index(key, r.nodes[key][col["node.name"]], r.nodes[key][col["node.labels"]]);
+        });
+      }
+      return all;
+    });
     return names;
   }
   function fillDatalist() {
@@ -687,8 +724,8 @@
     });
     list.appendChild(frag);
   }
-  function findNode(query) {
-    var q = query.toLowerCase().trim(), all = nameIndex();
+  function findNode(all, query) {
+    var q = query.toLowerCase().trim();
     if (!q) return null;
     var tests = [function (s) { return s === q; }, function (s) { return s.indexOf(q) === 0; },
                  function (s) { return s.indexOf(q) >= 0; }];
@@ -697,15 +734,20 @@
     }
     return null;
   }
+  // A promise of the key found (null when none): the first search of a big graph's page
+  // reads the rest of the graph.
   function search(query) {
-    var key = findNode(query), msg = $("kg-search-msg");
-    msg.textContent = key ? "" : document.readyState === "loading"
-      ? "Still reading the rest of the graph…" : "Nothing called “" + query.trim() + "”";
-    if (!key) return null;
-    reveal(key);
-    if (state.hiddenNodes[key]) resetFilters();
-    selectNode(idOf[key], true);
-    return key;
+    var msg = $("kg-search-msg");
+    return nameIndex().then(function (all) {
+      var key = findNode(all, query);
+      msg.textContent = key ? "" : "Nothing called “" + query.trim() + "”";
+      if (!key) return null;
+      return reveal(key).then(function () {
+        if (state.hiddenNodes[key]) resetFilters();
+        selectNode(idOf[key], true);
+        return key;
+      });
+    });
   }
   $("kg-search-form").addEventListener("submit", function (ev) {
     ev.preventDefault();
@@ -781,9 +823,10 @@
     document.body.classList.remove("kg-side-open");
     var id = p.nodes.length ? p.nodes[0] : nodeNear(p);
     if (id !== null && id !== undefined) {
-      reveal(String(id));
       network.selectNodes([id]);
       showNode(id);
+      // facts of it the page left out: draw them, then tell them in the panel
+      reveal(String(id)).then(function (n) { if (n && state.selectedNode === String(id)) showNode(id); });
     } else if (p.edges.length) {
       network.selectEdges([p.edges[0]]);
       showBundle(p.edges[0]);

@@ -3,6 +3,7 @@ by hash in its Content-Security-Policy; article text reaches it only as escaped 
 from __future__ import annotations
 
 import base64
+import gzip
 import hashlib
 import json
 from collections import Counter
@@ -31,6 +32,13 @@ def script_json(value: Any) -> str:
 
 _SCRIPT_ESCAPES = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
                                  "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
+def _packed(value: Any) -> str:
+    """JSON, gzip'd (without a time stamp, so the page is the same every time) and in
+    base64: a fifth of the size for the parser to read, and nothing in it can end a script."""
+    raw = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode("utf-8")
+    return base64.b64encode(gzip.compress(raw, compresslevel=6, mtime=0)).decode("ascii")
 
 
 def _legend(g: nx.MultiDiGraph, lang: str, data: dict) -> dict:
@@ -124,4 +132,4 @@ def render_page(view: Selection, *, lang: str, title: str, note: str, size_by: s
         vis_css=Markup(_asset("vis-network.css")), page_css=Markup(_asset("graph.css")),
         vis_js=Markup(scripts[0]), page_js=Markup(scripts[1]),
         data_json=Markup(script_json(payload)),
-        reserve_json=Markup(script_json(data["reserve"])) if "reserve" in data else "")
+        reserve_data=_packed(data["reserve"]) if "reserve" in data else "")

@@ -134,6 +134,7 @@ def page_data(g: nx.MultiDiGraph, *, lang: str, size_by: str = "degree",
             "info": {"nodes": node_info, "edges": edge_info},
             "values": _values(whole, lang)}
     if whole.number_of_edges() > g.number_of_edges() or whole.number_of_nodes() > g.number_of_nodes():
+        data["articles"] = list(table.rows)  # the reserve brings the articles only it cites
         data["reserve"] = _reserve(whole, g, lang, metric, degree, table, len(edges))
     return data
 
@@ -146,46 +147,47 @@ def _metric(g: nx.MultiDiGraph, size_by: str) -> dict:
 
 # The reserve is rows of values in the order of these fields, not objects: a page of a
 # big graph holds hundreds of thousands of them, and the keys would be most of its size.
-NODE_FIELDS = ("id", "name", "type", "typeLabel", "labels", "wikidata", "mentions", "degree",
-               "size", "fontSize", "shape", "color", "border")
-EDGE_FIELDS = ("from", "to", "relation", "relationLabel", "family", "symmetric", "domain", "date",
-               "start", "end", "place", "placeName", "trend", "polarity", "support", "confidence",
-               "evidence", "articles", "color", "width", "dashes")
+NODE_FIELDS = ("id", "name", "type", "labels", "wikidata", "mentions", "degree", "size", "fontSize")
+EDGE_FIELDS = ("from", "to", "relation", "symmetric", "domain", "date", "start", "end", "place",
+               "placeName", "trend", "polarity", "support", "confidence", "evidence", "articles")
 RESERVE_ARTICLES = 20  # articles listed per fact in the reserve (the support counts them all)
-RESERVE_EVIDENCE = 2   # sentences kept per fact in the reserve
+RESERVE_EVIDENCE = 1   # sentences kept per fact in the reserve
 
 
 def _reserve(whole: nx.MultiDiGraph, drawn: nx.MultiDiGraph, lang: str, metric: Mapping,
              degree: Mapping, table: "_ArticleTable", first_edge: int) -> dict:
-    """The entities not drawn at first and every fact touching them, compact, in a stable
-    order (the graph's): the search draws an entity's neighbourhood from it."""
-    rows = []
+    """The entities not drawn at first and every fact not drawn, compact, in a stable order
+    (the graph's): the search draws an entity's neighbourhood from it. What follows from a
+    type or a relation (names, shapes, colours) is said once, in `types` and `relations`;
+    the articles only these facts cite come with it."""
+    first_article = len(table.rows)
+    rows, types = [], {}
     for n, a in whole.nodes(data=True):
         if n in drawn:
             continue
         vis, info = _vis_node(n, a, (0.0, 0.0), metric[n], lang), _node_info(n, a, lang, degree[n])
-        rows.append([str(n), info["name"], info["type"], info["typeLabel"], info["labels"],
-                     info["wikidata"], info["mentions"], info["degree"], vis["size"],
-                     vis["font"]["size"], vis["shape"], vis["color"]["background"],
-                     vis["color"]["border"]])
-    edges = []
-    i = first_edge
+        types.setdefault(info["type"], [info["typeLabel"], vis["shape"], vis["color"]["background"],
+                                        vis["color"]["border"]])
+        rows.append([str(n), info["name"], info["type"], info["labels"], info["wikidata"],
+                     info["mentions"], info["degree"], vis["size"], vis["font"]["size"]])
+    edges, relations = [], {}
     for u, v, key, attrs in whole.edges(keys=True, data=True):
         if drawn.has_edge(u, v, key):
             continue
         rel = relation_of(key, attrs)
-        vis = _vis_edge("", u, v, attrs, rel, lang)
+        if rel not in relations:
+            fam = FAMILY_OF.get(rel, "other")
+            relations[rel] = [term_label(rel, lang), fam, FAMILY_COLORS[fam]]
         arts = articles_of(attrs)
         info = _edge_info(u, v, attrs, rel, lang, [table.add(x) for x in arts[:RESERVE_ARTICLES]], whole,
                           spans=False)
         info["support"] = max(info["support"], len(arts))
         info["evidence"] = info["evidence"][:RESERVE_EVIDENCE]
-        info.update(color=vis["color"]["color"], width=vis["width"], dashes=bool(vis.get("dashes")))
         info["from"], info["to"] = str(u), str(v)
         edges.append([info[f] for f in EDGE_FIELDS])
-        i += 1
-    return {"nodeFields": list(NODE_FIELDS), "nodes": rows, "edgeFields": list(EDGE_FIELDS),
-            "edges": edges, "firstEdge": first_edge}
+    return {"nodeFields": list(NODE_FIELDS), "nodes": rows, "types": types,
+            "edgeFields": list(EDGE_FIELDS), "edges": edges, "relations": relations,
+            "firstEdge": first_edge, "articles": table.rows[first_article:]}
 
 
 def _values(g: nx.MultiDiGraph, lang: str) -> dict:
