@@ -762,8 +762,15 @@ def _directed(view: SentenceView, relation, actors: _ClauseActors, spec, t0, t1,
     if not objects_ or (objects_[0].start - t1 > g.max_object_gap and objects_[0].start >= t1):
         return []  # "welcomed the new package and called for … pressure on Moscow": too far to be it
     objs = _group_at(view, objects_, objects_[0])
-    if relation in AGENT_PHRASE_RELATIONS and _agent_phrase(view, t0, t1, objs[0], unfiltered):
-        return [(o.entity_id, s.entity_id) for s in subjects for o in objs if o.entity_id != s.entity_id]
+    if relation == "supports" and all(m.kind == "group" for m in objs) and \
+            not {m.entity_id for m in objs} & {m.entity_id for m in subjects}:
+        # "congratulated both countries" on their accord: backing both sides takes no side
+        # (while «Казахстан і Китай підтримують одне одного» back each other)
+        return []
+    if relation in AGENT_PHRASE_RELATIONS and _agent_phrase(view, t0, t1, objs, unfiltered):
+        # what is acted on is someone: "Грузинскую мечту" names a party, not Georgia
+        return [(o.entity_id, s.entity_id) for s in subjects for o in objs
+                if o.entity_id != s.entity_id and s.kind != "adjective"]
     return [(s.entity_id, o.entity_id) for s in subjects for o in objs]
 
 
@@ -842,26 +849,36 @@ def _possessor(view: SentenceView, before: list[ActorMention], t0: int) -> Actor
     return before[-1] if _possessive(view, view.doc.tokens[t0 - 1]) else None
 
 
-def _agent_phrase(view: SentenceView, t0: int, t1: int, first: ActorMention,
+def _agent_phrase(view: SentenceView, t0: int, t1: int, objs: list[ActorMention],
                   before: list[ActorMention]) -> bool:
     """Whether the actors after the trigger are who acts, and the one before what is acted on:
     "drew condemnation from A", "blocked by A", «осуждение со стороны A», «заблокирована A»
     (instrumental after a passive participle), «Заявку Швеції заблокували A» (the nominative
-    after a verb whose actors before it are in no nominative)."""
+    after a verb whose actors before it are in no nominative), «Санду привітали президентка
+    Єврокомісії … і президент України …» (a plural verb after one actor agrees with the list
+    after it; an office noun heads the name that follows it)."""
     doc, g = view.doc, view.lex.grammar
+    first = objs[0]
     if first.start <= 0 or first.start < t1:
         return False
     # the marker right after the trigger («со стороны» is two words): "warned that any
     # provocation by Moscow …" names no agent of the warning
     if first.start - t1 <= 2 and doc.tokens[first.start - 1].text.lower() in g.agent_words:
         return True
-    if not g.case_marking or first.kind != "name" or first.start != t1:
+    office = range(t1, first.start)  # «президентка Єврокомісії» before the name it heads
+    if not g.case_marking or first.kind != "name" or             not all(k in view.layer.role_tokens or k in view.complement_tokens for k in office):
         return False
-    trigger, head = doc.tokens[t0].analysis, doc.tokens[first.start].analysis
-    if trigger.pos == "PRTS" and head.cases == frozenset({"ablt"}):
+    trigger, head = doc.tokens[t0].analysis, doc.tokens[t1].analysis
+    if trigger.pos == "PRTS" and head.cases == frozenset({"ablt"}) and not office:
         return True
-    return (trigger.pos == "VERB" and head.cases == frozenset({"nomn"})
-            and not any("nomn" in doc.tokens[m.start].analysis.cases for m in before))
+    if trigger.pos != "VERB" or head.cases != frozenset({"nomn"}):
+        return False
+    nominative = [m for m in before if "nomn" in doc.tokens[m.start].analysis.cases]
+    if not nominative:
+        return True
+    # one actor of many cases before a plural verb, a list in the nominative after it
+    return (trigger.number == "plur" and len(before) == 1 and len({m.entity_id for m in objs}) >= 2
+            and doc.tokens[before[0].start].analysis.cases != frozenset({"nomn"}))
 
 
 def _there(view: SentenceView, stretch: Stretch, types: frozenset[str]) -> list[ActorMention]:
