@@ -968,6 +968,25 @@ CASES: list[Case] = [
       must_not=[("Kenya", "supports", "Ethiopia"), ("Kenya", "supports", "Eritrea")]),
     C("ru-supports-pos-23", "ru", "Эфиопия и Эритрея подписали мирное соглашение. Кения поздравила Эфиопию.",
       must=[("Kenya", "supports", "Ethiopia")]),
+    # ------------------------------------------------------------------ condemning an act
+    # "condemned the strikes": condemning an act with no actor of its own condemns who did it,
+    # as an earlier sentence told with the same noun; the condemner strikes no one (near misses:
+    # an act with its own actor, "Israel's strikes on Syria").
+    C("en-opposes-pos-21", "en", "The United States struck Iran. China condemned the strikes.",
+      must=[("China", "opposes", "United_States")], must_not=[("China", "attacks", "Iran")]),
+    C("en-opposes-miss-21", "en", "The United States struck Iran. China condemned Israel's strikes on Syria.",
+      must=[("China", "opposes", "Israel"), ("Israel", "attacks", "Syria")],
+      must_not=[("China", "opposes", "United_States")]),
+    C("uk-opposes-pos-21", "uk", "США завдали ударів по Ірану. Китай засудив удари.",
+      must=[("China", "opposes", "United_States")], must_not=[("China", "attacks", "Iran")]),
+    C("uk-opposes-miss-21", "uk", "США завдали ударів по Ірану. Китай засудив удари Ізраїлю по Сирії.",
+      must=[("China", "opposes", "Israel"), ("Israel", "attacks", "Syria")],
+      must_not=[("China", "opposes", "United_States")]),
+    C("ru-opposes-pos-21", "ru", "США нанесли удары по Ирану. Китай осудил удары.",
+      must=[("China", "opposes", "United_States")], must_not=[("China", "attacks", "Iran")]),
+    C("ru-opposes-miss-21", "ru", "США нанесли удары по Ирану. Китай осудил удары Израиля по Сирии.",
+      must=[("China", "opposes", "Israel"), ("Israel", "attacks", "Syria")],
+      must_not=[("China", "opposes", "United_States")]),
 ]
 
 
