@@ -144,10 +144,12 @@ class SentenceView:
     left_out: frozenset[ActorMention]  # «без участі Москви», "without Russia"
     last_topic: tuple[int, ...]  # per sentence token: the last topic word at or before it, or -1
     last_partner: tuple[int, ...]  # the same for partner words («з», "with", "between")
+    earlier: tuple[Fact, ...] = ()  # the facts the sentences before this one told
 
     @classmethod
     def of(cls, doc: Document, sentence: Sentence, layer: EntityLayer, lex: Lexicon, dates: list[DateMention],
-           article_id: str, skip: frozenset[int], published: dt.date | None = None) -> SentenceView:
+           article_id: str, skip: frozenset[int], published: dt.date | None = None,
+           earlier: tuple[Fact, ...] = ()) -> SentenceView:
         first = sentence.tokens[0].index
         attributions = tuple(lex.attribution.find(sentence.tokens))
         here = layer.in_sentence(sentence.index)
@@ -159,7 +161,7 @@ class SentenceView:
             return cls(doc, sentence, layer, lex, article_id, published, tuple(dates), actors,
                        adjective_tokens=frozenset(), complement_tokens=frozenset(), name_tokens=frozenset(),
                        speech=(), attributions=attributions, triggers=(), places=frozenset(), cities=(),
-                       left_out=frozenset(), last_topic=(), last_partner=())
+                       left_out=frozenset(), last_topic=(), last_partner=(), earlier=earlier)
         # where topic and partner words stand: asked only of a symmetric relation's parties
         last_topic, last_partner = _last_positions(sentence, lex) if any(r in SYMMETRIC for _, _, r in triggers) \
             else ((), ())
@@ -174,7 +176,7 @@ class SentenceView:
                                          for k in range(m.start, m.end)),
                    speech=tuple(lex.speech.find(sentence.tokens)), attributions=attributions,
                    triggers=triggers, places=places, cities=cities, left_out=left_out,
-                   last_topic=last_topic, last_partner=last_partner)
+                   last_topic=last_topic, last_partner=last_partner, earlier=earlier)
 
     @property
     def first(self) -> int:
@@ -329,6 +331,64 @@ class _ClauseActors:
         return run
 
 
+_STANCES = frozenset({"opposes", "supports"})
+_ACT_GAP = 2  # tokens between a stance verb and the act it is about: "condemned the strikes"
+
+
+def acts(view: SentenceView, reading: SentenceReading) -> SentenceReading:
+    """Reads each stance trigger (opposes, supports) whose object is an attack noun with no
+    actor of its own ("Iran condemned the strikes", «Китай засудив удари»), and the attacks
+    the sentences before told with the same noun. Sets the stance's pairs to who stands on
+    the act and who did it — condemning an act condemns its actor — and the act's pairs to
+    none: the one who condemns the strikes does not strike."""
+    out = list(reading.readings)
+    for i, r in enumerate(out):
+        if r.trigger.relation not in _STANCES:
+            continue
+        act = next((j for j, a in enumerate(out) if a.trigger.relation == "attacks"
+                    and a.trigger.clause == r.trigger.clause
+                    and 0 <= a.trigger.start - r.trigger.end <= _ACT_GAP), None)
+        if act is None:
+            continue
+        a = out[act]
+        stance_by = _unique([x for x, _ in r.pairs] or [x for x, _ in a.pairs]) or _stance_subject(view, r.trigger)
+        if not stance_by or any(x not in stance_by for x, _ in a.pairs):
+            continue  # "condemned Russia's strikes": the act has its own actor
+        doers = _doers(view, a.trigger)
+        if not doers:
+            continue
+        out[i] = Reading(r.trigger, tuple((x, d) for x in stance_by for d in doers if x != d),
+                         r.made, r.qualifiers, r.speaker)
+        out[act] = Reading(a.trigger, (), a.made, a.qualifiers, a.speaker)
+    return SentenceReading(reading.clauses, tuple(out), reading.extra)
+
+
+def _stance_subject(view: SentenceView, stance: Trigger) -> list[str]:
+    """«Іран засудив удари»: who stands before the stance verb (in the nominative, where case
+    endings tell it), when no object gave the stance a pair."""
+    types = SPECS[stance.relation].subjects
+    doc = view.doc
+    before = [m for m in _in(view, stance.clause) if m.end <= stance.start and view.type_of(m) in types
+              and m.kind != "adjective" and (not view.lex.grammar.case_marking
+                                             or "nomn" in doc.tokens[m.start].analysis.cases)]
+    return _unique(m.entity_id for m in _group_at(view, before, before[-1])) if before else []
+
+
+def _doers(view: SentenceView, act: Trigger) -> list[str]:
+    """Who did the act a bare noun names: the attackers of the last sentence before that
+    told an attack with the same noun ("strikes" … "the strikes")."""
+    lemmas = set().union(*(t.lemmas for t in view.doc.tokens[act.start:act.end]))
+    told: dict[int, list[str]] = {}
+    for f in view.earlier:
+        if f.relation == "attacks" and f.asserted and f.provenance is not None:
+            told.setdefault(f.provenance.start, []).append(f.subject)
+    for start in sorted(told, reverse=True):
+        sentence = next((s for s in view.doc.sentences if s.start == start), None)
+        if sentence is not None and any(t.lemmas & lemmas for t in sentence.tokens):
+            return _unique(told[start])
+    return []
+
+
 # relations between two sides, of which an office holder and his own state cannot be both
 _TWO_SIDES = AGENT_PHRASE_RELATIONS | SYMMETRIC | frozenset({"visits", "mediates"})
 
@@ -403,6 +463,7 @@ RELATION_STAGES = Stages((
     Stage("clauses", clauses),
     Stage("triggers", triggers),
     Stage("arguments", arguments),
+    Stage("acts", acts),
     Stage("roles", own_side),
     Stage("qualifiers", qualifiers),
     Stage("attribution", attribution),
@@ -762,8 +823,15 @@ def _directed(view: SentenceView, relation, actors: _ClauseActors, spec, t0, t1,
     if not objects_ or (objects_[0].start - t1 > g.max_object_gap and objects_[0].start >= t1):
         return []  # "welcomed the new package and called for … pressure on Moscow": too far to be it
     objs = _group_at(view, objects_, objects_[0])
-    if relation in AGENT_PHRASE_RELATIONS and _agent_phrase(view, t0, t1, objs[0], unfiltered):
-        return [(o.entity_id, s.entity_id) for s in subjects for o in objs if o.entity_id != s.entity_id]
+    if relation == "supports" and all(m.kind == "group" for m in objs) and \
+            not {m.entity_id for m in objs} & {m.entity_id for m in subjects}:
+        # "congratulated both countries" on their accord: backing both sides takes no side
+        # (while «Казахстан і Китай підтримують одне одного» back each other)
+        return []
+    if relation in AGENT_PHRASE_RELATIONS and _agent_phrase(view, t0, t1, objs, unfiltered):
+        # what is acted on is someone: "Грузинскую мечту" names a party, not Georgia
+        return [(o.entity_id, s.entity_id) for s in subjects for o in objs
+                if o.entity_id != s.entity_id and s.kind != "adjective"]
     return [(s.entity_id, o.entity_id) for s in subjects for o in objs]
 
 
@@ -842,26 +910,36 @@ def _possessor(view: SentenceView, before: list[ActorMention], t0: int) -> Actor
     return before[-1] if _possessive(view, view.doc.tokens[t0 - 1]) else None
 
 
-def _agent_phrase(view: SentenceView, t0: int, t1: int, first: ActorMention,
+def _agent_phrase(view: SentenceView, t0: int, t1: int, objs: list[ActorMention],
                   before: list[ActorMention]) -> bool:
     """Whether the actors after the trigger are who acts, and the one before what is acted on:
     "drew condemnation from A", "blocked by A", «осуждение со стороны A», «заблокирована A»
     (instrumental after a passive participle), «Заявку Швеції заблокували A» (the nominative
-    after a verb whose actors before it are in no nominative)."""
+    after a verb whose actors before it are in no nominative), «Санду привітали президентка
+    Єврокомісії … і президент України …» (a plural verb after one actor agrees with the list
+    after it; an office noun heads the name that follows it)."""
     doc, g = view.doc, view.lex.grammar
+    first = objs[0]
     if first.start <= 0 or first.start < t1:
         return False
     # the marker right after the trigger («со стороны» is two words): "warned that any
     # provocation by Moscow …" names no agent of the warning
     if first.start - t1 <= 2 and doc.tokens[first.start - 1].text.lower() in g.agent_words:
         return True
-    if not g.case_marking or first.kind != "name" or first.start != t1:
+    office = range(t1, first.start)  # «президентка Єврокомісії» before the name it heads
+    if not g.case_marking or first.kind != "name" or             not all(k in view.layer.role_tokens or k in view.complement_tokens for k in office):
         return False
-    trigger, head = doc.tokens[t0].analysis, doc.tokens[first.start].analysis
-    if trigger.pos == "PRTS" and head.cases == frozenset({"ablt"}):
+    trigger, head = doc.tokens[t0].analysis, doc.tokens[t1].analysis
+    if trigger.pos == "PRTS" and head.cases == frozenset({"ablt"}) and not office:
         return True
-    return (trigger.pos == "VERB" and head.cases == frozenset({"nomn"})
-            and not any("nomn" in doc.tokens[m.start].analysis.cases for m in before))
+    if trigger.pos != "VERB" or head.cases != frozenset({"nomn"}):
+        return False
+    nominative = [m for m in before if "nomn" in doc.tokens[m.start].analysis.cases]
+    if not nominative:
+        return True
+    # one actor of many cases before a plural verb, a list in the nominative after it
+    return (trigger.number == "plur" and len(before) == 1 and len({m.entity_id for m in objs}) >= 2
+            and doc.tokens[before[0].start].analysis.cases != frozenset({"nomn"}))
 
 
 def _there(view: SentenceView, stretch: Stretch, types: frozenset[str]) -> list[ActorMention]:
@@ -1144,6 +1222,6 @@ def relation_facts(ctx, stages: Stages = RELATION_STAGES) -> list[Fact]:
     for sentence in ctx.doc.sentences:
         dates = find_dates(sentence.tokens, ctx.lang, ctx.article.published)
         view = SentenceView.of(ctx.doc, sentence, ctx.layer, ctx.lex, dates, ctx.article.id,
-                               ctx.layer.complements, ctx.article.published)
+                               ctx.layer.complements, ctx.article.published, tuple(facts))
         facts.extend(read_sentence(view, stages))
     return facts

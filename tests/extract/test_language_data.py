@@ -70,7 +70,7 @@ def _vocabulary() -> set[str]:
              "event", "pronoun", "person", "state"}
     qualifiers = {"domain", "date", "start", "end", "place", "trend", "polarity", "modality", "negative",
                   "positive", "other", "relations", "roles", "inception", "participation", "apposition",
-                  "shared_domains", "entity", "visits"}
+                  "shared_domains", "entity", "visits", "acts"}
     grammemes = {"nomn", "gent", "datv", "accs", "ablt", "loct", "sing", "plur", "masc", "femn"}
     titles = {"president", "prime_minister", "head_of_state", "chancellor", "vice_president", "foreign_minister",
               "defence_minister", "secretary_general", "commission_president", "high_representative",

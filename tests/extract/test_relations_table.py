@@ -927,6 +927,66 @@ CASES: list[Case] = [
       must=[("Russia", "attacks", "Ukraine")]),
     C("en-opposes-pos-20", "en", "Chinese President Xi Jinping also took aim at Washington's trade policy.",
       must=[("Xi_Jinping", "opposes", "United_States")]),
+    # ------------------------------------------------------------------ congratulations
+    # Congratulating backs the one congratulated (convention 2); in uk/ru a plural verb after one
+    # actor of many cases agrees with the nominative list after it, and an office noun heads the
+    # name it stands before (near misses: the plain order with two lists; a denial; an adjective
+    # before the verb names no one congratulated).
+    C("en-supports-pos-21", "en", "U.S. Secretary of State Antony Blinken congratulated Lai Ching-te on his victory.",
+      must=[("Antony_Blinken", "supports", "Lai_Ching_te")]),
+    C("en-supports-qual-21", "en", "Vladimir Putin did not congratulate Lai Ching-te.",
+      must=[("Vladimir_Putin", "supports", "Lai_Ching_te")], must_not=[("Vladimir_Putin", "supports", "Lai_Ching_te")],
+      qualifiers={"polarity": "negative"}),
+    C("ru-supports-pos-21", "ru",
+      "Президент Казахстана Касым-Жомарт Токаев поздравил президента Белоруссии Александра Лукашенко.",
+      must=[("Kassym-Jomart_Tokayev", "supports", "Alexander_Lukashenko")],
+      must_not=[("Alexander_Lukashenko", "supports", "Kassym-Jomart_Tokayev")]),
+    C("ru-supports-pos-22", "ru",
+      "Санду поздравили председатель Еврокомиссии Урсула фон дер Ляйен и президент Украины Владимир Зеленский.",
+      must=[("Ursula_von_der_Leyen", "supports", "Maia_Sandu"), ("Volodymyr_Zelenskyy", "supports", "Maia_Sandu")],
+      must_not=[("Maia_Sandu", "supports", "Volodymyr_Zelenskyy")]),
+    C("ru-supports-miss-22", "ru",
+      "Первым Грузинскую мечту с победой поздравил премьер-министр Венгрии Виктор Орбан.",
+      must_not=[("Georgia", "supports", "Viktor_Orban"), ("Viktor_Orban", "supports", "Georgia")]),
+    C("uk-supports-pos-21", "uk",
+      "Санду привітали президентка Єврокомісії Урсула фон дер Ляєн і президент України Володимир Зеленський.",
+      must=[("Ursula_von_der_Leyen", "supports", "Maia_Sandu"), ("Volodymyr_Zelenskyy", "supports", "Maia_Sandu")],
+      must_not=[("Maia_Sandu", "supports", "Volodymyr_Zelenskyy")]),
+    C("uk-supports-miss-22", "uk", "Казахстан і Китай підтримали Росію та Білорусь.",
+      must=[("Kazakhstan", "supports", "Russia"), ("China", "supports", "Belarus")],
+      must_not=[("Russia", "supports", "Kazakhstan"), ("Belarus", "supports", "China")]),
+    # congratulating both parties of a deal backs neither side (near miss: one party named)
+    C("en-supports-miss-23", "en", "Ethiopia and Eritrea signed a peace deal. Kenya congratulated both countries.",
+      must_not=[("Kenya", "supports", "Ethiopia"), ("Kenya", "supports", "Eritrea")]),
+    C("en-supports-pos-23", "en", "Ethiopia and Eritrea signed a peace deal. Kenya congratulated Ethiopia.",
+      must=[("Kenya", "supports", "Ethiopia")]),
+    C("uk-supports-miss-23", "uk", "Ефіопія та Еритрея підписали мирну угоду. Кенія привітала обидві країни.",
+      must_not=[("Kenya", "supports", "Ethiopia"), ("Kenya", "supports", "Eritrea")]),
+    C("uk-supports-pos-23", "uk", "Ефіопія та Еритрея підписали мирну угоду. Кенія привітала Ефіопію.",
+      must=[("Kenya", "supports", "Ethiopia")]),
+    C("ru-supports-miss-23", "ru", "Эфиопия и Эритрея подписали мирное соглашение. Кения поздравила обе страны.",
+      must_not=[("Kenya", "supports", "Ethiopia"), ("Kenya", "supports", "Eritrea")]),
+    C("ru-supports-pos-23", "ru", "Эфиопия и Эритрея подписали мирное соглашение. Кения поздравила Эфиопию.",
+      must=[("Kenya", "supports", "Ethiopia")]),
+    # ------------------------------------------------------------------ condemning an act
+    # "condemned the strikes": condemning an act with no actor of its own condemns who did it,
+    # as an earlier sentence told with the same noun; the condemner strikes no one (near misses:
+    # an act with its own actor, "Israel's strikes on Syria").
+    C("en-opposes-pos-21", "en", "The United States struck Iran. China condemned the strikes.",
+      must=[("China", "opposes", "United_States")], must_not=[("China", "attacks", "Iran")]),
+    C("en-opposes-miss-21", "en", "The United States struck Iran. China condemned Israel's strikes on Syria.",
+      must=[("China", "opposes", "Israel"), ("Israel", "attacks", "Syria")],
+      must_not=[("China", "opposes", "United_States")]),
+    C("uk-opposes-pos-21", "uk", "США завдали ударів по Ірану. Китай засудив удари.",
+      must=[("China", "opposes", "United_States")], must_not=[("China", "attacks", "Iran")]),
+    C("uk-opposes-miss-21", "uk", "США завдали ударів по Ірану. Китай засудив удари Ізраїлю по Сирії.",
+      must=[("China", "opposes", "Israel"), ("Israel", "attacks", "Syria")],
+      must_not=[("China", "opposes", "United_States")]),
+    C("ru-opposes-pos-21", "ru", "США нанесли удары по Ирану. Китай осудил удары.",
+      must=[("China", "opposes", "United_States")], must_not=[("China", "attacks", "Iran")]),
+    C("ru-opposes-miss-21", "ru", "США нанесли удары по Ирану. Китай осудил удары Израиля по Сирии.",
+      must=[("China", "opposes", "Israel"), ("Israel", "attacks", "Syria")],
+      must_not=[("China", "opposes", "United_States")]),
 ]
 
 
