@@ -152,3 +152,16 @@ def test_table_is_well_formed():
 def test_open_name_case(case: OCase):
     problems = check(case)
     assert not problems, f"{case.id}: {case.text}\n" + "\n".join(problems)
+
+
+SKYUP = [("uk", "Пілоти Skyup оголосили страйк."), ("ru", "Авиакомпания Skyup отменила рейсы."),
+         ("en", "The carrier Skyup resumed flights to Warsaw.")]
+
+
+def test_a_new_body_named_in_three_languages_has_one_id():
+    ids = set()
+    for lang, text in SKYUP:
+        x = extract(Article.create(text, lang=lang, published="2025-06-17"))
+        s, e = _span(text, "Skyup")
+        ids |= {m.entity_id for m in x.mentions if (m.start, m.end) == (s, e)}
+    assert len(ids) == 1
