@@ -41,12 +41,17 @@ def body_phrases(ctx: ArticleContext, table: MentionTable) -> MentionTable:
             continue
         place = places.get(end)
         opening = k == 0 or ctx.sent(k - 1) != ctx.sent(k)
+        if not opening and k - 1 not in d.covered and _capital(tokens[k - 1]) and \
+                k - 2 >= 0 and ctx.sent(k - 2) == ctx.sent(k):
+            k += 1  # «Донецької ОВА»: inside a longer run of capitalised words, which the next stage reads
+            continue
+        short = end
         if place is not None and ctx.sent(end) == ctx.sent(k) and "gent" in tokens[end].analysis.any_cases:
             end = place.end
-        elif opening:
-            k += 1
+        elif opening or end - k == 1:
+            k += 1  # initials alone are left to the next stage, with the words around them
             continue
-        _add(ctx, d, k, end)
+        _add(ctx, d, k, end, short)
         k = end
     return d.table()
 
@@ -93,13 +98,15 @@ def _genitive_end(ctx: ArticleContext, d: _Draft, j: int) -> int:
     return j if j > start else 0
 
 
-def _add(ctx: ArticleContext, d: _Draft, start: int, end: int) -> None:
+def _add(ctx: ArticleContext, d: _Draft, start: int, end: int, short: int) -> None:
+    """The body over start..end; its name without whose it is (start..short) is an alias
+    («МВД» of «МВД Италии»), as the text may say it so again."""
     doc = ctx.doc
-    span = list(doc.tokens[start:end])
-    label = nominative(span, doc.lang, doc.text)
+    label = nominative(list(doc.tokens[start:end]), doc.lang, doc.text)
+    aliases = ((doc.lang, nominative(list(doc.tokens[start:short]), doc.lang, doc.text)),) if short < end else ()
     eid = _new_id(label, doc.lang, "Organization")
     if eid in ctx.gaz:
         eid = eid + "_" + doc.lang
     if eid not in d.entities:
-        d.add_entity(Entity(eid, "Organization", ((doc.lang, label),)))
+        d.add_entity(Entity(eid, "Organization", ((doc.lang, label),), aliases))
     d.add(start, end, eid, "new")

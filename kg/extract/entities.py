@@ -688,6 +688,11 @@ def unknown_names(ctx: ArticleContext, table: MentionTable) -> MentionTable:
     stop = ctx.lex.words("stopwords_capitalised")
     place_nouns = ctx.lex.words("place_nouns")
     acronyms: dict[str, str] = {}  # bracketed initials → the entity they shorten
+    for m in table.mentions:  # «ЦИК» after «ЦИК Казахстана»: the body named in full before
+        if m.kind == "new" and m.entity_id in table.entities:
+            for _, alias in table.entities[m.entity_id].aliases:
+                if alias.isupper() and " " not in alias:
+                    acronyms.setdefault(alias, m.entity_id)
     while i < n:
         if i in d.covered or not (_capitalised(tokens[i]) or _brand(ctx, tokens[i])) or \
                 _sentence_start_common(ctx, d, i, stop):
@@ -755,6 +760,17 @@ def _own_script(ctx: ArticleContext, tok: Token) -> bool:
     return language is None or any(language.writes(c) for c in tok.text if c.isalpha())
 
 
+def _product_list(ctx: ArticleContext, i: int) -> bool:
+    """«танки Leopard, Challenger та Bradley», «винищувачі Gripen»: foreign names in a list after
+    a noun of things (`product_nouns`) or a number name products, not bodies."""
+    tokens, g = ctx.doc.tokens, ctx.grammar
+    k = i - 1
+    while k >= 0 and (tokens[k].text in ",-" or tokens[k].text.lower() in g.coordinators
+                      or (tokens[k].is_word and not _own_script(ctx, tokens[k]))):
+        k -= 1
+    return k >= 0 and (tokens[k].text.isdigit() or bool(tokens[k].lemmas & ctx.lex.words("product_nouns")))
+
+
 def _body_acronym(ctx: ArticleContext, tok: Token) -> bool:
     """Capital initials (two to six letters) that the dictionary marks as a body's, or that the
     lexicon does not list among the initials of things («ВВП», "GDP")."""
@@ -766,6 +782,9 @@ def _body_acronym(ctx: ArticleContext, tok: Token) -> bool:
     return not (tok.lemmas | {text.lower()}) & ctx.lex.words("common_acronyms")
 
 
+_OPENING_WORDS = frozenset({"NOUN", "ADVB", "VERB", "INFN", "GRND", "COMP"})
+
+
 def _opening_common_noun(ctx: ArticleContext, i: int) -> bool:
     """A sentence's first word that the dictionary knows as a common noun, capitalised only
     because it opens the sentence: where only a name's first word takes a capital, it starts
@@ -774,8 +793,8 @@ def _opening_common_noun(ctx: ArticleContext, i: int) -> bool:
     if not g.case_marking or g.capitalised_names or not (i == 0 or ctx.sent(i - 1) != ctx.sent(i)):
         return False
     a = tokens[i].analysis
-    if a.pos != "NOUN" or a.grammemes & {"Name", "Surn", "Patr", "Geox", "Orgn", "Abbr"}:
-        return False
+    if a.grammemes & {"Name", "Surn", "Patr", "Geox", "Orgn", "Abbr"} or a.pos not in _OPENING_WORDS:
+        return False  # («Пізніше ЦВК»: an adverb opens no name either)
     return _morph(ctx.doc.lang).word_is_known(tokens[i].text.lower().replace("’", "'"))
 
 
@@ -847,6 +866,7 @@ def _new_entity(ctx: ArticleContext, d: _NameDraft, i: int, j: int, span: list[T
         d.add(i, nxt.end, nxt.entity_id, "name")
         return
     etype = _guess_type(ctx, i, j, span)
+    short = ""
     ending = d.by_end.get(i)
     prev = ending[-1] if ending else None
     if g.capitalised_names and etype == "Organization" and prev is not None and prev.kind == "adjective":
@@ -854,9 +874,11 @@ def _new_entity(ctx: ArticleContext, d: _NameDraft, i: int, j: int, span: list[T
         d.remove(prev)
         i, span = prev.start, list(doc.tokens[prev.start:j])
     elif g.possessive_endings and etype == "Organization" and prev is not None and prev.kind == "name" and \
-            d.types.get(prev.entity_id) in ("Country", "City") and \
+            d.types.get(prev.entity_id) == "Country" and \
             doc.tokens[prev.end - 1].text.endswith(g.possessive_endings):
-        # "Japan's Defence Ministry": whose body it is belongs to its name (the state stays named too)
+        # "Japan's Defence Ministry": whose body it is belongs to its name (the state stays named
+        # too); the name without it is an alias, as the text may say it so again
+        short = nominative(span, lang, doc.text)
         i, span = prev.start, list(doc.tokens[prev.start:j])
     if len(span) == 1 and etype == "Concept":
         surname = _surname_of(ctx, d, span[0])
@@ -868,7 +890,7 @@ def _new_entity(ctx: ArticleContext, d: _NameDraft, i: int, j: int, span: list[T
     if eid in ctx.gaz:
         eid = eid + "_" + lang
     if eid not in d.entities:
-        d.add_entity(Entity(eid, etype, ((lang, label),)))
+        d.add_entity(Entity(eid, etype, ((lang, label),), ((lang, short),) if short else ()))
     d.add(i, j, eid, "new-person" if etype == "Person" else "new")
 
 
@@ -909,7 +931,8 @@ def _guess_type(ctx: ArticleContext, i: int, j: int, span: list[Token]) -> str:
         return "Organization"  # «Охматдит», «Нафтогаз»: a quoted proper name is mostly a body's
     if body_word_pattern().search(text) or (len(span) > 1 and any(t.text.isupper() and len(t.text) >= 2 for t in span)):
         return "Organization"  # «Донецька ОВА», "the OSCE Minsk Group": an abbreviation names a body
-    if not any(_own_script(ctx, t) for t in span) and not any(c.isdigit() for t in span for c in t.text):
+    if not any(_own_script(ctx, t) for t in span) and not any(c.isdigit() for t in span for c in t.text) \
+            and not _product_list(ctx, i):
         # "Ryanair", "Cockpit" in a Cyrillic text: a firm's, a union's, a medium's name ("F-16", "ES-11" are codes)
         return "Organization"
     if len(span) == 1 and _body_acronym(ctx, span[0]):

@@ -46,6 +46,13 @@ CASES: list[OCase] = [
     O("en-script-1", "en", "The carrier Skyup resumed flights to Warsaw.",  # near miss: the own script
       new=[("Skyup", "Organization", "Skyup")], none=["carrier"]),
 
+    # -- foreign names in a list after a noun of things are products' --------------------------
+    O("uk-product-1", "uk", "Україна отримає танки Leopard, Challenger та Bradley.",
+      none=["Leopard", "Challenger", "Bradley"]),
+    O("ru-product-1", "ru", "Швеция может передать истребители Gripen.", none=["Gripen"]),
+    O("uk-product-2", "uk", "Пасажири рейсу Skyup чекали дві години.",  # near miss: a flight of the carrier
+      new=[("Skyup", "Organization", "Skyup")]),
+
     # -- a sentence's first common noun is no part of the name after it ---------------------
     O("uk-opening-1", "uk", "Пілоти Skyup оголосили страйк.", new=[("Skyup", "Organization", "Skyup")],
       none=["Пілоти"]),
@@ -78,6 +85,8 @@ CASES: list[OCase] = [
     O("uk-body-2", "uk", "Звіт оприлюднило Міністерство енергетики і вугільної промисловості Казахстану.",
       new=[("Міністерство енергетики і вугільної промисловості Казахстану", "Organization",
             "Міністерство енергетики і вугільної промисловості Казахстану")]),
+    O("uk-body-4", "uk", "Голова Херсонської ОВА Олександр Прокудін повідомив про обстріл.",  # initials inside a run
+      new=[("Херсонської ОВА", "Organization", "Херсонська ОВА"), ("Олександр Прокудін", "Person", "Олександр Прокудін")]),
     O("uk-body-3", "uk", "Суд виправдав журналіста.", none=["Суд"]),  # near miss: a bare noun names no body
     O("ru-body-4", "ru", "Об этом сообщили в Министерстве энергетики Казахстана.",
       new=[("Министерстве энергетики Казахстана", "Organization", "Министерство энергетики Казахстана")]),
@@ -165,3 +174,15 @@ def test_a_new_body_named_in_three_languages_has_one_id():
         s, e = _span(text, "Skyup")
         ids |= {m.entity_id for m in x.mentions if (m.start, m.end) == (s, e)}
     assert len(ids) == 1
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("ru", "Об этом сообщил ЦИК Казахстана. Позже ЦИК опубликовал итоги."),
+    ("uk", "Про це повідомила ЦВК Казахстану. Пізніше ЦВК оприлюднила підсумки."),
+])
+def test_initials_after_the_body_named_in_full_are_that_body(lang: str, text: str):
+    x = extract(Article.create(text, lang=lang, published="2025-06-17"))
+    full, short = text.split(".")[0].split()[-2:], text.rindex(text.split(".")[0].split()[-2])
+    ids = {m.entity_id for m in x.mentions if m.start == short}
+    first = {m.entity_id for m in x.mentions if m.text == " ".join(full)}
+    assert ids and ids == first
