@@ -229,6 +229,12 @@ def nominative(tokens: list[Token], lang: str, text: str = "", person: bool = Fa
     grammar = lex.grammar
     language = schema.load().languages.get(lang)  # its script: words in another are left as written
     agreed = _name_case(tokens, lang) if person and grammar.case_marking else None
+    # «Мирослава Гонгадзе», «Шахбаз Бхатти», «Навід Чаудхрі»: no word of the name tells its case,
+    # and one reads as a nominative; a name stands as its sentence's subject most often, so
+    # the name is read as written (a word the dictionary knows only as another name's oblique
+    # form, «Чаудхрі», is not turned into that name)
+    as_written = person and grammar.case_marking and agreed is None and \
+        any(_may_be_nominative(t, lang) for t in tokens if t.is_word)
     words, head_done = [], False
     for t in tokens:
         if not grammar.case_marking or head_done or not t.is_word or language is None or \
@@ -238,6 +244,9 @@ def nominative(tokens: list[Token], lang: str, text: str = "", person: bool = Fa
         word = _by_paradigm(t, lang, agreed, lex.raw.get("name_endings") or {}) if agreed else None
         if word:
             words.append(_case_like(t.text, word))
+            continue
+        if as_written:
+            words.append(t.text)
             continue
         word, is_head = _nominative_word(t, _morph(lang), grammar.instrumental_endings)
         words.append(_case_like(t.text, word.replace("'", "’") if "’" in t.text else word))
@@ -267,6 +276,10 @@ def _name_case(tokens: list[Token], lang: str) -> tuple[str, str] | None:
         if len(cases) == 1 and len(genders) == 1 and None not in genders:
             found.append((cases.pop(), genders.pop()))
     return next((f for f in found if f[0] != "nomn"), found[0] if found else None)
+
+
+def _may_be_nominative(t: Token, lang: str) -> bool:
+    return any(p.tag.case == "nomn" for p in _morph(lang).parse(t.text.lower().replace("’", "'")))
 
 
 def _same_form(case: str, gender: str | None) -> str:
@@ -390,10 +403,32 @@ def _is_place_use(ctx: ArticleContext, tok: int) -> bool:
         return False  # "at Washington's trade policy" is the government
     if tokens[tok - 1].lemmas & ctx.visit_verbs:
         return True  # «посетит Москву», "visit Ankara": a visit's destination is a place
+    if _named_as_city(ctx, tok):
+        return True
     prev = tokens[tok - 1].text.lower()
     if prev in g.place_prepositions:
         # «з Казахстаном» is company, not a place: only a locative or genitive-of-origin reads as place
         return not g.case_marking or bool(tokens[tok].analysis.any_cases & {"loct", "gent", "accs"})
+    return False
+
+
+def _named_as_city(ctx: ArticleContext, tok: int) -> bool:
+    """«у столиці країни Ісламабаді», "the city of Lahore": a city noun just before the name;
+    «аеропорт Рима», «окраина Исламабада», "the streets of Rome": a part of the city."""
+    tokens, lex = ctx.doc.tokens, ctx.lex
+    city, parts = lex.words("city_nouns"), lex.words("city_part_nouns")
+    g = ctx.grammar
+    for k in range(tok - 1, max(tok - 4, -1), -1):
+        t = tokens[k]
+        if t.lemmas & city:
+            return True
+        if t.lemmas & parts:
+            return not g.case_marking or "gent" in tokens[tok].analysis.any_cases
+        if not (t.is_word and t.text.islower()) or (g.case_marking and "gent" not in t.analysis.any_cases
+                                                    and t.text.lower() not in g.of_words | g.articles):
+            return False
+        if not g.case_marking and t.text.lower() not in g.of_words | g.articles:
+            return False
     return False
 
 
@@ -653,11 +688,22 @@ def unknown_names(ctx: ArticleContext, table: MentionTable) -> MentionTable:
     stop = ctx.lex.words("stopwords_capitalised")
     place_nouns = ctx.lex.words("place_nouns")
     acronyms: dict[str, str] = {}  # bracketed initials → the entity they shorten
+    for m in table.mentions:  # «ЦИК» after «ЦИК Казахстана»: the body named in full before
+        if m.kind == "new" and m.entity_id in table.entities:
+            for _, alias in table.entities[m.entity_id].aliases:
+                if alias.isupper() and " " not in alias:
+                    acronyms.setdefault(alias, m.entity_id)
     while i < n:
-        if i in d.covered or not _capitalised(tokens[i]) or _sentence_start_common(ctx, d, i, stop):
+        if i in d.covered or not (_capitalised(tokens[i]) or _brand(ctx, tokens[i])) or \
+                _sentence_start_common(ctx, d, i, stop):
             i += 1
             continue
         j = _name_end(ctx, d, i)
+        if j - i >= 2 and (_opening_common_noun(ctx, i) or tokens[i].lemmas & ctx.lex.words("title_nouns")):
+            # «Пилоты Ryanair», «Компания Ryanair»: the sentence's first noun is no part of the name;
+            # "Lawyer Navid Chaudhry": nor is a title
+            i += 1
+            continue
         if j < n and j not in d.covered and tokens[j].lemmas & place_nouns:
             j += 1  # «Лейлекском районе», "Batken district": the place noun is part of the name
         if j - i == 1 and tokens[i].text in acronyms:
@@ -683,8 +729,11 @@ def _name_end(ctx: ArticleContext, d: _Draft, i: int) -> int:
     coordinators = ctx.grammar.coordinators  # "and" joins a name's words only in a treaty's title
     titled = bool(tokens[i].lemmas & ctx.lex.words("concept_words"))
     j = i + 1
+    own = _own_script(ctx, tokens[i])
     while j < n and j not in covered:
         nxt_cap = j + 1 < n and j + 1 not in covered and _capitalised(tokens[j + 1])
+        if _capitalised(tokens[j]) and _own_script(ctx, tokens[j]) != own:
+            break  # «Ryanair Кенні Джейкобс»: a name does not change script midway
         if _capitalised(tokens[j]):
             j += 1
         elif tokens[j].text in ("-", "‑") and nxt_cap:
@@ -698,6 +747,55 @@ def _name_end(ctx: ArticleContext, d: _Draft, i: int) -> int:
     while j > i + 1 and not _capitalised(tokens[j - 1]):
         j -= 1
     return j
+
+
+def _brand(ctx: ArticleContext, tok: Token) -> bool:
+    """"easyJet" in a Cyrillic text: a word of another script with a capital inside is a name."""
+    return tok.is_word and tok.text.isalpha() and any(c.isupper() for c in tok.text[1:]) and not _own_script(ctx, tok)
+
+
+def _own_script(ctx: ArticleContext, tok: Token) -> bool:
+    """Whether a word is written in the article's own script ("Ryanair" in a Russian text is not)."""
+    language = schema.load().languages.get(ctx.doc.lang)
+    return language is None or any(language.writes(c) for c in tok.text if c.isalpha())
+
+
+def _product_list(ctx: ArticleContext, i: int) -> bool:
+    """«танки Leopard, Challenger та Bradley», «винищувачі Gripen»: foreign names in a list after
+    a noun of things (`product_nouns`) or a number name products, not bodies."""
+    tokens, g = ctx.doc.tokens, ctx.grammar
+    k = i - 1
+    while k >= 0 and (tokens[k].text in ",-" or tokens[k].text.lower() in g.coordinators
+                      or (tokens[k].is_word and not _own_script(ctx, tokens[k]))):
+        k -= 1
+    return k >= 0 and (tokens[k].text.isdigit() or bool(tokens[k].lemmas & ctx.lex.words("product_nouns")))
+
+
+def _body_acronym(ctx: ArticleContext, tok: Token) -> bool:
+    """Capital initials (two to six letters) that the dictionary marks as a body's, or that the
+    lexicon does not list among the initials of things («ВВП», "GDP")."""
+    text = tok.text
+    if not (text.isupper() and text.isalpha() and 2 <= len(text) <= 6):
+        return False
+    if "Orgn" in tok.analysis.grammemes:
+        return True
+    return not (tok.lemmas | {text.lower()}) & ctx.lex.words("common_acronyms")
+
+
+_OPENING_WORDS = frozenset({"NOUN", "ADVB", "VERB", "INFN", "GRND", "COMP"})
+
+
+def _opening_common_noun(ctx: ArticleContext, i: int) -> bool:
+    """A sentence's first word that the dictionary knows as a common noun, capitalised only
+    because it opens the sentence: where only a name's first word takes a capital, it starts
+    no longer name («Компания Ryanair», «Пилоты Ryanair»)."""
+    tokens, g = ctx.doc.tokens, ctx.grammar
+    if not g.case_marking or g.capitalised_names or not (i == 0 or ctx.sent(i - 1) != ctx.sent(i)):
+        return False
+    a = tokens[i].analysis
+    if a.grammemes & {"Name", "Surn", "Patr", "Geox", "Orgn", "Abbr"} or a.pos not in _OPENING_WORDS:
+        return False  # («Пізніше ЦВК»: an adverb opens no name either)
+    return _morph(ctx.doc.lang).word_is_known(tokens[i].text.lower().replace("’", "'"))
 
 
 def _acronym_after(ctx: ArticleContext, d: _NameDraft, i: int, j: int, acronyms: dict[str, str]) -> int:
@@ -768,11 +866,19 @@ def _new_entity(ctx: ArticleContext, d: _NameDraft, i: int, j: int, span: list[T
         d.add(i, nxt.end, nxt.entity_id, "name")
         return
     etype = _guess_type(ctx, i, j, span)
+    short = ""
     ending = d.by_end.get(i)
     prev = ending[-1] if ending else None
     if g.capitalised_names and etype == "Organization" and prev is not None and prev.kind == "adjective":
         # "the Philippine Senate": the nationality is part of the body's name
         d.remove(prev)
+        i, span = prev.start, list(doc.tokens[prev.start:j])
+    elif g.possessive_endings and etype == "Organization" and prev is not None and prev.kind == "name" and \
+            d.types.get(prev.entity_id) == "Country" and \
+            doc.tokens[prev.end - 1].text.endswith(g.possessive_endings):
+        # "Japan's Defence Ministry": whose body it is belongs to its name (the state stays named
+        # too); the name without it is an alias, as the text may say it so again
+        short = nominative(span, lang, doc.text)
         i, span = prev.start, list(doc.tokens[prev.start:j])
     if len(span) == 1 and etype == "Concept":
         surname = _surname_of(ctx, d, span[0])
@@ -784,7 +890,7 @@ def _new_entity(ctx: ArticleContext, d: _NameDraft, i: int, j: int, span: list[T
     if eid in ctx.gaz:
         eid = eid + "_" + lang
     if eid not in d.entities:
-        d.add_entity(Entity(eid, etype, ((lang, label),)))
+        d.add_entity(Entity(eid, etype, ((lang, label),), ((lang, short),) if short else ()))
     d.add(i, j, eid, "new-person" if etype == "Person" else "new")
 
 
@@ -795,7 +901,8 @@ def _new_id(label: str, lang: str, etype: str) -> str:
     """A new person's or body's id is its name's sound key, the same whichever language spells
     it (Джонатан Пауелл, Джонатан Пауэлл, Jonathan Powell), so the articles that name it meet
     in one node; other new entities are named by their label."""
-    key = name_key(label, lang) if etype in KEYED_TYPES else ""
+    # initials are not spelt by sound («МИД», «МВД» would share one key)
+    key = name_key(label, lang) if etype in KEYED_TYPES and not any(w.isupper() for w in label.split()) else ""
     return key or _slug(label)
 
 
@@ -824,16 +931,37 @@ def _guess_type(ctx: ArticleContext, i: int, j: int, span: list[Token]) -> str:
         return "Organization"  # «Охматдит», «Нафтогаз»: a quoted proper name is mostly a body's
     if body_word_pattern().search(text) or (len(span) > 1 and any(t.text.isupper() and len(t.text) >= 2 for t in span)):
         return "Organization"  # «Донецька ОВА», "the OSCE Minsk Group": an abbreviation names a body
+    if not any(_own_script(ctx, t) for t in span) and not any(c.isdigit() for t in span for c in t.text) \
+            and not _product_list(ctx, i):
+        # "Ryanair", "Cockpit" in a Cyrillic text: a firm's, a union's, a medium's name ("F-16", "ES-11" are codes)
+        return "Organization"
+    if len(span) == 1 and _body_acronym(ctx, span[0]):
+        return "Organization"  # «УНН», «МИД»: initials alone name a body, unless the lexicon says they name a thing
     after = tokens[j:j + 2]
     said = any(lex.speech.find([t]) for t in after)
-    role_before = i > 0 and bool(lex.roles.find([tokens[i - 1]]))
+    role_before = i > 0 and (bool(lex.roles.find([tokens[i - 1]])) or bool(tokens[i - 1].lemmas & lex.words("title_nouns")))
     if grams & {"Name", "Surn", "Patr"} or role_before or (len(span) in (2, 3) and said):
         return "Person"
+    before = tokens[i - 1].text if i > 0 else ""
+    if (before.islower() or before.isupper()) and tokens[i - 1].lemmas & lex.words("body_nouns"):
+        return "Organization"  # «авиакомпания Аэрофлот», "the carrier Wizz": a name in apposition to a body noun
     if len(span) in (2, 3) and not ctx.grammar.case_marking and _surname_recurs(ctx, span[-1], i):
+        return "Person"
+    if len(span) in (2, 3) and ctx.grammar.case_marking and _foreign_name(ctx, span):
         return "Person"
     if grams & {"Geox"}:
         return "Place"
     return "Concept"
+
+
+def _foreign_name(ctx: ArticleContext, span: list[Token]) -> bool:
+    """«Навид Мулук»: two or three words of the article's script that the dictionary does not
+    know (or knows as names): a foreign person's name spelt in its letters."""
+    morph = _morph(ctx.doc.lang)
+    known = [morph.word_is_known(t.text.lower().replace("’", "'")) for t in span]
+    personal = [bool(t.analysis.grammemes & {"Name", "Surn", "Patr"}) for t in span]
+    return all(t.is_word and t.text.isalpha() and not t.text.isupper() and _own_script(ctx, t) for t in span) and \
+        not all(known) and all(not k or p for k, p in zip(known, personal))
 
 
 def _surname_recurs(ctx: ArticleContext, last: Token, i: int) -> bool:
@@ -1194,6 +1322,7 @@ def _role_relation(title: str) -> str:
 # The order matters: role nouns are found before new names (so that "Foreign Minister" is no
 # name), surnames after the full names they shorten, groups and offices after the actors
 # they count, pronouns last, over everything named before them.
+from .bodies import body_phrases  # noqa: E402 - its stage reads this module's tables
 from .events import named_events  # noqa: E402 - its stage reads this module's tables
 
 ENTITY_STAGES = Stages((
@@ -1201,6 +1330,7 @@ ENTITY_STAGES = Stages((
     Stage("region_states", region_states),
     Stage("capitals", capitals),
     Stage("role_spans", role_spans),
+    Stage("body_phrases", body_phrases),
     Stage("unknown_names", unknown_names),
     Stage("surnames", surnames),
     Stage("events", events),

@@ -77,7 +77,7 @@ def _vocabulary() -> set[str]:
               "spokesperson", "chairman", "mayor", "governor", "official", "minister"}  # the gazetteer's offices
     types = {"bool", "int", "str"}  # the grammar's value kinds
     stages = {"clauses", "triggers", "arguments", "qualifiers", "attribution", "known_names", "region_states",
-              "capitals", "role_spans", "unknown_names", "surnames", "events", "groups", "role_nouns",
+              "capitals", "role_spans", "body_phrases", "unknown_names", "surnames", "events", "groups", "role_nouns",
               "national_groups", "pronouns"}
     return keys | kinds | qualifiers | grammemes | titles | types | stages | set(RELATIONS) | set(languages())
 
