@@ -92,6 +92,7 @@ class ServerPool:
 
     def __init__(self):
         self._servers: list[OxigraphServer] = []
+        self._own: list[OxigraphServer] = []
         self._next = 0
 
     def fresh(self) -> OxigraphServer:
@@ -103,7 +104,13 @@ class ServerPool:
         server.clear()
         return server
 
+    def dedicated(self) -> OxigraphServer:
+        """A server of its own, outside the rotation (for data kept over several tests)."""
+        server = OxigraphServer(require_oxigraph())
+        self._own.append(server)
+        return server
+
     def stop(self) -> None:
-        for server in self._servers:
+        for server in self._servers + self._own:
             server.stop()
-        self._servers = []
+        self._servers, self._own = [], []

@@ -20,6 +20,10 @@ midway is repaired by the next one, whichever machine it runs on.
 
 >>> Endpoint.parse("http://alice:secret@localhost:7878/query").update
 'http://localhost:7878/update'
+>>> Endpoint.parse("http://localhost:8890/sparql-auth").graph_store
+'http://localhost:8890/sparql-graph-crud-auth'
+>>> Endpoint.parse("http://localhost:7200/repositories/news").update
+'http://localhost:7200/repositories/news/statements'
 >>> public_url("sparql+http://alice:secret@localhost:7878/query")
 'sparql+http://localhost:7878/query'
 """
@@ -88,7 +92,8 @@ class Endpoint:
 
         Without ``update=`` and ``graph-store=`` parameters, the path chooses: one ending in
         ``/query`` has ``update`` and ``store`` beside it (Oxigraph's server); one ending in
-        ``/sparql`` takes updates itself and has ``sparql-graph-crud`` beside it (Virtuoso);
+        ``/sparql`` takes updates itself and has ``sparql-graph-crud`` beside it (Virtuoso;
+        ``/sparql-auth`` has ``sparql-graph-crud-auth``);
         ``/repositories/NAME`` has ``NAME/statements`` and ``NAME/rdf-graphs/service``
         (GraphDB, RDF4J); any other URL serves all three (a Fuseki dataset).
         """
@@ -115,8 +120,8 @@ def _layout(query: str) -> tuple[str, str]:
     path = urllib.parse.urlsplit(query).path.rstrip("/")
     if path.endswith("/query"):
         return urllib.parse.urljoin(query, "update"), urllib.parse.urljoin(query, "store")
-    if path.endswith("/sparql"):
-        return query, urllib.parse.urljoin(query, "sparql-graph-crud")
+    if path.endswith(("/sparql", "/sparql-auth")):  # Virtuoso, and its endpoints that ask for a login
+        return query, urllib.parse.urljoin(query, path.rpartition("/")[2].replace("sparql", "sparql-graph-crud"))
     head, _, name = path.rpartition("/")
     if head.endswith("/repositories") and name:
         base = query.split("?")[0].rstrip("/")
