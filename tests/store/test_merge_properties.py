@@ -228,3 +228,20 @@ def test_oxigraphs_bulk_path_stores_what_its_transactional_path_stores(extractio
     small.update(extractions)
     assert state(bulk) == state(small)
     assert len(bulk.query("SELECT * WHERE { ?s ?p ?o }")) == len(small.query("SELECT * WHERE { ?s ?p ?o }"))
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(extractions=corpora, sentence=awkward_text, title=awkward_text)
+def test_text_reaches_a_sparql_server_and_comes_back_unchanged(new_store, extractions, sentence, title):
+    """Article graphs go to the server as Turtle and the merged view as SPARQL Update text:
+    quotes, backslashes, newlines and any other character must come back as they went."""
+    odd = Article.create(sentence, title=title, lang="uk", published="2025-01-01")
+    extractions = extractions + [Extraction(odd, (Entity("A", "Country", (("uk", title),)),), (), (
+        Fact("A", "supports", "B", Qualifiers(), Provenance(odd.id, sentence, confidence=0.4)),))]
+    remote, local = new_store("sparql"), new_store("memory")
+    remote.update(extractions)
+    local.update(extractions)
+    assert state(remote) == state(local)
+    remote.remove_articles([odd.id])
+    local.remove_articles([odd.id])
+    assert state(remote) == state(local)
