@@ -240,7 +240,9 @@ class SparqlStore(StoreBase):
         self.url = self.endpoint.query
         self._client = _Client(self.endpoint)
         self._terms = _Terms()
-        self._whole: dict[URIRef, set] = {}  # whole graphs read since the last write: PUT needs them
+        self._planning = False  # within an update, until it writes: reads are kept
+        self._whole: dict[URIRef, set] = {}  # whole graphs the update read: PUT needs them
+        self._subjects: dict[tuple, list] = {}  # (subject, graph) → [(predicate, object)]
         if not read_only and self.needs_recovery():
             self.recover()
 
@@ -309,15 +311,27 @@ class SparqlStore(StoreBase):
                              headers={"Content-Type": "text/turtle; charset=utf-8"})
 
     # -- primitives ----------------------------------------------------------------------------
+    def _update(self, new: dict, extra=None, *, force: bool = False):
+        """`StoreBase._update`, with what its plan reads kept until it writes: the plan asks
+        for a few values of each node at a time, each a round trip to the server otherwise."""
+        self._planning, self._whole, self._subjects = True, {}, {}
+        try:
+            return super()._update(new, extra, force=force)
+        finally:
+            self._planning, self._whole, self._subjects = False, {}, {}
+
     def _match(self, s, p, o, g) -> Iterator[Quad]:
         back = self._terms.from_ox
         if s is None and p is None and o is None and g is not None:
             triples = self._get_graph(g)
             found = {(back(t.subject), back(t.predicate), back(t.object)) for t in triples}
-            if g != MERGED_GRAPH and g != JOURNAL_GRAPH:
+            if self._planning and g != MERGED_GRAPH and g != JOURNAL_GRAPH:
                 self._whole[g] = found
             for t in found:
                 yield (*t, g)
+            return
+        if self._planning and s is not None and g is not None:
+            yield from self._match_subject(s, p, o, g)
             return
         terms = [_term(t) if t is not None else f"?{v}" for t, v in ((s, "s"), (p, "p"), (o, "o"), (g, "g"))]
         wanted = [f"?{v}" for t, v in ((s, "s"), (p, "p"), (o, "o"), (g, "g")) if t is None]
@@ -332,6 +346,21 @@ class SparqlStore(StoreBase):
             if quad[3] != JOURNAL_GRAPH:
                 yield quad
 
+    def _match_subject(self, s, p, o, g) -> Iterator[Quad]:
+        """A subject's triples in a graph, read once per update."""
+        held = self._subjects.get((s, g))
+        if held is None:
+            if g in self._whole:
+                held = [(p_, o_) for s_, p_, o_ in self._whole[g] if s_ == s]
+            else:
+                back = self._terms.from_ox
+                rows = self._select(f"SELECT ?p ?o WHERE {{ GRAPH {_term(g)} {{ {_term(s)} ?p ?o }} }}")
+                held = [(back(row[0]), back(row[1])) for row in rows]
+            self._subjects[(s, g)] = held
+        for p_, o_ in held:
+            if (p is None or p_ == p) and (o is None or o_ == o):
+                yield s, p_, o_, g
+
     def _ask(self, sparql: str) -> bool:
         media, body = self._post_query(_PROLOGUE + sparql, [], "read the store")
         result = self._parse_results(media, body)
@@ -342,7 +371,7 @@ class SparqlStore(StoreBase):
     def _apply(self, additions: list[Quad], removals: list[Quad], drop: list[URIRef]) -> None:
         """Whole graphs read by this update go by PUT; the rest, and the default graph (the
         union of the named graphs), by SPARQL Update: additions first, then removals."""
-        whole, self._whole = self._whole, {}
+        whole, self._whole, self._subjects = self._whole, {}, {}
         for quad in (*additions, *removals):
             if any(isinstance(t, BNode) for t in quad):
                 raise StoreError(f"cannot store a blank node on a SPARQL server: {quad}")
@@ -368,9 +397,13 @@ class SparqlStore(StoreBase):
                                   f"FILTER NOT EXISTS {{ GRAPH ?g {{ ?s ?p ?o }} }} }}"])
 
     def _replace_graph(self, graph: URIRef, triples: list[tuple]) -> None:
-        old = {q[:3] for q in self._match(None, None, None, graph)}
-        new = set(triples)
-        self._apply([(*t, graph) for t in new - old], [(*t, graph) for t in old - new], [])
+        self._planning = True  # the graph read here goes back whole, by PUT
+        try:
+            old = {q[:3] for q in self._match(None, None, None, graph)}
+            new = set(triples)
+            self._apply([(*t, graph) for t in new - old], [(*t, graph) for t in old - new], [])
+        finally:
+            self._planning, self._whole, self._subjects = False, {}, {}
 
     def _entity_votes(self, entity: URIRef) -> Counter:
         back = self._terms.from_ox
