@@ -12,9 +12,9 @@ endpoint. The update and graph-store endpoints default from the path's layout (s
 A user and password are taken from the URL (``http://user:password@host/...``) or from
 ``KG_SPARQL_USER`` and ``KG_SPARQL_PASSWORD``; kg never writes them anywhere.
 
-As with `OxigraphStore`, the server's default graph is kept as the set union of the named
-graphs, so SPARQL without GRAPH sees every triple once: the server must answer queries
-on its real default graph (not a union it computes itself). An update notes what it is
+The server's default graph holds what `StoreBase` derives for it (the merged view and the
+background, each triple once), written like any other graph: the server must answer
+queries on its real default graph, not on a union of every graph it computes itself. An update notes what it is
 about to change in the graph ``kg:graph/journal`` on the server first, so a writer killed
 midway is repaired by the next one, whichever machine it runs on.
 
@@ -30,6 +30,7 @@ midway is repaired by the next one, whichever machine it runs on.
 from __future__ import annotations
 
 import base64
+import contextlib
 import http.client
 import json
 import os
@@ -48,7 +49,7 @@ from rdflib import BNode, Literal, URIRef
 from ..errors import QueryError, SparqlServerError, StoreError
 from ..vocab import KG, MERGED_GRAPH, PREFIXES
 from . import without_credentials
-from .base import Quad, StoreBase
+from .base import DEFAULT_GRAPH, DEFAULT_SOURCES, Quad, StoreBase
 from .oxigraph import _VOTES, _Terms
 from .results import QueryResult, nt_term
 
@@ -288,6 +289,8 @@ class SparqlStore(StoreBase):
 
     def _graph_url(self, graph: URIRef) -> str:
         separator = "&" if "?" in self.endpoint.graph_store else "?"
+        if graph == DEFAULT_GRAPH:
+            return f"{self.endpoint.graph_store}{separator}default"
         return f"{self.endpoint.graph_store}{separator}{urllib.parse.urlencode({'graph': str(graph)})}"
 
     def _get_graph(self, graph: URIRef) -> list:
@@ -311,21 +314,49 @@ class SparqlStore(StoreBase):
                              headers={"Content-Type": "text/turtle; charset=utf-8"})
 
     # -- primitives ----------------------------------------------------------------------------
-    def _update(self, new: dict, extra=None, *, force: bool = False):
-        """`StoreBase._update`, with what its plan reads kept until it writes: the plan asks
-        for a few values of each node at a time, each a round trip to the server otherwise."""
+    @contextlib.contextmanager
+    def _reading_once(self):
+        """Within an update, until it writes, what it reads is kept: its plan asks for a few
+        values of each node at a time, each a round trip to the server otherwise."""
         self._planning, self._whole, self._subjects = True, {}, {}
         try:
-            return super()._update(new, extra, force=force)
+            yield
         finally:
             self._planning, self._whole, self._subjects = False, {}, {}
+
+    def _update(self, new: dict, extra=None, *, force: bool = False):
+        with self._reading_once():
+            return super()._update(new, extra, force=force)
+
+    def set_background(self, triples: Iterable[tuple]) -> bool:
+        with self._reading_once():
+            return super().set_background(triples)
+
+    def _default_changes(self, additions: list[Quad], removals: list[Quad]) -> tuple[list, list]:
+        """`StoreBase._default_changes`, its one question per triple answered from a few
+        batched reads of the subjects involved."""
+        subjects = list(dict.fromkeys(q[0] for q in (*additions, *removals) if q[3] in DEFAULT_SOURCES))
+        for graph in (DEFAULT_GRAPH, *DEFAULT_SOURCES):
+            self._read_subjects([s for s in subjects if (s, graph) not in self._subjects], graph)
+        return super()._default_changes(additions, removals)
+
+    def _read_subjects(self, subjects: list, graph: URIRef) -> None:
+        back = self._terms.from_ox
+        for chunk in _chunks(subjects, 500):
+            held: dict = {s: [] for s in chunk}
+            values = " ".join(_term(s) for s in chunk)
+            rows = self._select(f"SELECT ?s ?p ?o WHERE {{ VALUES ?s {{ {values} }} {_in_graph(graph, '?s ?p ?o')} }}")
+            for row in rows:
+                held[back(row[0])].append((back(row[1]), back(row[2])))
+            for s, triples in held.items():
+                self._subjects[(s, graph)] = triples
 
     def _match(self, s, p, o, g) -> Iterator[Quad]:
         back = self._terms.from_ox
         if s is None and p is None and o is None and g is not None:
             triples = self._get_graph(g)
             found = {(back(t.subject), back(t.predicate), back(t.object)) for t in triples}
-            if self._planning and g != MERGED_GRAPH and g != JOURNAL_GRAPH:
+            if self._planning and g not in (MERGED_GRAPH, JOURNAL_GRAPH, DEFAULT_GRAPH):
                 self._whole[g] = found
             for t in found:
                 yield (*t, g)
@@ -335,7 +366,7 @@ class SparqlStore(StoreBase):
             return
         terms = [_term(t) if t is not None else f"?{v}" for t, v in ((s, "s"), (p, "p"), (o, "o"), (g, "g"))]
         wanted = [f"?{v}" for t, v in ((s, "s"), (p, "p"), (o, "o"), (g, "g")) if t is None]
-        pattern = f"GRAPH {terms[3]} {{ {terms[0]} {terms[1]} {terms[2]} }}"
+        pattern = _in_graph(g, " ".join(terms[:3])) if g is not None else f"GRAPH ?g {{ {' '.join(terms[:3])} }}"
         if not wanted:
             if self._ask(f"ASK {{ {pattern} }}"):
                 yield s, p, o, g
@@ -354,7 +385,7 @@ class SparqlStore(StoreBase):
                 held = [(p_, o_) for s_, p_, o_ in self._whole[g] if s_ == s]
             else:
                 back = self._terms.from_ox
-                rows = self._select(f"SELECT ?p ?o WHERE {{ GRAPH {_term(g)} {{ {_term(s)} ?p ?o }} }}")
+                rows = self._select(f"SELECT ?p ?o WHERE {{ {_in_graph(g, _term(s) + ' ?p ?o')} }}")
                 held = [(back(row[0]), back(row[1])) for row in rows]
             self._subjects[(s, g)] = held
         for p_, o_ in held:
@@ -369,41 +400,24 @@ class SparqlStore(StoreBase):
         return bool(result)
 
     def _apply(self, additions: list[Quad], removals: list[Quad], drop: list[URIRef]) -> None:
-        """Whole graphs read by this update go by PUT; the rest, and the default graph (the
-        union of the named graphs), by SPARQL Update: additions first, then removals."""
+        """Whole graphs the update read go back by PUT; the rest (the merged view, the
+        default graph) by SPARQL Update: additions first, then removals."""
         whole, self._whole, self._subjects = self._whole, {}, {}
         for quad in (*additions, *removals):
             if any(isinstance(t, BNode) for t in quad):
                 raise StoreError(f"cannot store a blank node on a SPARQL server: {quad}")
         dropped = set(drop)
         adding, removing = _by_graph(additions), _by_graph(removals)
-        put = [g for g in whole if g not in dropped and (g in adding or g in removing)]
-        for graph in put:
-            kept = whole[graph] - set(removing.get(graph, ()))
-            self._put_graph(graph, kept | set(adding.get(graph, ())))
-        rest = [q for q in additions if q[3] not in whole]
-        union = list(dict.fromkeys(q[:3] for q in additions))
-        for chunk in _chunks([*rest, *((*t, None) for t in union)]):
+        for graph in whole:
+            if graph not in dropped and (graph in adding or graph in removing):
+                kept = whole[graph] - set(removing.get(graph, ()))
+                self._put_graph(graph, kept | set(adding.get(graph, ())))
+        for chunk in _chunks([q for q in additions if q[3] not in whole]):
             self._update_request([f"INSERT DATA {{ {_data(chunk)} }}"])
-        gone = [q for q in removals if q[3] not in dropped and q[3] not in whole]
-        for chunk in _chunks(gone):
+        for chunk in _chunks([q for q in removals if q[3] not in dropped and q[3] not in whole]):
             self._update_request([f"DELETE DATA {{ {_data(chunk)} }}"])
         if drop:
             self._update_request([f"DROP SILENT GRAPH {_term(g)}" for g in drop])
-        leaving = list(dict.fromkeys(q[:3] for q in removals))
-        for chunk in _chunks(leaving):  # out of the default graph once no named graph holds them
-            rows = " ".join(f"({_term(s)} {_term(p)} {_term(o)})" for s, p, o in chunk)
-            self._update_request([f"DELETE {{ ?s ?p ?o }} WHERE {{ VALUES (?s ?p ?o) {{ {rows} }} ?s ?p ?o "
-                                  f"FILTER NOT EXISTS {{ GRAPH ?g {{ ?s ?p ?o }} }} }}"])
-
-    def _replace_graph(self, graph: URIRef, triples: list[tuple]) -> None:
-        self._planning = True  # the graph read here goes back whole, by PUT
-        try:
-            old = {q[:3] for q in self._match(None, None, None, graph)}
-            new = set(triples)
-            self._apply([(*t, graph) for t in new - old], [(*t, graph) for t in old - new], [])
-        finally:
-            self._planning, self._whole, self._subjects = False, {}, {}
 
     def _entity_votes(self, entity: URIRef) -> Counter:
         back = self._terms.from_ox
@@ -444,30 +458,31 @@ class SparqlStore(StoreBase):
             return QueryResult.select(names, [tuple(back(t) for t in row) for row in result])
         return QueryResult.construct([(back(t.subject), back(t.predicate), back(t.object)) for t in result])
 
-    def _dump(self, out: IO[bytes], format: str, graphs: list[URIRef] | None) -> None:
+    def _dump(self, out: IO[bytes], format: str, graphs: list[URIRef]) -> None:
         """Graph by graph, each read through the graph store protocol."""
-        names = sorted(self._graph_names()) if graphs is None else list(graphs)
         prefixes = {p: str(ns) for p, ns in PREFIXES.items()}
         if format == "json-ld":
-            quads = (ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(name))
-                     for name in names for t in self._get_graph(name))
+            quads = (ox.Quad(t.subject, t.predicate, t.object,
+                             ox.DefaultGraph() if name == DEFAULT_GRAPH else ox.NamedNode(name))
+                     for name in graphs for t in self._get_graph(name))
             ox.serialize(quads, out, ox.RdfFormat.JSON_LD)
             return
         if format == "trig":
             out.write("".join(f"@prefix {p}: <{ns}> .\n" for p, ns in prefixes.items()).encode())
-        for name in names:
+        for name in graphs:
             triples = [ox.Triple(t.subject, t.predicate, t.object) for t in self._get_graph(name)]
+            label = "" if name == DEFAULT_GRAPH else f" <{name}>"
             if format in ("nt", "nquads"):
-                for t in triples:
-                    line = f"{t.subject} {t.predicate} {t.object}"
-                    out.write(f"{line} <{name}> .\n".encode() if format == "nquads" else f"{line} .\n".encode())
+                end = f"{label} .\n" if format == "nquads" else " .\n"
+                out.write("".join(f"{t.subject} {t.predicate} {t.object}{end}" for t in triples).encode())
                 continue
             body = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=prefixes)
             if format == "turtle":
                 out.write(body)
                 continue
             body = b"".join(line for line in body.splitlines(keepends=True) if not line.startswith(b"@prefix "))
-            out.write(f"<{name}> {{\n".encode() + body + b"}\n")
+            if body.strip():
+                out.write(f"{label.strip()} {{\n".lstrip().encode() + body + b"}\n")
 
     def __len__(self) -> int:
         """Quads in the named graphs (the derived default graph is not counted)."""
@@ -503,6 +518,11 @@ def _term(term) -> str:
     return nt_term(term)
 
 
+def _in_graph(graph: URIRef, pattern: str) -> str:
+    """`pattern` matched in `graph`; in the default graph, outside any GRAPH."""
+    return f"{{ {pattern} }}" if graph == DEFAULT_GRAPH else f"GRAPH {_term(graph)} {{ {pattern} }}"
+
+
 def _by_graph(quads: list[Quad]) -> dict:
     out: dict = {}
     for s, p, o, g in quads:
@@ -516,12 +536,12 @@ def _chunks(items: list, size: int = BATCH) -> Iterator[list]:
 
 
 def _data(quads: Iterable[Quad]) -> str:
-    """Quads as the body of INSERT DATA / DELETE DATA: graph None is the default graph."""
+    """Quads as the body of INSERT DATA / DELETE DATA (`DEFAULT_GRAPH`: the default graph)."""
     by_graph = _by_graph(list(quads))
     parts = []
     for g, triples in by_graph.items():
         lines = " ".join(f"{_term(s)} {_term(p)} {_term(o)} ." for s, p, o in triples)
-        parts.append(lines if g is None else f"GRAPH {_term(g)} {{ {lines} }}")
+        parts.append(lines if g == DEFAULT_GRAPH else f"GRAPH {_term(g)} {{ {lines} }}")
     return " ".join(parts)
 
 

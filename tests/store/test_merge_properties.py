@@ -163,10 +163,10 @@ def test_backends_agree(new_store, extractions):
 @pytest.mark.parametrize("name", stores.names())
 @settings_
 @given(extractions=corpora, data=st.data())
-def test_the_default_graph_stays_the_union_of_the_merged_view_and_the_background(name, extractions, data):
+def test_the_default_graph_stays_the_union_of_the_merged_view_and_the_background(new_store, name, extractions, data):
     from rdflib import URIRef
 
-    s = fresh(name)
+    s = new_store(name)
     s.set_background([(URIRef("https://kg.example.org/entity/A"), RDF.type, KG.Country),
                       (URIRef("https://kg.example.org/entity/A"), RDF.type, KG.Organization)])
     s.update(extractions)
