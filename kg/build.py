@@ -22,6 +22,7 @@ from .ingest import Limits, count_articles, input_files, read_file
 from .model import Article, Extraction
 from .pipeline import Extractor
 from .registry import executors
+from .store import public_store_name
 from .store.files import DirLock
 from .store.manifest import Manifest, detect_store, file_key, store_path
 from .vocab import GAZETTEER_GRAPH, MERGED_GRAPH
@@ -126,11 +127,12 @@ def build(paths: Iterable[str | os.PathLike], out_dir: str | os.PathLike, *, sto
     with DirLock(out_dir, exclusive=True, purpose="build"):
         manifest = Manifest.load(out_dir)
         name = store or manifest.store or _existing_store(out_dir) or "oxigraph"
-        if manifest.store and manifest.store != name:
-            raise StoreError(f"{out_dir} was built with the {manifest.store} store, not {name}; "
+        shown = public_store_name(name)  # a password in the URL is never saved
+        if manifest.store and manifest.store != shown:
+            raise StoreError(f"{out_dir} was built with the {manifest.store} store, not {shown}; "
                              f"use --store {manifest.store} or a new folder")
-        manifest.store = name
-        report = BuildReport(out_dir, store=name)
+        manifest.store = shown
+        report = BuildReport(out_dir, store=shown)
         executor = _executor(report, extractor, workers, dask)
         paths = list(paths)
         if progress is not None:

@@ -113,3 +113,22 @@ class UnshowableError(KGError, TypeError):
     def __init__(self, value: object, valid: Iterable[str]):
         self.value = value
         super().__init__(f"cannot show a {type(value).__name__}; valid: {', '.join(valid)}")
+
+
+class SparqlServerError(StoreError):
+    """A SPARQL server could not be reached, or refused a request: names the URL (never the
+    password) and the HTTP status when there was one."""
+
+    def __init__(self, url: str, status: int | None, reason: str, what: str = "use the store"):
+        self.url, self.status, self.reason = url, status, reason
+        answer = f"HTTP {status} {reason}" if status is not None else reason
+        verb = "refused to" if status is not None else "could not"
+        if status is None and reason.startswith(("answered", "sent")):
+            message = f"the SPARQL server at {url} {reason}"
+        elif status is None:
+            message = f"cannot reach the SPARQL server at {url} to {what}: {answer}"
+        else:
+            message = f"the SPARQL server at {url} {verb} {what}: {answer}"
+        if status in (401, 403):
+            message += "; give a user and password in the URL or in KG_SPARQL_USER and KG_SPARQL_PASSWORD"
+        super().__init__(message)

@@ -210,6 +210,7 @@ class ExporterRegistry(Registry):
 stores = Registry("stores", UnknownStoreError, builtins={
     "memory": "kg.store.memory:MemoryStore",
     "oxigraph": "kg.store.oxigraph:OxigraphStore",
+    "sparql": "kg.store.sparql:SparqlStore",
 })
 extractors = Registry("extractors", UnknownExtractorError, builtins={
     "roles": "kg.extract.roles:role_facts",

@@ -16,3 +16,14 @@ def fake_extract():
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module.extract
+
+
+@pytest.fixture(scope="session")
+def sparql_servers():
+    """Oxigraph SPARQL servers on 127.0.0.1, started on first use, stopped after the session."""
+    spec = importlib.util.spec_from_file_location("sparql_server", Path(__file__).parent / "sparql_server.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    pool = module.ServerPool()
+    yield pool
+    pool.stop()

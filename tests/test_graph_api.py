@@ -55,8 +55,11 @@ def corpus():
 
 
 @pytest.fixture(params=stores.names())
-def graph(request):
-    g = KnowledgeGraph(request.param, background=False)
+def graph(request, sparql_servers):
+    if request.param == "sparql":  # on a test server of its own, by its URL
+        g = KnowledgeGraph(sparql_servers.fresh().url, background=False)
+    else:
+        g = KnowledgeGraph(request.param, background=False)
     g.add_extractions(corpus())
     yield g
     g.close()

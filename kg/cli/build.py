@@ -22,7 +22,8 @@ def _fail_if(failed: int, what: str) -> None:
 @click.option("-o", "--output", "out_dir", required=True, metavar="DIR",
               type=click.Path(file_okay=False, path_type=Path), help="The output folder.")
 @click.option("--store", default=None, metavar="NAME",
-              help="Graph store: oxigraph (on disk, the default) or memory (saved as store.nq).")
+              help="Graph store: oxigraph (on disk, the default), memory (saved as store.nq), or "
+                   "sparql+http://HOST:PORT/PATH (a SPARQL 1.1 server; see docs/sparql-servers.md).")
 @click.option("--force", is_flag=True, help="Read every file again, changed or not.")
 @click.option("--no-html", is_flag=True, help="Do not write graph.html.")
 @click.option("--batch-size", type=click.IntRange(1), default=200, show_default=True,

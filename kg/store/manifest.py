@@ -110,7 +110,10 @@ class Manifest:
 STORE_PATHS = {"oxigraph": "store", "memory": "store.nq"}
 
 
-def store_path(directory: str | os.PathLike, store: str) -> Path:
+def store_path(directory: str | os.PathLike, store: str) -> Path | None:
+    """Where `store` lives in `directory`; None for a store named by its URL, which lives there."""
+    if "://" in store:
+        return None
     return Path(directory) / STORE_PATHS.get(store, f"store.{store}")
 
 

@@ -34,20 +34,32 @@ def store_name(request) -> str:
     return request.param
 
 
+@pytest.fixture(scope="session")
+def new_store(sparql_servers):
+    """A new empty store of a backend: in memory, or for ``sparql`` on a test server emptied for it."""
+    def new(name: str, **options):
+        if name == "sparql":
+            return stores.get(name)(sparql_servers.fresh().url, **options)
+        return stores.get(name)(**options)
+    return new
+
+
 @pytest.fixture
-def store(store_name):
-    s = stores.get(store_name)()
+def store(store_name, new_store):
+    s = new_store(store_name)
     yield s
     s.close()
 
 
 @pytest.fixture
-def open_disk(store_name, tmp_path):
-    """Opens the backend's on-disk store at one path in tmp_path (same path every call)."""
+def open_disk(store_name, tmp_path, sparql_servers):
+    """Opens the backend's lasting store at one place (the same every call): a path in
+    tmp_path, or for ``sparql`` one test server."""
     opened = []
+    where = sparql_servers.fresh().url if store_name == "sparql" else tmp_path / f"store-{store_name}"
 
     def open_(**options):
-        s = stores.get(store_name)(tmp_path / f"store-{store_name}", **options)
+        s = stores.get(store_name)(where, **options)
         opened.append(s)
         return s
     yield open_

@@ -74,9 +74,9 @@ settings_ = settings(max_examples=40, deadline=None, suppress_health_check=[Heal
 @pytest.mark.parametrize("name", stores.names())
 @settings_
 @given(extractions=corpora, data=st.data())
-def test_the_order_of_articles_does_not_matter(name, extractions, data):
+def test_the_order_of_articles_does_not_matter(new_store, name, extractions, data):
     shuffled = data.draw(st.permutations(extractions))
-    one_by_one, reversed_order = fresh(name), fresh(name)
+    one_by_one, reversed_order = new_store(name), new_store(name)
     for e in shuffled:
         one_by_one.update([e])
     reversed_order.update(list(reversed(extractions)))
@@ -86,8 +86,8 @@ def test_the_order_of_articles_does_not_matter(name, extractions, data):
 @pytest.mark.parametrize("name", stores.names())
 @settings_
 @given(extractions=corpora)
-def test_adding_again_changes_nothing(name, extractions):
-    s = fresh(name)
+def test_adding_again_changes_nothing(new_store, name, extractions):
+    s = new_store(name)
     s.update(extractions)
     before = state(s)
     changes = s.update(extractions)
@@ -99,12 +99,12 @@ def test_adding_again_changes_nothing(name, extractions):
 @pytest.mark.parametrize("name", stores.names())
 @settings_
 @given(extractions=corpora, data=st.data())
-def test_removing_articles_is_the_inverse_of_adding_them(name, extractions, data):
+def test_removing_articles_is_the_inverse_of_adding_them(new_store, name, extractions, data):
     gone = data.draw(st.sets(st.sampled_from([e.article.id for e in extractions])))
-    s = fresh(name)
+    s = new_store(name)
     s.update(extractions)
     s.remove_articles(gone)
-    expected = fresh(name)
+    expected = new_store(name)
     expected.update([e for e in extractions if e.article.id not in gone])
     assert state(s) == state(expected)
 
@@ -112,17 +112,17 @@ def test_removing_articles_is_the_inverse_of_adding_them(name, extractions, data
 @pytest.mark.parametrize("name", stores.names())
 @settings_
 @given(extractions=corpora, data=st.data())
-def test_replacing_an_article_equals_building_with_the_new_version(name, extractions, data):
+def test_replacing_an_article_equals_building_with_the_new_version(new_store, name, extractions, data):
     target = data.draw(st.sampled_from(extractions))
     replacement = make((0, data.draw(st.lists(fact_spec, max_size=3)), "2025-07-07", "Country", "en"))
     replacement = Extraction(target.article, replacement.entities, (), tuple(
         Fact(f.subject, f.relation, f.object, f.qualifiers,
              Provenance(target.article.id, f.provenance.sentence, confidence=f.provenance.confidence))
         for f in replacement.facts))
-    s = fresh(name)
+    s = new_store(name)
     s.update(extractions)
     s.update([replacement])
-    expected = fresh(name)
+    expected = new_store(name)
     expected.update([e for e in extractions if e is not target] + [replacement])
     assert state(s) == state(expected)
 
@@ -151,10 +151,10 @@ def test_merged_counts_and_confidence_follow_the_articles(extractions):
 
 @settings_
 @given(extractions=corpora)
-def test_backends_agree(extractions):
+def test_backends_agree(new_store, extractions):
     states = []
     for name in stores.names():
-        s = fresh(name)
+        s = new_store(name)
         s.update(extractions)
         states.append(state(s))
     assert all(x == states[0] for x in states)
@@ -163,10 +163,10 @@ def test_backends_agree(extractions):
 @pytest.mark.parametrize("name", stores.names())
 @settings_
 @given(extractions=corpora, data=st.data())
-def test_the_default_graph_stays_the_union_of_the_merged_view_and_the_background(name, extractions, data):
+def test_the_default_graph_stays_the_union_of_the_merged_view_and_the_background(new_store, name, extractions, data):
     from rdflib import URIRef
 
-    s = fresh(name)
+    s = new_store(name)
     s.set_background([(URIRef("https://kg.example.org/entity/A"), RDF.type, KG.Country),
                       (URIRef("https://kg.example.org/entity/A"), RDF.type, KG.Organization)])
     s.update(extractions)
@@ -199,11 +199,11 @@ def popular_corpus(specs) -> list[Extraction]:
 @pytest.mark.parametrize("name", stores.names())
 @settings_
 @given(specs=popular, data=st.data())
-def test_a_much_repeated_fact_merges_the_same_one_article_at_a_time(name, specs, data):
+def test_a_much_repeated_fact_merges_the_same_one_article_at_a_time(new_store, name, specs, data):
     extractions = popular_corpus(specs)
     order = data.draw(st.permutations(extractions))
     gone = data.draw(st.sets(st.sampled_from([e.article.id for e in extractions]), max_size=3))
-    incremental, at_once = fresh(name), fresh(name)
+    incremental, at_once = new_store(name), new_store(name)
     for e in order:
         incremental.update([e])
     incremental.remove_articles(gone)
@@ -228,3 +228,20 @@ def test_oxigraphs_bulk_path_stores_what_its_transactional_path_stores(extractio
     small.update(extractions)
     assert state(bulk) == state(small)
     assert len(bulk.query("SELECT * WHERE { ?s ?p ?o }")) == len(small.query("SELECT * WHERE { ?s ?p ?o }"))
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(extractions=corpora, sentence=awkward_text, title=awkward_text)
+def test_text_reaches_a_sparql_server_and_comes_back_unchanged(new_store, extractions, sentence, title):
+    """Article graphs go to the server as Turtle and the merged view as SPARQL Update text:
+    quotes, backslashes, newlines and any other character must come back as they went."""
+    odd = Article.create(sentence, title=title, lang="uk", published="2025-01-01")
+    extractions = extractions + [Extraction(odd, (Entity("A", "Country", (("uk", title),)),), (), (
+        Fact("A", "supports", "B", Qualifiers(), Provenance(odd.id, sentence, confidence=0.4)),))]
+    remote, local = new_store("sparql"), new_store("memory")
+    remote.update(extractions)
+    local.update(extractions)
+    assert state(remote) == state(local)
+    remote.remove_articles([odd.id])
+    local.remove_articles([odd.id])
+    assert state(remote) == state(local)
