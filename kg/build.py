@@ -155,6 +155,8 @@ def build(paths: Iterable[str | os.PathLike], out_dir: str | os.PathLike, *, sto
             _summarise(graph, report, manifest, reuse=not changed)
             manifest.save()
             graph.store.flush()
+            if changed:
+                graph.store.compact()
         finally:
             graph.close()
     report.seconds = time.monotonic() - started

@@ -157,6 +157,9 @@ class GraphStore(Protocol):
 
     def flush(self) -> None: ...
 
+    def compact(self) -> None:
+        """Reclaim the space updates left behind (an on-disk store); nothing to do elsewhere."""
+
     def close(self) -> None: ...
 
 
@@ -373,6 +376,9 @@ class StoreBase:
         self.close()
 
     def flush(self) -> None:
+        pass
+
+    def compact(self) -> None:
         pass
 
     def close(self) -> None:
