@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/store_bench.py                 # ~1M quads (takes a few minutes)
     .venv/bin/python bench/store_bench.py --size 100000   # quick
+    .venv/bin/python bench/store_bench.py --corpus tests/corpus/*-*.md examples/articles   # real articles
 
 Measures, on disk (a temporary folder):
   build     articles added in batches through `KnowledgeGraph("oxigraph", path)`: triples
@@ -10,10 +11,21 @@ Measures, on disk (a temporary folder):
   rebuild   `kg.build` over files on a second run with nothing changed, vs its first run
             (on a smaller corpus of real files, --files);
   SPARQL    one-hop lookup, two-hop join with FILTER, GROUP BY over all relations: median
-            of --repeat runs through `KnowledgeGraph.sparql` vs raw pyoxigraph with
-            use_default_graph_as_union=True, results fetched as Python values;
+            of --repeat runs through `KnowledgeGraph.sparql` vs raw pyoxigraph over the same
+            quads (the bulk load of everything the store holds, its default graph the
+            merged view), results fetched as Python values;
   memory    peak RSS of the build process and of the raw load process (each in its own
             subprocess, so one does not inflate the other).
+
+With --corpus, real articles instead: they are extracted once (not timed), then for each
+mention mode (compact, full, none) the store is built from the extractions with the
+background graph, as `kg build` does, and compared with pyoxigraph's bulk load of the same
+quads (every quad the store holds, its default graph included) into a fresh store:
+  build     articles added in batches and flushed; then `compact()` (what kg build does last:
+            the store reopened, which drops RocksDB's write-ahead log);
+  on disk   the store's folder after the build and after `compact()`, vs the fresh bulk load
+            (and that after pyoxigraph's `optimize()`);
+  quads     stored in all, in the article graphs a article, mention annotations a article.
 """
 from __future__ import annotations
 
@@ -88,7 +100,7 @@ def step_build(args) -> dict:
     graph.store.dump(Path(args.dir) / "named.nq", "nquads")
     dump_seconds = time.perf_counter() - started
     native = graph.store.native
-    native.dump(str(Path(args.dir) / "everything.nq"), ox.RdfFormat.N_QUADS)  # with the union graph
+    native.dump(str(Path(args.dir) / "everything.nq"), ox.RdfFormat.N_QUADS)  # with the default graph
     stored = len(native)
     graph.close()
     return {"seconds": seconds, "quads": quads, "stored": stored, "articles": changes.added,
@@ -116,7 +128,7 @@ def step_queries(args) -> dict:
     from kg.vocab import PREFIXES
 
     graph = KnowledgeGraph("oxigraph", Path(args.dir) / "store", read_only=True, background=False)
-    raw = ox.Store.read_only(str(Path(args.dir) / "raw"))
+    raw = ox.Store.read_only(str(Path(args.dir) / "raw-all"))
     prefixes = {p: str(ns) for p, ns in PREFIXES.items()}
     out = {}
     for name, query in QUERIES.items():
@@ -124,7 +136,7 @@ def step_queries(args) -> dict:
             return graph.sparql(query).rows
 
         def through_raw(query=query):
-            return [tuple(row) for row in raw.query(query, prefixes=prefixes, use_default_graph_as_union=True)]
+            return [tuple(row) for row in raw.query(query, prefixes=prefixes)]
         rows = {"store": len(through_store()), "raw": len(through_raw())}
         out[name] = {"store_ms": _median_ms(through_store, args.repeat), "raw_ms": _median_ms(through_raw, args.repeat),
                      "rows": rows}
@@ -158,14 +170,89 @@ def _median_ms(fn, repeat: int) -> float:
     return statistics.median(times)
 
 
+def step_extract(args) -> dict:
+    import pickle
+
+    from kg.pipeline import extract_paths
+
+    started = time.perf_counter()
+    extractions = [x for x in extract_paths(args.corpus) if not isinstance(x, Exception)]
+    (Path(args.dir) / "extractions.pkl").write_bytes(pickle.dumps(extractions))
+    words = sum(len(x.article.text.split()) for x in extractions)
+    return {"articles": len(extractions), "words": words, "seconds": time.perf_counter() - started}
+
+
+def step_real_build(args) -> dict:
+    import pickle
+
+    from kg.api import KnowledgeGraph
+    from kg.vocab import GAZETTEER_GRAPH, KGA, KGM, MERGED_GRAPH
+
+    extractions = pickle.loads((Path(args.dir) / "extractions.pkl").read_bytes())
+    folder = Path(args.dir) / f"real-{args.mentions}"
+    graph = KnowledgeGraph("oxigraph", folder, background=True)  # the background, as kg build has it
+    graph.store.mentions = args.mentions
+    graph.store.flush()
+    background_mb = disk_mb(folder)
+    started = time.perf_counter()
+    graph.add_extractions(extractions, batch_size=args.batch)
+    graph.store.flush()
+    seconds = time.perf_counter() - started
+    built_mb = disk_mb(folder)
+    started = time.perf_counter()
+    if hasattr(graph.store, "compact"):  # absent before kg had it: the bench also measures older versions
+        graph.store.compact()
+    compact_seconds = time.perf_counter() - started
+    native = graph.store.native
+    count = lambda q: int(next(iter(native.query(q)))[0].value)  # noqa: E731
+    figures = {
+        "seconds": seconds, "compact_seconds": compact_seconds, "background_mb": background_mb,
+        "built_mb": built_mb, "compacted_mb": disk_mb(folder), "stored": len(native), "named": len(graph),
+        "articles": len(graph.store.article_ids()),
+        "article_quads": count(f'SELECT (COUNT(*) AS ?n) {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(STRSTARTS(STR(?g), "{KGA}")) }}'),
+        "mention_quads": count(f'SELECT (COUNT(*) AS ?n) {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(STRSTARTS(STR(?s), "{KGM}")) }}'),
+        "merged": count(f"SELECT (COUNT(*) AS ?n) {{ GRAPH <{MERGED_GRAPH}> {{ ?s ?p ?o }} }}"),
+        "background": count(f"SELECT (COUNT(*) AS ?n) {{ GRAPH <{GAZETTEER_GRAPH}> {{ ?s ?p ?o }} }}"),
+        "default": count("SELECT (COUNT(*) AS ?n) { ?s ?p ?o }"),
+        "peak_rss_mb": peak_rss_mb()}
+    native.dump(str(Path(args.dir) / f"real-{args.mentions}.nq"), ox_format("N_QUADS"))
+    graph.close()
+    return figures
+
+
+def step_real_raw(args) -> dict:
+    import pyoxigraph as ox
+
+    folder = Path(args.dir) / f"real-{args.mentions}-raw"
+    store = ox.Store(str(folder))
+    started = time.perf_counter()
+    store.bulk_load(path=str(Path(args.dir) / f"real-{args.mentions}.nq"), format=ox.RdfFormat.N_QUADS)
+    store.flush()
+    seconds = time.perf_counter() - started
+    loaded_mb = disk_mb(folder)
+    store.optimize()
+    return {"seconds": seconds, "quads": len(store), "loaded_mb": loaded_mb, "optimized_mb": disk_mb(folder)}
+
+
+def ox_format(name: str):
+    import pyoxigraph as ox
+
+    return getattr(ox.RdfFormat, name)
+
+
+def disk_mb(folder: Path) -> float:
+    return sum(f.stat().st_size for f in Path(folder).rglob("*") if f.is_file()) / 1e6
+
+
 STEPS = {"build": step_build, "raw": step_raw, "raw-all": step_raw_all, "queries": step_queries,
-         "rebuild": step_rebuild}
+         "rebuild": step_rebuild, "extract": step_extract, "real-build": step_real_build,
+         "real-raw": step_real_raw}
 
 
 def run_step(step: str, args, workdir: str) -> dict:
     cmd = [sys.executable, __file__, "--step", step, "--dir", workdir, "--articles", str(args.articles),
            "--entities", str(args.entities), "--batch", str(args.batch), "--repeat", str(args.repeat),
-           "--files", str(args.files)]
+           "--files", str(args.files), "--mentions", args.mentions] + ["--corpus", *args.corpus] * bool(args.corpus)
     done = subprocess.run(cmd, capture_output=True, text=True, check=False)
     if done.returncode != 0:
         raise SystemExit(f"step {step} failed:\n{done.stderr}")
@@ -180,6 +267,9 @@ def main() -> None:
     parser.add_argument("--batch", type=int, default=1000, help="articles per store update")
     parser.add_argument("--repeat", type=int, default=5, help="runs per query (median)")
     parser.add_argument("--files", type=int, default=500, help="article files for the rebuild measure")
+    parser.add_argument("--corpus", nargs="+", metavar="PATH", help="real article files and folders")
+    parser.add_argument("--modes", default="compact,full,none", help="mention modes to build with --corpus")
+    parser.add_argument("--mentions", default="compact", help=argparse.SUPPRESS)
     parser.add_argument("--step", choices=sorted(STEPS), help=argparse.SUPPRESS)
     parser.add_argument("--dir", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -187,6 +277,16 @@ def main() -> None:
     args.entities = args.entities or max(args.articles // 4, 10)
     if args.step:
         print(json.dumps(STEPS[args.step](args)))
+        return
+    if args.corpus:
+        args.batch = 200 if args.batch == 1000 else args.batch  # kg build's batch size
+        with tempfile.TemporaryDirectory(prefix="kg-bench-") as workdir:
+            extracted = run_step("extract", args, workdir)
+            runs = {}
+            for mode in args.modes.split(","):
+                args.mentions = mode
+                runs[mode] = (run_step("real-build", args, workdir), run_step("real-raw", args, workdir))
+        report_real(args, extracted, runs)
         return
     with tempfile.TemporaryDirectory(prefix="kg-bench-") as workdir:
         build = run_step("build", args, workdir)
@@ -199,7 +299,7 @@ def main() -> None:
 
 def report(args, build: dict, raw: dict, raw_all: dict, queries: dict, rebuild: dict) -> None:
     print(f"corpus: {args.articles:,} synthetic articles, {args.entities:,} entities, batches of {args.batch}")
-    print(f"store:  {build['quads']:,} quads in named graphs, {build['stored']:,} stored with the union graph")
+    print(f"store:  {build['quads']:,} quads in named graphs, {build['stored']:,} stored with the default graph")
     print(f"build through the store           {build['seconds']:7.1f} s   peak RSS {build['peak_rss_mb']:6.0f} MB")
     print(f"bulk load, named-graph quads      {raw['seconds']:7.1f} s   peak RSS {raw['peak_rss_mb']:6.0f} MB"
           f"   → build is {build['seconds'] / raw['seconds']:.2f}×")
@@ -213,6 +313,23 @@ def report(args, build: dict, raw: dict, raw_all: dict, queries: dict, rebuild: 
     for name, q in queries.items():
         print(f"  {name:<26} {q['store_ms']:8.1f} {q['raw_ms']:8.1f}   {q['store_ms'] / max(q['raw_ms'], 1e-9):4.2f}×"
               f"   {q['rows']['store']}/{q['rows']['raw']}")
+
+
+def report_real(args, extracted: dict, runs: dict) -> None:
+    n = extracted["articles"]
+    print(f"corpus: {n} articles, {extracted['words']:,} words ({' '.join(args.corpus)}); "
+          f"extracted in {extracted['seconds']:.1f} s (not part of the figures below); batches of {args.batch}")
+    for mode, (b, raw) in runs.items():
+        print(f"\nmentions={mode}: {b['stored']:,} quads stored ({b['named']:,} in named graphs: "
+              f"{b['article_quads']:,} in article graphs, {b['merged']:,} merged, {b['background']:,} background; "
+              f"{b['default']:,} in the default graph)")
+        print(f"  per article: {(b['stored'] - 2 * b['background']) / n:.0f} quads stored beyond the background, "
+              f"{b['article_quads'] / n:.0f} in its graph, of which {b['mention_quads'] / n:.0f} mention annotations")
+        print(f"  build through the store   {b['seconds']:7.2f} s   bulk load of the same quads {raw['seconds']:6.2f} s"
+              f"   → {b['seconds'] / raw['seconds']:.2f}×   (compaction after the build {b['compact_seconds']:.2f} s)")
+        print(f"  on disk: store {b['built_mb']:6.1f} MB after the build, {b['compacted_mb']:6.1f} MB compacted; "
+              f"fresh bulk load {raw['loaded_mb']:6.1f} MB ({raw['optimized_mb']:.1f} MB optimised)"
+              f"   → {b['compacted_mb'] / raw['loaded_mb']:.2f}×   (background alone {b['background_mb']:.1f} MB)")
 
 
 if __name__ == "__main__":

@@ -17,10 +17,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .api import KnowledgeGraph, background_triples
-from .errors import ExtractionError, InputError, StoreError
+from .errors import ExtractionError, InputError, StoreError, UnknownMentionModeError
 from .ingest import Limits, count_articles, input_files, read_file
 from .model import Article, Extraction
 from .pipeline import Extractor
+from .rdf import MENTION_MODES
 from .registry import executors
 from .store import public_store_name
 from .store.files import DirLock
@@ -89,7 +90,7 @@ def build(paths: Iterable[str | os.PathLike], out_dir: str | os.PathLike, *, sto
           html: bool = True, force: bool = False, batch_size: int = 200,
           progress: Progress | None = None, on_error: Callable[[InputError], None] | None = None,
           extractor: Extractor | None = None, follow_links: bool = False, workers: int | None = 1,
-          dask: str | None = None) -> BuildReport:
+          dask: str | None = None, mentions: str = "compact") -> BuildReport:
     """Build (or bring up to date) the graph in `out_dir` from article files and folders.
 
     Only new or changed files are read; a changed file's articles replace their old
@@ -105,7 +106,10 @@ def build(paths: Iterable[str | os.PathLike], out_dir: str | os.PathLike, *, sto
     (``tcp://host:8786``, or ``local`` for a cluster of `workers` processes on this machine);
     the graph is the same whichever extracts. Inputs are read lazily and written in batches
     of `batch_size`, so memory does not grow with them; an article the store already holds,
-    of a file a killed build was reading, is not extracted again.
+    of a file a killed build was reading, is not extracted again. `mentions` says how
+    article graphs hold the mentions of the articles read (`kg.rdf.MENTION_MODES`: one node
+    an entity, one a span, or none; articles already in the store keep theirs until read
+    again).
 
     A bad file or article is reported through
     `on_error` and in the report, and the build goes on. Raises `StoreLockedError` while another process uses `out_dir`, `StoreError`
@@ -124,6 +128,9 @@ def build(paths: Iterable[str | os.PathLike], out_dir: str | os.PathLike, *, sto
     started = time.monotonic()
     out_dir, paths = Path(out_dir), list(paths)
     _require_some_input(paths)
+    out_dir = Path(out_dir)
+    if mentions not in MENTION_MODES:
+        raise UnknownMentionModeError(mentions, MENTION_MODES)
     with DirLock(out_dir, exclusive=True, purpose="build"):
         manifest = Manifest.load(out_dir)
         name = store or manifest.store or _existing_store(out_dir) or "oxigraph"
@@ -138,6 +145,7 @@ def build(paths: Iterable[str | os.PathLike], out_dir: str | os.PathLike, *, sto
         if progress is not None:
             _count_in_background(report, paths, follow_links)
         graph = KnowledgeGraph(name, store_path(out_dir, name), background=False)
+        graph.store.mentions = mentions
         try:
             background_changed = _update_background(graph, manifest)
             _IncrementalBuild(graph, manifest, report, force, batch_size, progress, on_error,
@@ -151,6 +159,8 @@ def build(paths: Iterable[str | os.PathLike], out_dir: str | os.PathLike, *, sto
             _summarise(graph, report, manifest, reuse=not changed)
             manifest.save()
             graph.store.flush()
+            if changed:
+                graph.store.compact()
         finally:
             graph.close()
     report.seconds = time.monotonic() - started

@@ -70,6 +70,10 @@ class UnknownExecutorError(UnknownNameError):
     kind = "executor"
 
 
+class UnknownMentionModeError(UnknownNameError):
+    kind = "mention mode"
+
+
 class LexiconError(KGError):
     """A lexicon file whose content cannot be read: names the file, the key and what is valid."""
 

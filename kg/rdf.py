@@ -26,7 +26,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SDO, SKOS, XSD
 
 from . import schema
-from .errors import ExtractionError
+from .errors import ExtractionError, UnknownMentionModeError
 from .model import Article, Entity, Extraction, Fact, Mention, content_id
 from .vocab import DOMAIN_IRIS, KG, KGA, KGE, KGM, KGS, KGV, PREFIXES, WD
 
@@ -103,6 +103,11 @@ def article_triples(article: Article) -> Iterator[Triple]:
         yield s, DCTERMS.language, Literal(article.lang)
 
 
+# How an article's mentions are written: one node a span ("full"), one node an entity
+# ("compact": how often and where, see `mention_set_triples`), or not at all ("none").
+MENTION_MODES = ("full", "compact", "none")
+
+
 def mention_triples(mention: Mention) -> Iterator[Triple]:
     m = KGM[f"{mention.article_id}-{mention.start}-{mention.end}"]
     yield m, RDF.type, KG.Mention
@@ -111,6 +116,38 @@ def mention_triples(mention: Mention) -> Iterator[Triple]:
     yield m, KG.end, Literal(mention.end)
     yield m, KG.text, Literal(mention.text)
     yield m, KG.denotes, KGE[mention.entity_id]
+
+
+def mention_set_triples(article_id: str, entity_id: str, spans: Iterable[tuple[int, int]]) -> Iterator[Triple]:
+    """Every span of one article naming one entity, in one node: a fifth of the triples of a
+    node a span on news, where a name recurs. `kg:spans` lists the character offsets
+    (``start-end`` pairs, space-separated, in order) and `kg:mentionCount` how many there are.
+
+    >>> [str(o) for _, p, o in mention_set_triples("ab12", "China", [(40, 45), (0, 5)]) if p in (KG.spans, KG.mentionCount)]
+    ['2', '0-5 40-45']
+    """
+    spans = sorted(set(spans))
+    m = KGM[f"{article_id}/{entity_id}"]
+    yield m, RDF.type, KG.MentionSet
+    yield m, KG.article, article_iri(article_id)
+    yield m, KG.denotes, KGE[entity_id]
+    yield m, KG.mentionCount, Literal(len(spans))
+    yield m, KG.spans, Literal(" ".join(f"{start}-{end}" for start, end in spans))
+
+
+def mentions_triples(mentions: Iterable[Mention], mode: str = "full") -> Iterator[Triple]:
+    """The mention annotations of one article in `mode` (see `MENTION_MODES`)."""
+    if mode == "full":
+        for mention in mentions:
+            yield from mention_triples(mention)
+    elif mode == "compact":
+        spans: dict = {}
+        for m in mentions:
+            spans.setdefault((m.article_id, m.entity_id), []).append((m.start, m.end))
+        for (article_id, entity_id), found in spans.items():
+            yield from mention_set_triples(article_id, entity_id, found)
+    elif mode != "none":
+        raise UnknownMentionModeError(mode, MENTION_MODES)
 
 
 def fact_object(fact: Fact) -> URIRef | Literal:
@@ -207,20 +244,21 @@ def event_triples(extraction: Extraction) -> Iterator[Triple]:
             yield statement_iri(fact, article.id), KG.event, node
 
 
-def extraction_triples(extraction: Extraction, *, mentions: bool = True) -> Iterator[Triple]:
-    """Everything one article said, as triples: the article, its entities, mentions and facts."""
+def extraction_triples(extraction: Extraction, *, mentions: bool | str = True) -> Iterator[Triple]:
+    """Everything one article said, as triples: the article, its entities, mentions and facts.
+
+    `mentions` is a mode of `MENTION_MODES`, or True ("full") or False ("none")."""
     yield from article_triples(extraction.article)
     for entity in extraction.entities:
         yield from entity_triples(entity)
-    if mentions:
-        for mention in extraction.mentions:
-            yield from mention_triples(mention)
+    mode = ("full" if mentions else "none") if isinstance(mentions, bool) else mentions
+    yield from mentions_triples(extraction.mentions, mode)
     for fact in extraction.facts:
         yield from fact_triples(fact, extraction.article)
     yield from event_triples(extraction)
 
 
-def extraction_graph(extraction: Extraction, *, mentions: bool = True) -> Graph:
+def extraction_graph(extraction: Extraction, *, mentions: bool | str = True) -> Graph:
     graph = bind_prefixes(Graph())
     for triple in extraction_triples(extraction, mentions=mentions):
         graph.add(triple)

@@ -36,8 +36,12 @@ def _fail_if(failed: int, what: str) -> None:
                    "cluster on this machine. Needs kg[dask], and kg on every worker.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress on stderr.")
 @click.option("--follow-links", is_flag=True, help="Follow links in folders that lead out of the paths given.")
+@click.option("--mentions", type=click.Choice(["compact", "full", "none"]), default="compact", show_default=True,
+              help="Mentions in the article graphs: one node an entity an article names (how often, where), "
+                   "one a span, or none.")
 def build(paths: tuple[Path, ...], out_dir: Path, store: str | None, force: bool, no_html: bool,
-          batch_size: int, workers: int | None, dask: str | None, quiet: bool, follow_links: bool) -> None:
+          batch_size: int, workers: int | None, dask: str | None, quiet: bool, follow_links: bool,
+          mentions: str) -> None:
     """Build the graph in DIR from article files and folders (.txt, .md, .jsonl, .html).
 
     Re-running reads only new or changed files; a changed file replaces its articles, and
@@ -68,7 +72,7 @@ def build(paths: tuple[Path, ...], out_dir: Path, store: str | None, force: bool
     try:
         report = run_build(paths, out_dir, store=store, html=not no_html, force=force, batch_size=batch_size,
                            progress=progress, on_error=on_error, extractor=chosen_extractor(),
-                           follow_links=follow_links, workers=workers, dask=dask)
+                           follow_links=follow_links, workers=workers, dask=dask, mentions=mentions)
     finally:
         if hasattr(progress, "close"):
             progress.close()

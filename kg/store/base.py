@@ -157,6 +157,9 @@ class GraphStore(Protocol):
 
     def flush(self) -> None: ...
 
+    def compact(self) -> None:
+        """Reclaim the space updates left behind (an on-disk store); nothing to do elsewhere."""
+
     def close(self) -> None: ...
 
 
@@ -165,6 +168,9 @@ class StoreBase:
 
     name = ""
     recovered = False  # set when opening repaired an interrupted update
+    # How article graphs hold mentions (`kg.rdf.MENTION_MODES`): one node an entity by
+    # default; "full" keeps one a span, "none" drops them. Applies to articles written next.
+    mentions = "compact"
     # An update adding more quads than this goes through the backend's bulk path.
     bulk_threshold = 20_000
 
@@ -282,7 +288,7 @@ class StoreBase:
         self._check_writable()
         new: dict[URIRef, list | None] = {article_iri(a): None for a in remove}
         for extraction in extractions:
-            new[article_iri(extraction.article.id)] = merge.article_graph(extraction)
+            new[article_iri(extraction.article.id)] = merge.article_graph(extraction, self.mentions)
         return self._update(new)
 
     def recover(self) -> bool:
@@ -370,6 +376,9 @@ class StoreBase:
         self.close()
 
     def flush(self) -> None:
+        pass
+
+    def compact(self) -> None:
         pass
 
     def close(self) -> None:

@@ -92,15 +92,16 @@ def is_article_graph(graph: object) -> bool:
     return isinstance(graph, URIRef) and str(graph).startswith(ARTICLE_PREFIX)
 
 
-def article_graph(extraction: Extraction) -> list[Triple]:
-    """The triples of an article's named graph: what it said plus its `kg:mergedInto` links.
+def article_graph(extraction: Extraction, mentions: str = "compact") -> list[Triple]:
+    """The triples of an article's named graph: what it said, its mentions in `mentions`
+    mode (`kg.rdf.MENTION_MODES`), and its `kg:mergedInto` links.
 
     Raises `InputError` when an entity id cannot be part of an IRI.
     """
     check_ids(extraction)
     art = extraction.article
     triples = dict.fromkeys(
-        (s, p, canonical(o)) for s, p, o in extraction_triples(extraction))
+        (s, p, canonical(o)) for s, p, o in extraction_triples(extraction, mentions=mentions))
     for fact in extraction.facts:
         triples[(statement_iri(fact, art.id), MERGED_INTO, statement_iri(fact))] = None
     return list(triples)

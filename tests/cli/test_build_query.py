@@ -77,6 +77,34 @@ def test_build_writes_the_outputs_and_a_summary(run, news, tmp_path):
     assert len([g for g in ds.graphs() if "/article/" in str(g.identifier)]) == 5
 
 
+def test_build_writes_mentions_in_the_mode_asked(news, tmp_path, fake_extract, capsys):
+    from dataclasses import replace
+
+    from kg.api import KnowledgeGraph
+    from kg.build import build
+    from kg.errors import UnknownMentionModeError
+    from kg.model import Mention
+
+    def with_mentions(article):
+        found = tuple(Mention(article.id, m.start(), m.end(), m.group(), "China")
+                      for m in re.finditer(r"\bChina\b", article.text))
+        return replace(fake_extract(article), mentions=found)
+
+    counted = {}
+    for mode in ("compact", "full", "none"):
+        assert main(["build", str(news), "-o", str(tmp_path / mode), "--no-html", "-q", "--mentions", mode],
+                    extractor=with_mentions) == 1   # wire.jsonl has a broken line
+        with KnowledgeGraph.open(tmp_path / mode) as graph:
+            counted[mode] = [tuple(int(v) for v in row) for row in graph.sparql(
+                "SELECT (COUNT(?m) AS ?nodes) (SUM(COALESCE(?n, 1)) AS ?spans) WHERE { GRAPH ?g { "
+                "?m kg:denotes kge:China OPTIONAL { ?m kg:mentionCount ?n } } }")]
+    capsys.readouterr()
+    # two articles name China twice each: one node an article, or one a span, or none
+    assert counted == {"compact": [(2, 4)], "full": [(4, 4)], "none": [(0, 0)]}
+    with pytest.raises(UnknownMentionModeError, match="valid: compact, full, none"):
+        build([news], tmp_path / "other", mentions="short")
+
+
 def test_a_clean_build_exits_zero(run, news, tmp_path):
     (news / "wire.jsonl").unlink()
     code, stdout, stderr = run("build", news, "-o", tmp_path / "g", "--no-html", "-q")

@@ -304,6 +304,40 @@ def test_graph_and_from_named_reach_what_each_article_said(store, ex):
     assert not store.query("ASK { ?m kg:mergedInto ?st }").boolean   # article links stay in their graphs
 
 
+def _mentioned(store, ex, mode: str):
+    from dataclasses import replace
+
+    from kg.model import Mention
+
+    e = ex("China, China and Kazakhstan.", [("China", "cooperatesWith", "Kazakhstan")])
+    aid = e.article.id
+    e = replace(e, mentions=(Mention(aid, 0, 5, "China", "China"), Mention(aid, 7, 12, "China", "China"),
+                             Mention(aid, 17, 27, "Kazakhstan", "Kazakhstan")))
+    store.mentions = mode
+    store.update([e])
+    return article_iri(aid)
+
+
+def test_compact_mentions_say_which_article_names_an_entity_how_often_and_where(store, ex):
+    article = _mentioned(store, ex, "compact")
+    r = store.query("SELECT ?g ?e ?n ?spans WHERE { GRAPH ?g { ?m a kg:MentionSet ; kg:article ?g ; kg:denotes ?e ; "
+                    "kg:mentionCount ?n ; kg:spans ?spans } } ORDER BY ?e")
+    assert [(row.g, row.e, int(row.n), str(row.spans)) for row in r] == [
+        (article, KGE.China, 2, "0-5 7-12"), (article, KGE.Kazakhstan, 1, "17-27")]
+    assert not store.query("ASK { GRAPH ?g { ?m a kg:Mention } }").boolean
+
+
+def test_full_mentions_keep_a_node_a_span_and_none_keeps_none(store, ex, store_name):
+    _mentioned(store, ex, "full")
+    r = store.query("SELECT ?start WHERE { GRAPH ?g { ?m a kg:Mention ; kg:denotes kge:China ; kg:start ?start } }")
+    assert sorted(int(row.start) for row in r) == [0, 7]
+    other = stores.get(store_name)()
+    _mentioned(other, ex, "none")
+    assert not other.query("ASK { GRAPH ?g { ?m kg:denotes ?e } }").boolean
+    assert other.query("ASK { kge:China kg:cooperatesWith kge:Kazakhstan }").boolean
+    other.close()
+
+
 def test_query_results_serialise_in_the_standard_formats(store, ex):
     import csv
     import json

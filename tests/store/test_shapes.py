@@ -19,12 +19,25 @@ def validate(data, inference: str) -> tuple[bool, str]:
     return conforms, text
 
 
-@pytest.fixture
-def filled(store, ex):
+def with_mentions(extraction):
+    """`extraction` with a mention of each entity at the start of its text, China twice."""
+    from dataclasses import replace
+
+    from kg.model import Mention
+
+    aid = extraction.article.id
+    found = [Mention(aid, 0, 5, "China", "China"), Mention(aid, 10, 15, "China", "China")]
+    found += [Mention(aid, 20, 30, e.id, e.id) for e in extraction.entities if e.id != "China"]
+    return replace(extraction, mentions=tuple(found))
+
+
+@pytest.fixture(params=["compact", "full"])
+def filled(store, ex, request):
+    store.mentions = request.param
     store.update([
-        ex("China and Kazakhstan deepen security cooperation.",
-           [("China", "cooperatesWith", "Kazakhstan", {"domain": ("security",), "date": "2025-06"})],
-           published="2025-06-17"),
+        with_mentions(ex("China and Kazakhstan deepen security cooperation.",
+                         [("China", "cooperatesWith", "Kazakhstan", {"domain": ("security",), "date": "2025-06"})],
+                         published="2025-06-17")),
         ex("Kazakhstan and China met in Astana.",
            [("Kazakhstan", "cooperatesWith", "China", {"domain": ("security",)}),
             ("Kazakhstan", "meetsWith", "China", {"date": "2025-06-18"})], published="2025-06-18", lang="ru"),
