@@ -244,6 +244,7 @@ class SparqlStore(StoreBase):
         self._planning = False  # within an update, until it writes: reads are kept
         self._whole: dict[URIRef, set] = {}  # whole graphs the update read: PUT needs them
         self._subjects: dict[tuple, list] = {}  # (subject, graph) → [(predicate, object)]
+        self._emptiness: dict[URIRef, bool] = {}  # named graph → holds nothing
         if not read_only and self.needs_recovery():
             self.recover()
 
@@ -318,11 +319,11 @@ class SparqlStore(StoreBase):
     def _reading_once(self):
         """Within an update, until it writes, what it reads is kept: its plan asks for a few
         values of each node at a time, each a round trip to the server otherwise."""
-        self._planning, self._whole, self._subjects = True, {}, {}
+        self._planning, self._whole, self._subjects, self._emptiness = True, {}, {}, {}
         try:
             yield
         finally:
-            self._planning, self._whole, self._subjects = False, {}, {}
+            self._planning, self._whole, self._subjects, self._emptiness = False, {}, {}, {}
 
     def _update(self, new: dict, extra=None, *, force: bool = False):
         with self._reading_once():
@@ -340,7 +341,28 @@ class SparqlStore(StoreBase):
             self._read_subjects([s for s in subjects if (s, graph) not in self._subjects], graph)
         return super()._default_changes(additions, removals)
 
+    def _empty(self, graph: URIRef) -> bool:
+        """True when a graph holds nothing (asked once an update): Oxigraph's server takes
+        seconds to match a VALUES block in a named graph it does not have, or in a default
+        graph just emptied."""
+        if graph in self._whole:
+            return not self._whole[graph]
+        if graph not in self._emptiness:
+            self._emptiness[graph] = not self._ask(f"ASK {{ {_in_graph(graph, '?s ?p ?o')} }}")
+        return self._emptiness[graph]
+
     def _read_subjects(self, subjects: list, graph: URIRef) -> None:
+        if graph in self._whole:  # read whole already: no need to ask again
+            wanted = set(subjects)
+            held: dict = {s: [] for s in subjects}
+            for s, p, o in self._whole[graph]:
+                if s in wanted:
+                    held[s].append((p, o))
+            self._subjects.update(((s, graph), triples) for s, triples in held.items())
+            return
+        if self._empty(graph):
+            self._subjects.update(((s, graph), []) for s in subjects)
+            return
         back = self._terms.from_ox
         for chunk in _chunks(subjects, 500):
             held: dict = {s: [] for s in chunk}
@@ -381,7 +403,9 @@ class SparqlStore(StoreBase):
         """A subject's triples in a graph, read once per update."""
         held = self._subjects.get((s, g))
         if held is None:
-            if g in self._whole:
+            if self._empty(g):
+                held = []
+            elif g in self._whole:
                 held = [(p_, o_) for s_, p_, o_ in self._whole[g] if s_ == s]
             else:
                 back = self._terms.from_ox
@@ -402,7 +426,7 @@ class SparqlStore(StoreBase):
     def _apply(self, additions: list[Quad], removals: list[Quad], drop: list[URIRef]) -> None:
         """Whole graphs the update read go back by PUT; the rest (the merged view, the
         default graph) by SPARQL Update: additions first, then removals."""
-        whole, self._whole, self._subjects = self._whole, {}, {}
+        whole, self._whole, self._subjects, self._emptiness = self._whole, {}, {}, {}
         for quad in (*additions, *removals):
             if any(isinstance(t, BNode) for t in quad):
                 raise StoreError(f"cannot store a blank node on a SPARQL server: {quad}")
