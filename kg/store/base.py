@@ -488,7 +488,9 @@ class _Plan:
             if self._only_gains(node):
                 scalars = {q[1]: q[2] for p in _SCALARS for q in store._match(node, p, None, MERGED_GRAPH)}
                 planned = next(iter(store._match(node, merge.MODALITY, merge.PLANNED, MERGED_GRAPH)), None)
-                if scalars.get(merge.CONFIDENCE) == _CERTAIN and planned is None:
+                # A planned telling lends no date or place only when the node's other tellings
+                # are read with it, so new planned sources take the full recomputation.
+                if scalars.get(merge.CONFIDENCE) == _CERTAIN and planned is None and not self._new_planned(node):
                     self._add_support(node, scalars)
                     continue
             old = {q[:3] for q in store._match(node, None, None, MERGED_GRAPH)}
@@ -509,6 +511,10 @@ class _Plan:
         for d in old_directs - new_directs:
             if not self._asserted_elsewhere(d):
                 self.removals += merge.quads(expand(d), MERGED_GRAPH)
+
+    def _new_planned(self, node: URIRef) -> bool:
+        """True when an article this update adds tells `node` as planned."""
+        return any((merge.MODALITY, merge.PLANNED) in src.values for src in self._new_sources(node))
 
     def _only_gains(self, node: URIRef) -> bool:
         """True when `node` gains articles and loses none in this update."""
