@@ -507,12 +507,12 @@ class ProgressBar:
     """A progress callback drawing a bar on a terminal (tqdm): articles done of the total
     once it is counted, articles/s and the time left. `close` ends the bar's line."""
 
-    def __init__(self, stream=None):
+    def __init__(self, stream=None, delay: float = 2.0):
         from tqdm import tqdm
 
         # delay: a build done within two seconds draws no bar, only its summary
         self.bar = tqdm(total=None, unit=" articles", file=stream or sys.stderr, dynamic_ncols=True,
-                        smoothing=0.05, mininterval=0.2, delay=2.0)
+                        smoothing=0.05, mininterval=0.2, delay=delay)
 
     def __call__(self, r: BuildReport) -> None:
         if r.total and self.bar.total != max(r.total, r.done):

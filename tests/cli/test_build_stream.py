@@ -108,7 +108,7 @@ def test_an_extraction_error_comes_back_from_a_worker_whole():
 
 def test_the_progress_bar_shows_done_of_total(tmp_path):
     stream = io.StringIO()
-    bar = ProgressBar(stream)
+    bar = ProgressBar(stream, delay=0)  # drawn at once (a build draws it after 2 s)
     report = BuildReport(tmp_path)
     report.read, report.skipped = 3, 2
     bar(report)
