@@ -2,7 +2,17 @@
 (stores, outputs, exports, caches).
 
 `atomic_write` writes to a temporary file beside the target and moves it into place with
-`os.replace`, so a reader sees either the old file or the new one, never a torn one.
+`os.replace`, so a reader sees either the old file or the new one, never a torn one. A process
+killed while writing leaves its temporary file (``.NAME.XXXXXXXX.tmp``) behind;
+`remove_stray_temporaries` clears them, which a build does under its folder's lock.
+
+`fault_point` marks the steps of a write where the test suite simulates a crash or a full
+disk. It is for tests only: it does nothing unless ``KG_TEST_FAULT`` is set, as
+``POINT=ACTION`` where ACTION is ``kill`` (the process sends itself SIGKILL) or ``enospc``
+(an `OSError` "No space left on device" is raised), e.g. ``KG_TEST_FAULT="write graph.trig=kill"``.
+The points: ``write NAME`` (the temporary of NAME is written, not yet moved into place),
+``store write`` (an on-disk oxigraph store starts writing an update) and ``store written``
+(an update is applied, its journal not yet cleared).
 
 >>> import tempfile, pathlib
 >>> d = pathlib.Path(tempfile.mkdtemp())
@@ -14,13 +24,53 @@ b'hello'
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import re
+import signal
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
 from .errors import StoreError
+
+
+FAULT_VARIABLE = "KG_TEST_FAULT"
+# Errors of a write that the disk or the system caused, not the data being written.
+_WRITE_ERRORS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EROFS, errno.EIO, errno.EACCES,
+                           errno.EPERM})
+_STRAY = re.compile(r"^\..+\.[a-z0-9_]{8}\.tmp$")
+
+
+def fault_point(point: str) -> None:
+    """A step where a test may simulate a crash or a full disk (see the module's docstring)."""
+    wanted = os.environ.get(FAULT_VARIABLE)
+    if not wanted:
+        return
+    where, _, action = wanted.rpartition("=")
+    if where != point:
+        return
+    if action == "kill":
+        os.kill(os.getpid(), signal.SIGKILL)
+    elif action == "enospc":
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+
+def remove_stray_temporaries(directory: str | os.PathLike) -> list[Path]:
+    """Remove the temporary files `atomic_write` left in `directory` when a process died
+    while writing; the names removed. Call it only while no other process writes there."""
+    removed = []
+    try:
+        entries = list(os.scandir(directory))
+    except OSError:
+        return removed
+    for entry in entries:
+        if _STRAY.match(entry.name) and entry.is_file(follow_symlinks=False):
+            with contextlib.suppress(OSError):
+                os.unlink(entry.path)
+                removed.append(Path(entry.path))
+    return removed
 
 
 def _file_mode() -> int:
@@ -38,7 +88,8 @@ def atomic_write(path: str | os.PathLike, mode: str = "wb") -> Iterator[IO]:
     fsync it and move it onto `path`. The one way kg writes a file: stores, outputs, exports.
 
     On an exception the temporary file is removed and `path` is left as it was.
-    Raises `StoreError` when the folder cannot be written.
+    Raises `StoreError` naming `path` when the folder cannot be written or the disk fails
+    (full, read-only, over quota).
     """
     path = Path(path)
     try:
@@ -51,9 +102,12 @@ def atomic_write(path: str | os.PathLike, mode: str = "wb") -> Iterator[IO]:
         with os.fdopen(fd, mode) as f:
             yield f
             f.flush()
+            fault_point(f"write {path.name}")
             os.fsync(f.fileno())
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as e:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
+        if isinstance(e, OSError) and e.errno in _WRITE_ERRORS:
+            raise StoreError(f"cannot write {path}: {e.strerror or e}") from None
         raise

@@ -2,9 +2,10 @@
 `kg remove`.
 
 A folder holds the store (``store/``, or ``store.nq`` for the memory store), the outputs
-(``graph.ttl``, ``graph.trig``, ``graph.html``), ``manifest.json`` (what was read, for the
-incremental plan of the next build) and ``.lock``; an on-disk store keeps a journal of the
-update under way. The extractor is a parameter (`kg.pipeline.extract` unless given).
+(``graph.ttl``, ``graph.trig``, ``graph.html``, written by `kg.outputs`), ``manifest.json``
+(what was read, for the incremental plan of the next build), ``outputs.json`` (whether the
+outputs show the store, so that a build killed between the two is finished by the next one)
+and ``.lock``; an on-disk store keeps a journal of the update under way. The extractor is a parameter (`kg.pipeline.extract` unless given).
 """
 from __future__ import annotations
 
@@ -23,10 +24,12 @@ from .model import Article, Extraction
 from .pipeline import Extractor
 from .rdf import MENTION_MODES
 from .registry import executors
+from .atomic import fault_point
+from .outputs import OutputState, clean_up, wanted_outputs, write_outputs
 from .store import public_store_name
 from .store.files import DirLock
 from .store.manifest import Manifest, detect_store, file_key, store_path
-from .vocab import GAZETTEER_GRAPH, MERGED_GRAPH
+from .vocab import GAZETTEER_GRAPH
 
 
 @dataclass
@@ -140,6 +143,10 @@ def build(paths: Iterable[str | os.PathLike], out_dir: str | os.PathLike, *, sto
                              f"use --store {manifest.store} or a new folder")
         manifest.store = shown
         report = BuildReport(out_dir, store=shown)
+        report.notes += clean_up(out_dir)
+        outputs = OutputState.load(out_dir)
+        stale = outputs.due(wanted_outputs(html))
+        outputs.begin()
         executor = _executor(report, extractor, workers, dask)
         paths = list(paths)
         if progress is not None:
@@ -150,15 +157,10 @@ def build(paths: Iterable[str | os.PathLike], out_dir: str | os.PathLike, *, sto
             background_changed = _update_background(graph, manifest)
             _IncrementalBuild(graph, manifest, report, force, batch_size, progress, on_error,
                               extractor, executor).run(paths, follow_links)
-            outputs_missing = not (out_dir / "graph.ttl").exists() or not (out_dir / "graph.trig").exists()
             if graph.store.recovered:
                 report.notes.append("finished the repair of an interrupted build")
             changed = report.changed or background_changed or graph.store.recovered or force
-            if changed or outputs_missing:
-                write_outputs(graph, out_dir, report, html=html)
-            _summarise(graph, report, manifest, reuse=not changed)
-            manifest.save()
-            graph.store.flush()
+            _commit_outputs(graph, manifest, outputs, report, html, stale=wanted_outputs(html) if changed else stale)
             if changed:
                 graph.store.compact()
         finally:
@@ -372,18 +374,20 @@ class _FileState:
     complete: bool = True
 
 
-def write_outputs(graph: KnowledgeGraph, out_dir: Path, report: BuildReport, *, html: bool = True) -> None:
-    """graph.ttl, graph.trig and (when kg.export.html exists) graph.html, each atomically."""
-    graph.store.dump(out_dir / "graph.ttl", "turtle", graphs=[MERGED_GRAPH, GAZETTEER_GRAPH])
-    report.outputs["turtle"] = out_dir / "graph.ttl"
-    graph.store.dump(out_dir / "graph.trig", "trig")
-    report.outputs["trig"] = out_dir / "graph.trig"
-    if html:
-        try:
-            graph.to_html(out_dir / "graph.html")
-            report.outputs["html"] = out_dir / "graph.html"
-        except ImportError as e:
-            report.notes.append(f"graph.html not written: the HTML exporter is not available ({e})")
+def _commit_outputs(graph: KnowledgeGraph, manifest: Manifest, outputs: OutputState, report: BuildReport,
+                    html: bool, stale: list[str]) -> None:
+    """After the store's last update: flush it, write the outputs in `stale`, save the
+    manifest, and only then note that the outputs show the store (see `kg.outputs`)."""
+    graph.store.flush()
+    fault_point("outputs")
+    written, notes = write_outputs(graph, report.out_dir, stale)
+    report.outputs.update(written)
+    report.notes += notes
+    _summarise(graph, report, manifest, reuse=not stale)
+    fault_point("manifest")
+    manifest.save()
+    fault_point("outputs commit")
+    outputs.commit(wanted_outputs(html))
 
 
 def _update_background(graph: KnowledgeGraph, manifest: Manifest) -> bool:
@@ -435,6 +439,10 @@ def remove(out_dir: str | os.PathLike, items: Iterable[str | os.PathLike], *, ht
         name = detect_store(out_dir)
         manifest = Manifest.load(out_dir)
         report = BuildReport(out_dir, store=name)
+        report.notes += clean_up(out_dir)
+        outputs = OutputState.load(out_dir)
+        stale = outputs.due(wanted_outputs(html))
+        outputs.begin()
         graph = KnowledgeGraph(name, store_path(out_dir, name), background=False)
         try:
             present = graph.store.article_ids()
@@ -457,10 +465,8 @@ def remove(out_dir: str | os.PathLike, items: Iterable[str | os.PathLike], *, ht
             report.removed = changes.removed
             for path in files:  # after the store: a crash in between only makes a file look stale
                 manifest.forget(path)
-            if report.removed:
-                write_outputs(graph, out_dir, report, html=html)
-            _summarise(graph, report, manifest)
-            manifest.save()
+            _commit_outputs(graph, manifest, outputs, report, html,
+                            stale=wanted_outputs(html) if report.removed or graph.store.recovered else stale)
         finally:
             graph.close()
     report.seconds = time.monotonic() - started

@@ -20,7 +20,7 @@ LAYERS: tuple[frozenset[str], ...] = (
     frozenset({"extract", "pipeline", "executors"}),
     frozenset({"store"}),
     frozenset({"export", "analytics"}),
-    frozenset({"build", "api", "evaluate", "endpoint"}),
+    frozenset({"build", "outputs", "api", "evaluate", "endpoint"}),
     frozenset({"cli"}),
 )
 LEVEL = {part: n for n, layer in enumerate(LAYERS) for part in layer}

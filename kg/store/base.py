@@ -54,7 +54,7 @@ from ..rdf import article_iri
 from ..model import Extraction
 from ..vocab import GAZETTEER_GRAPH, KGA, MERGED_GRAPH
 from . import merge
-from ..atomic import atomic_write
+from ..atomic import atomic_write, fault_point
 from .files import read_json, write_json_atomic
 from .results import QueryResult
 
@@ -322,6 +322,7 @@ class StoreBase:
                                  "statements": sorted(map(str, plan.touched.statements)),
                                  "entities": sorted(map(str, plan.touched.entities))})
             self._apply_with_default(plan.additions, plan.removals, plan.drop)
+            fault_point("store written")
             self._clear_journal()
         plan.changes.quads_added, plan.changes.quads_removed = len(plan.additions), len(plan.removals)
         return plan.changes

@@ -26,6 +26,7 @@ import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
 
+from ..atomic import fault_point
 from ..errors import QueryError, StoreError
 from ..vocab import KGA, PREFIXES
 from .base import DEFAULT_GRAPH, Quad, StoreBase
@@ -172,6 +173,7 @@ class OxigraphStore(StoreBase):
         terms = self._terms
         to = terms.to_ox
         try:
+            fault_point("store write")
             if len(additions) > self.bulk_threshold:
                 self._bulk_add(additions)
             elif additions:
