@@ -28,6 +28,17 @@ class ExtractionError(InputError):
     id that cannot be part of an IRI): the message names the article and the reason."""
 
 
+class TimeLimitError(KGError):
+    """A piece of work (reading one article) passed its time limit (see `kg.deadline`)."""
+
+    def __init__(self, seconds: float):
+        self.seconds = seconds
+        super().__init__(f"the time limit of {seconds:g} s passed")
+
+    def __reduce__(self):
+        return type(self), (self.seconds,)
+
+
 class UnknownNameError(KGError, ValueError):
     """A name (relation, domain, store, format, ...) that kg does not know."""
 

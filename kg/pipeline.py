@@ -20,10 +20,13 @@ from .extract.lexicon import load_lexicon
 from .extract.stages import Stages
 from .gazetteer import load as load_gazetteer
 from .ingest.langid import detect_language
-from .errors import ExtractionError, InputError
+from .deadline import check, time_limit
+from .errors import ExtractionError, InputError, TimeLimitError
 from .ingest import read_paths
+from .ingest.limits import Limits
 from .model import EVENTFUL, Article, Extraction, Fact, Qualifiers
 from .nlp import parse
+from .nlp.morph import warm
 from .rdf import check_ids
 
 DEFAULT_EXTRACTORS: tuple[str, ...] = ("roles", "relations")
@@ -46,17 +49,35 @@ def extract(article: Article, extractors: tuple[str, ...] = DEFAULT_EXTRACTORS,
 
     stages = [registry.get(name) for name in extractors]
     lang = article.lang or detect_language(article.text)
-    doc = parse(article.text, lang)
     lex = load_lexicon(lang)
     gaz = load_gazetteer()
-    layer = build_entities(doc, article, gaz, lex, stages=entity_stages)
-    ctx = Context(article, doc, lang, lex, gaz, layer)
-    facts = [f for stage in stages for f in stage(ctx)]
+    warm(lang)
+    # The clock starts once the resources every article shares are loaded.
+    seconds = Limits.from_env().extract_seconds
+    try:
+        with time_limit(seconds):
+            doc = parse(article.text, lang)
+            check()
+            layer = build_entities(doc, article, gaz, lex, stages=entity_stages)
+            ctx = Context(article, doc, lang, lex, gaz, layer)
+            facts = [f for stage in stages for f in _checked(stage(ctx))]
+            check()
+    except TimeLimitError:
+        raise ExtractionError(article.name, f"too long to read: extraction took more than {seconds} s, the limit "
+                              f"for one article ({len(article.text):,} characters); skipped") from None
     facts = _merge_within(_shared_domains(_story_dated(facts, doc, lang, article)))
     used = {m.entity_id for m in layer.mentions} | {f.subject for f in facts} | \
         {f.object for f in facts if f.relation != "inception"} | {f.qualifiers.place for f in facts if f.qualifiers.place}
     entities = tuple(layer.entities[e] for e in sorted(used) if e in layer.entities)
     return Extraction(article, entities, to_mentions(layer, doc, article.id), tuple(facts))
+
+
+def _checked(facts: Iterable[Fact]) -> Iterator[Fact]:
+    """The facts of an extractor, the time limit checked between them (an extractor that
+    yields as it reads is stopped within a sentence or so)."""
+    for f in facts:
+        check()
+        yield f
 
 
 _LEAD = 3  # sentences: the title and the lead, which tell the story's own event

@@ -7,8 +7,11 @@ could be read — is in the output.
 """
 from __future__ import annotations
 
+import concurrent.futures
 import gzip
+import multiprocessing
 import os
+import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +22,8 @@ import rdflib
 from rdflib.namespace import DCTERMS, SDO
 
 from kg.cli import main
+from kg.errors import ExtractionError
+from kg.pipeline import extract_paths
 from kg.ingest import read_paths
 from kg.ingest.limits import LIMITS, Limits
 from kg.model import Article
@@ -254,10 +259,10 @@ def test_a_device_named_on_its_own_is_refused(tmp_path, capsys):
 
 def test_defaults_are_documented_and_can_be_changed(monkeypatch):
     assert LIMITS == Limits(article_chars=2_000_000, file_bytes=16 << 20, line_bytes=16 << 20,
-                            decompressed_bytes=1 << 30, front_matter_bytes=64 << 10)
+                            decompressed_bytes=1 << 30, front_matter_bytes=64 << 10, extract_seconds=60)
     readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
     for name in ("KG_LIMIT_ARTICLE_CHARS", "KG_LIMIT_FILE_BYTES", "KG_LIMIT_LINE_BYTES",
-                 "KG_LIMIT_DECOMPRESSED_BYTES", "KG_LIMIT_FRONT_MATTER_BYTES"):
+                 "KG_LIMIT_DECOMPRESSED_BYTES", "KG_LIMIT_FRONT_MATTER_BYTES", "KG_LIMIT_EXTRACT_SECONDS"):
         assert name in readme
     monkeypatch.setenv("KG_LIMIT_ARTICLE_CHARS", "lots")
     with pytest.raises(Exception, match="KG_LIMIT_ARTICLE_CHARS='lots' is not a whole number"):
@@ -269,3 +274,43 @@ def test_lone_surrogates_in_json_are_replaced(tmp_path):
                                       encoding="utf-8")
     [article] = list(read_paths([tmp_path]))
     assert isinstance(article, Article) and article.title == "Odd \ufffd title"
+
+
+# Sentences of many kinds, so that every stage has work; repeated, they make a text that takes
+# seconds to read (some 300 KB), where the good article takes milliseconds.
+REPORT = ["Kazakhstan and China signed a trade agreement in Astana on {n} March.",
+          "The president of Uzbekistan met the prime minister of Kyrgyzstan in Tashkent.",
+          "Russia attacked the port of Odesa overnight, the Ukrainian army said in report {n}.",
+          "Poland sent air defence systems to Ukraine, its defence minister announced."]
+
+
+def _long_report(path: Path) -> None:
+    body = " ".join(REPORT[i % 4].format(n=i % 28 + 1) for i in range(4000))
+    path.write_text(f"Long report\n\n{body}\n", encoding="utf-8")
+
+
+def test_an_article_past_the_time_limit_is_skipped_and_the_batch_goes_on(tmp_path, capsys, monkeypatch):
+    news = tmp_path / "news"
+    news.mkdir()
+    _long_report(news / "long.txt")
+    (news / "short.txt").write_text(GOOD, encoding="utf-8")
+    monkeypatch.setenv("KG_LIMIT_EXTRACT_SECONDS", "1")
+    out = tmp_path / "out.ttl"
+    assert main(["extract", str(news), "-o", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert re.search(r"long\.txt: too long to read: extraction took more than 1 s, the limit for one article "
+                     r"\([\d,]+ characters\); skipped", err)
+    assert _titles(out) == {"Good news"}
+
+
+def _extract_in_a_worker(path: str) -> list:
+    os.environ["KG_LIMIT_EXTRACT_SECONDS"] = "1"
+    return list(extract_paths([path]))
+
+
+def test_the_time_limit_holds_in_a_worker_process(tmp_path):
+    _long_report(tmp_path / "long.txt")
+    with concurrent.futures.ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
+        [error] = pool.submit(_extract_in_a_worker, str(tmp_path / "long.txt")).result(timeout=300)
+    assert isinstance(error, ExtractionError)
+    assert error.path.endswith("long.txt") and error.reason.startswith("too long to read")

@@ -1,6 +1,6 @@
 """Imports run one way only: a module imports from its own layer or the layers below.
 
-model/schema/rdf (and errors, vocab, registry, resources, atomic) → nlp, ingest → gazetteer →
+model/schema/rdf (and errors, vocab, registry, resources, atomic, deadline) → nlp, ingest → gazetteer →
 extract (pipeline, executors) → store → export → build, api, endpoint → cli. `kg/__init__.py` re-exports the API and is
 exempt. Every import counts, at the top of a module or inside a function.
 """
@@ -14,7 +14,8 @@ import pytest
 PACKAGE = Path(__file__).resolve().parents[1] / "kg"
 
 LAYERS: tuple[frozenset[str], ...] = (
-    frozenset({"model", "schema", "rdf", "errors", "vocab", "registry", "resources", "atomic"}),
+    frozenset({"model", "schema", "rdf", "errors", "vocab", "registry", "resources", "atomic",
+               "deadline"}),
     frozenset({"nlp", "ingest"}),
     frozenset({"gazetteer"}),
     frozenset({"extract", "pipeline", "executors"}),

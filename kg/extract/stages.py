@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from ..deadline import check
 from ..errors import UnknownStageError
 
 
@@ -76,7 +77,9 @@ class Stages:
         return Stages(self.items[:at] + self.items[at + 1:])
 
     def run(self, value: Any, *args: Any) -> Any:
-        """Each stage in turn on the value the one before returned (with the same `args`)."""
+        """Each stage in turn on the value the one before returned (with the same `args`);
+        between stages, the time limit of the article being read is checked (`kg.deadline`)."""
         for s in self.items:
+            check()
             value = s.run(*args, value) if args else s.run(value)
         return value

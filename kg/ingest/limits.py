@@ -21,6 +21,7 @@ class Limits:
     line_bytes: int = 16 * MB            # one line of a .jsonl or .jsonl.gz file
     decompressed_bytes: int = 1024 * MB  # all of a .jsonl.gz file once decompressed
     front_matter_bytes: int = 64 * 1024  # the YAML front matter of a .md file (aliases are refused)
+    extract_seconds: int = 60            # extracting one article ("too long to read" past it)
 
     @classmethod
     def from_env(cls, environ: dict | None = None) -> "Limits":

@@ -85,6 +85,16 @@ def reader(word: str, lang: str) -> tuple[str, str]:
     return language.lemmatizer, language.code
 
 
+def warm(lang: str) -> None:
+    """Load the lemmatisers a text of `lang` uses (its own and its `foreign` one's), so that
+    the first article read does not pay for them (nor count their loading in its time limit)."""
+    languages = schema.load().languages
+    language = languages.get(lang)
+    for lg in (language, languages.get(language.foreign) if language and language.foreign else None):
+        if lg is not None:
+            hook(lg.lemmatizer)("a", lg.code)
+
+
 @lru_cache(maxsize=4)
 def _morph(lang: str):
     import pymorphy3
