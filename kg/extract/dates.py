@@ -41,7 +41,7 @@ class DateMention:
 
 
 def _int(text: str, lo: int, hi: int) -> int | None:
-    if text.isdigit() and lo <= int(text) <= hi:
+    if text.isdecimal() and lo <= int(text) <= hi:
         return int(text)
     return None
 
@@ -153,13 +153,13 @@ def _date_at(tokens, i, months, weekdays, base_year, published, words: _Words) -
         return None
     # у 2020 році; in 2023
     year = _year(tokens, i)
-    if year and t.text.isdigit() and len(t.text) == 4:
+    if year and t.text.isdecimal() and len(t.text) == 4:
         return DateMention(i, _skip_year_word(tokens, i + 1, words.year), _iso(year))
     # on Tuesday / у вівторок: the last such day on or before publication
     if published and t.text.lower() in weekdays or (published and any(l in weekdays for l in t.lemmas)):
         wd = weekdays.get(t.text.lower(), next((weekdays[l] for l in t.lemmas if l in weekdays), None))
-        if wd is not None:
-            back = (published.weekday() - wd) % 7
+        back = (published.weekday() - wd) % 7 if wd is not None else 0
+        if wd is not None and published.toordinal() > back:  # no day before 1 January of year 1
             return DateMention(i, i + 1, (published - dt.timedelta(days=back)).isoformat())
     return None
 

@@ -1087,7 +1087,7 @@ def _event_again(d: _Draft, start: int, end: int) -> None:
 def _year_near(ctx: ArticleContext, tok: int) -> str:
     """The year a summit is held: one written in its sentence, else the article's."""
     for t in ctx.doc.sentences[ctx.sent(tok)].tokens:
-        if t.text.isdigit() and len(t.text) == 4 and 1900 < int(t.text) < 2100:
+        if t.text.isdecimal() and len(t.text) == 4 and 1900 < int(t.text) < 2100:
             return t.text
     return str(ctx.article.published.year) if ctx.article.published else ""
 
