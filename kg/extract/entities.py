@@ -27,7 +27,7 @@ from ..gazetteer import Gazetteer
 from ..gazetteer.match import NameMatch, match_names
 from ..model import Article, Entity, Mention
 from ..nlp import Document, Token
-from ..nlp.morph import _morph
+from ..nlp.morph import _morph, readings
 from ..nlp.phrases import PhraseMatch
 from .lexicon import Grammar, Lexicon, body_word_pattern, load_lexicon
 from .names import name_key
@@ -248,7 +248,7 @@ def nominative(tokens: list[Token], lang: str, text: str = "", person: bool = Fa
         if as_written:
             words.append(t.text)
             continue
-        word, is_head = _nominative_word(t, _morph(lang), grammar.instrumental_endings)
+        word, is_head = _nominative_word(t, lang, grammar.instrumental_endings)
         words.append(_case_like(t.text, word.replace("'", "’") if "’" in t.text else word))
         head_done = is_head
     return _rejoin(tokens, words, text)
@@ -262,12 +262,11 @@ def _name_case(tokens: list[Token], lang: str) -> tuple[str, str] | None:
     knows as a first name or surname in one case only («Ахмеда»: masculine genitive;
     «Джонатан»: masculine nominative). An oblique case wins: a nominative reading of a word
     the dictionary half knows («Абия») says less than a form that is only a genitive."""
-    morph = _morph(lang)
     found: list[tuple[str, str]] = []
     for t in tokens:
         if not t.is_word:
             continue
-        named = [p for p in morph.parse(t.text.replace("’", "'")) if _PERSONAL & p.tag.grammemes]
+        named = [p for p in readings(t.text.replace("’", "'"), lang) if _PERSONAL & p.tag.grammemes]
         nominatives = sum(p.tag.case == "nomn" for p in named)
         if not named or 0 < nominatives < len(named):
             continue  # «Доминика»: a man's name in the genitive or a woman's in the nominative
@@ -293,7 +292,7 @@ def _by_paradigm(t: Token, lang: str, agreed: tuple[str, str], endings: Mapping)
     rules for unknown names; "" when neither applies (the word is left to the usual reading)."""
     case, gender = agreed
     low = t.text.lower().replace("’", "'")
-    parses = _morph(lang).parse(low)
+    parses = readings(low, lang)
     known = [p for p in parses if _PERSONAL & p.tag.grammemes and p.tag.gender == gender
              and _same_form(p.tag.case, p.tag.gender) == case]
     if known:
@@ -309,8 +308,8 @@ def _by_paradigm(t: Token, lang: str, agreed: tuple[str, str], endings: Mapping)
     return ""
 
 
-def _nominative_word(t: Token, morph, instrumental: tuple[str, ...]) -> tuple[str, bool]:
-    parses = morph.parse(t.text.replace("’", "'"))
+def _nominative_word(t: Token, lang: str, instrumental: tuple[str, ...]) -> tuple[str, bool]:
+    parses = readings(t.text.replace("’", "'"), lang)
     named = [p for p in parses if {"Name", "Surn", "Patr"} & p.tag.grammemes and p.tag.case != "nomn"]
     if named and not any(p.tag.case == "nomn" and {"Name", "Surn", "Patr"} & p.tag.grammemes for p in parses):
         return named[0].normal_form, False  # «Пауеллом» → пауелл, «Садыра» → садир

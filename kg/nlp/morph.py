@@ -129,10 +129,17 @@ def is_nominal(word: str, lang: str) -> bool:
     return bool(test and test(word, code))
 
 
+@lru_cache(maxsize=200_000)
+def readings(text: str, lang: str) -> tuple:
+    """pymorphy3's readings of `text` (its `Parse` values), cached: the entity stages read a
+    name's words again after the lemmatiser did, and pymorphy3 parses an unknown word slowly."""
+    return tuple(_morph(lang).parse(text))
+
+
 @register_lemmatizer("pymorphy3", keeps_written=True)
 def _analyse_slavic(word: str, lang: str) -> Analysis:
     text = word.replace("’", "'").replace("ʼ", "'").replace("`", "'")
-    parses = _morph(lang).parse(text)
+    parses = readings(text, lang)
     if not parses:
         low = word.lower()
         return Analysis(low, frozenset({low}))
@@ -153,7 +160,7 @@ def _hyphenated(text: str, lang: str) -> frozenset[str]:
     """«Касым-Жомартом» → касым-жомарт: a hyphenated name the dictionary lacks, lemmatised by parts."""
     if "-" not in text.strip("-"):
         return frozenset()
-    parts = [_morph(lang).parse(p)[0].normal_form for p in text.split("-") if p]
+    parts = [readings(p, lang)[0].normal_form for p in text.split("-") if p]
     return frozenset({"-".join(parts)})
 
 
@@ -182,7 +189,7 @@ def _simplemma(low: str, lang: str) -> str:
 
 def _pymorphy_nominal(word: str, lang: str) -> bool:
     return any(p.normal_form == word.lower().replace("’", "'") and p.tag.POS in ("NOUN", "ADJF")
-               for p in _morph(lang).parse(word.replace("’", "'")))
+               for p in readings(word.replace("’", "'"), lang))
 
 
 _analyse_slavic.is_nominal = _pymorphy_nominal
