@@ -52,31 +52,33 @@ def floor(articles: list[Article]) -> float:
             return analysers[lang].parse(word)[0].normal_form
         return simplemma.lemmatize(word.lower(), lang="en")
 
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     for a in articles:
         for word, _, _ in tokenize(a.text):
             lemma(word, a.lang)
-    return time.perf_counter() - t0
+    return time.process_time() - t0
 
 
 def clear_caches() -> None:
     morph.analyse.cache_clear()
     morph._simplemma.cache_clear()
+    if hasattr(morph, "readings"):
+        morph.readings.cache_clear()
 
 
 def entity_layer(articles: list[Article]) -> float:
     gaz = load_gazetteer()
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     for a in articles:
         build_entities(parse(a.text, a.lang), a, gaz, load_lexicon(a.lang))
-    return time.perf_counter() - t0
+    return time.process_time() - t0
 
 
 def whole(articles: list[Article]) -> float:
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     for a in articles:
         extract(a)
-    return time.perf_counter() - t0
+    return time.process_time() - t0
 
 
 def main() -> int:
