@@ -1069,9 +1069,10 @@ def _event_org(ctx: ArticleContext, start: int, end: int, orgs: list[ActorMentio
     for m in orgs:
         if m.end == start or (m.end == start - 1 and tokens[start - 1].text in "»\"”"):
             return m  # "China–Central Asia Summit", "G7 summit"
-        gap = tokens[end:m.start]
-        if m.start >= end and len(gap) <= 12 and ctx.sent(m.start) == ctx.sent(start) and (
-                not gap or gap[0].text in "«\"“" or any(l in formats for l in gap[0].lemmas)):
+        # the distance first: slicing the tokens up to every organisation of a long article
+        # made this quadratic in its length
+        if end <= m.start <= end + 12 and ctx.sent(m.start) == ctx.sent(start) and (
+                m.start == end or tokens[end].text in "«\"“" or any(l in formats for l in tokens[end].lemmas)):
             return m  # «саміт формату ... «С + С5»», "summit of the SCO"
     return None
 
