@@ -327,11 +327,11 @@ def test_compact_mentions_say_which_article_names_an_entity_how_often_and_where(
     assert not store.query("ASK { GRAPH ?g { ?m a kg:Mention } }").boolean
 
 
-def test_full_mentions_keep_a_node_a_span_and_none_keeps_none(store, ex, store_name):
+def test_full_mentions_keep_a_node_a_span_and_none_keeps_none(store, ex, store_name, new_store):
     _mentioned(store, ex, "full")
     r = store.query("SELECT ?start WHERE { GRAPH ?g { ?m a kg:Mention ; kg:denotes kge:China ; kg:start ?start } }")
     assert sorted(int(row.start) for row in r) == [0, 7]
-    other = stores.get(store_name)()
+    other = new_store(store_name)
     _mentioned(other, ex, "none")
     assert not other.query("ASK { GRAPH ?g { ?m kg:denotes ?e } }").boolean
     assert other.query("ASK { kge:China kg:cooperatesWith kge:Kazakhstan }").boolean
