@@ -14,6 +14,7 @@ runs one more.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 import unicodedata
 from collections import defaultdict
@@ -175,7 +176,10 @@ class _NameDraft(_Draft):
         super().__init__(ctx, table)
         self.by_start: dict[int, list[ActorMention]] = defaultdict(list)
         self.by_end: dict[int, list[ActorMention]] = defaultdict(list)
-        self.persons: list[ActorMention] = []  # in the order of `mentions`
+        # people named in full by the lemmas of their last word, each list in the order the
+        # mentions were noted: a surname's look-up reads its own lemmas, not every person
+        self.persons_by_last: dict[str, list[tuple[int, ActorMention]]] = defaultdict(list)
+        self._noted = itertools.count()
         for m in self.mentions:
             self._note(m)
 
@@ -186,7 +190,9 @@ class _NameDraft(_Draft):
         self.by_start[m.start].append(m)
         self.by_end[m.end].append(m)
         if self._named_in_full(m):
-            self.persons.append(m)
+            seq = next(self._noted)
+            for lemma in self.ctx.doc.tokens[m.end - 1].lemmas:
+                self.persons_by_last[lemma].append((seq, m))
 
     def add(self, start: int, end: int, entity_id: str, kind: str, title: str = "") -> ActorMention:
         m = super().add(start, end, entity_id, kind, title)
@@ -198,7 +204,14 @@ class _NameDraft(_Draft):
         self.by_start[m.start].remove(m)
         self.by_end[m.end].remove(m)
         if self._named_in_full(m):
-            self.persons.remove(m)
+            for lemma in self.ctx.doc.tokens[m.end - 1].lemmas:
+                noted = self.persons_by_last[lemma]
+                del noted[next(k for k, (_, p) in enumerate(noted) if p == m)]
+
+    def person_by_surname(self, tok: Token) -> str:
+        """The first person named in full whose last word shares a lemma with `tok`, or ''."""
+        firsts = [noted[0] for lemma in tok.lemmas if (noted := self.persons_by_last.get(lemma))]
+        return min(firsts, key=lambda first: first[0])[1].entity_id if firsts else ""
 
 
 # the language names, ids and event labels are made in (the gazetteer's first language)
@@ -981,10 +994,7 @@ def _lone_words(doc: Document) -> dict[str, tuple[int, ...]]:
 
 def _surname_of(ctx: ArticleContext, d: _NameDraft, tok: Token) -> str:
     """The first person named in full whose last word is this one («Пауелл» after «Джонатан Пауелл»)."""
-    for m in d.persons:
-        if ctx.doc.tokens[m.end - 1].lemmas & tok.lemmas:
-            return m.entity_id
-    return ""
+    return d.person_by_surname(tok)
 
 
 def _patronymic(ctx: ArticleContext, tok: Token) -> bool:
