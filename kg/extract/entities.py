@@ -20,6 +20,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from types import MappingProxyType
 from typing import NamedTuple
 
@@ -82,6 +83,12 @@ class EntityLayer:
 
     def in_sentence(self, index: int) -> list[ActorMention]:
         return list(self.by_sentence.get(index, ()))
+
+    @cached_property
+    def offices(self) -> frozenset[tuple[str, str]]:
+        """(person, state or body) of every office the article states; read once an article,
+        where each sentence asks."""
+        return frozenset((r.person, r.of) for r in self.roles)
 
 
 @dataclass(frozen=True)

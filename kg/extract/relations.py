@@ -398,7 +398,7 @@ def own_side(view: SentenceView, reading: SentenceReading) -> SentenceReading:
     `pairs` without those whose parties are an office holder and the state or body he holds
     it in: "Putin thanked Kim for his country's support" is no Putin supports Russia,
     «Лукашенко поблагодарил за поддержку заявки Минска» no Lukashenko supports Belarus."""
-    offices = {(r.person, r.of) for r in view.layer.roles}
+    offices = view.layer.offices
     if not offices:
         return reading
     out = []
@@ -845,8 +845,8 @@ def _participation(view: SentenceView, actors: _ClauseActors, spec, t0, t1, stre
         at = min(events, key=lambda m: abs(m.start - t0))
     else:
         here = view.sentence.index
-        recent = [m for m in view.layer.mentions if here - 2 <= m.sentence <= here and m.start < t0
-                  and view.layer.types.get(m.entity_id) in kinds and m.kind == "event"]
+        recent = [m for i in range(max(here - 2, 0), here + 1) for m in view.layer.by_sentence.get(i, ())
+                  if m.start < t0 and view.layer.types.get(m.entity_id) in kinds and m.kind == "event"]
         if not recent:
             return []
         at = recent[-1]
