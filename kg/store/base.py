@@ -491,8 +491,9 @@ class _Plan:
                 planned = next(iter(store._match(node, merge.MODALITY, merge.PLANNED, MERGED_GRAPH)), None)
                 # A planned telling lends no date or place only when the node's other tellings
                 # are read with it, so new planned sources take the full recomputation.
-                if scalars.get(merge.CONFIDENCE) == _CERTAIN and planned is None and not self._new_planned(node):
-                    self._add_support(node, scalars)
+                gained = self._new_sources(node)
+                if scalars.get(merge.CONFIDENCE) == _CERTAIN and planned is None and not _any_planned(gained):
+                    self._add_support(node, scalars, gained)
                     continue
             old = {q[:3] for q in store._match(node, None, None, MERGED_GRAPH)}
             sources = []
@@ -513,15 +514,11 @@ class _Plan:
             if not self._asserted_elsewhere(d):
                 self.removals += merge.quads(expand(d), MERGED_GRAPH)
 
-    def _new_planned(self, node: URIRef) -> bool:
-        """True when an article this update adds tells `node` as planned."""
-        return any((merge.MODALITY, merge.PLANNED) in src.values for src in self._new_sources(node))
-
     def _only_gains(self, node: URIRef) -> bool:
         """True when `node` gains articles and loses none in this update."""
         return node not in self.touched_before.statements and bool(self.new_scoped.get(node))
 
-    def _add_support(self, node: URIRef, scalars: dict) -> None:
+    def _add_support(self, node: URIRef, scalars: dict, sources: list[merge.Source]) -> None:
         """Add new articles to a merged statement whose confidence is already 1.
 
         Recomputing it from every source (thousands, for the facts every article repeats)
@@ -530,7 +527,6 @@ class _Plan:
         new articles and the old counts are read. (The node is asserted, not merely planned,
         so it stays asserted and "planned" stays out of its modalities.)
         """
-        sources = self._new_sources(node)
         gained, _ = merge.merged_statement(node, sources)
         fresh = [t for t in gained if t[1] not in _SCALARS and t[1:] != (merge.MODALITY, merge.PLANNED)
                  and next(iter(self.store._match(*t, MERGED_GRAPH)), None) is None]
@@ -585,3 +581,8 @@ class _Plan:
 # A merged statement's values that are computed over all its articles, not collected.
 _SCALARS = (merge.SUPPORT, merge.MENTIONS, merge.FIRST_SEEN, merge.LAST_SEEN, merge.CONFIDENCE)
 _CERTAIN = merge.combined_confidence([1.0])
+
+
+def _any_planned(sources: list[merge.Source]) -> bool:
+    """True when one of `sources` tells its fact as planned."""
+    return any((merge.MODALITY, merge.PLANNED) in src.values for src in sources)
