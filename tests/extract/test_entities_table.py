@@ -1,51 +1,19 @@
 """A parametrised test table of the entity layer: sentence → which entity each span links to.
 
-Each `ECase` is a short news-style text with
-- `links`: (surface, entity_id) — a mention over that span of text links to the entity;
-- `not_links`: (surface, entity_id) — no mention over that span links to the entity (a place
-  read as its state, an office read for a date its holder did not hold it, …);
-- `labels`: (surface, label) — the entity a mention over the span links to is a new one
-  (not in the gazetteer) whose label in the article's language is `label`: the nominative;
-- `same`: (surface, surface) — mentions over both spans link to one entity.
+Each case is a short news-style text with `links`, `not_links`, `labels` (a new entity's
+label in the article's language: the nominative) and `same`, as tests/extract/case_table.py
+describes: a place read as its state, an office read for a date its holder did not hold it, …
 
-A surface is a string (its first occurrence as a whole word) or (string, n) for the n-th.
-Every case also checks that `Extraction.entities` has no duplicate ids and holds every
-entity a mention links to.
-
-Cases the extractor gets wrong today stay with `xfail=True` and `gap`: strict xfails, so a
-fix makes them XPASS until the flag is removed. Ids: `{lang}-{kind}-{n}`.
+Ids: `{lang}-{kind}-{n}`.
 """
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
-
 import pytest
+from case_table import Case, assert_passes, assert_well_formed, params
 
-from kg.gazetteer import load as load_gazetteer
-from kg.model import Article
-from kg.pipeline import extract
+E = Case
 
-Surface = str | tuple[str, int]
-
-
-@dataclass(frozen=True)
-class ECase:
-    id: str
-    lang: str
-    text: str
-    published: str = "2025-06-17"
-    links: list[tuple[Surface, str]] = field(default_factory=list)
-    not_links: list[tuple[Surface, str]] = field(default_factory=list)
-    labels: list[tuple[Surface, str]] = field(default_factory=list)
-    same: list[tuple[Surface, Surface]] = field(default_factory=list)
-    xfail: bool = False
-    gap: str = ""
-
-
-E = ECase
-
-CASES: list[ECase] = [
+CASES: list[Case] = [
     # ------------------------------------------------------------------ uk
     E("uk-caseform-1", "uk",
       "Китай підписав угоду з Казахстаном, а згодом надав Казахстану кредит.",
@@ -197,69 +165,13 @@ CASES: list[ECase] = [
 ]
 
 
-# -- checking -----------------------------------------------------------------
-
-def _span(text: str, surface: Surface) -> tuple[int, int]:
-    word, nth = (surface, 1) if isinstance(surface, str) else surface
-    found = [m.span() for m in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", text)]
-    if len(found) < nth:
-        raise AssertionError(f"the case's text has no occurrence {nth} of {word!r}")
-    return found[nth - 1]
-
-
-def _over(x, surface: Surface) -> list:
-    start, end = _span(x.article.text, surface)
-    return [m for m in x.mentions if m.start < end and start < m.end]
-
-
-def check(case: ECase) -> list[str]:
-    """What is wrong with the entities of one case: an empty list when it passes."""
-    x = extract(Article.create(case.text, lang=case.lang, published=case.published))
-    by_id = {e.id: e for e in x.entities}
-    problems = []
-    ids = [e.id for e in x.entities]
-    if len(ids) != len(set(ids)):
-        problems.append(f"duplicate entity ids: {sorted(i for i in set(ids) if ids.count(i) > 1)}")
-    unlisted = sorted({m.entity_id for m in x.mentions} - set(by_id))
-    if unlisted:
-        problems.append(f"mentions link to entities not in Extraction.entities: {unlisted}")
-    for surface, eid in case.links:
-        if not any(m.entity_id == eid for m in _over(x, surface)):
-            problems.append(f"{surface!r} does not link to {eid}")
-    for surface, eid in case.not_links:
-        if any(m.entity_id == eid for m in _over(x, surface)):
-            problems.append(f"{surface!r} links to {eid}")
-    gaz = load_gazetteer()
-    for surface, label in case.labels:
-        ents = [by_id[m.entity_id] for m in _over(x, surface) if m.entity_id in by_id]
-        if not any(e.id not in gaz and e.label(case.lang) == label for e in ents):
-            problems.append(f"{surface!r}: no new entity labelled {label!r} "
-                            f"(got {[(e.id, e.label(case.lang)) for e in ents]})")
-    for a, b in case.same:
-        if not {m.entity_id for m in _over(x, a)} & {m.entity_id for m in _over(x, b)}:
-            problems.append(f"{a!r} and {b!r} link to different entities")
-    if problems:
-        problems.append("mentions: " + ", ".join(f"{m.text!r}->{m.entity_id}" for m in x.mentions))
-    return problems
-
-
-def _param(case: ECase):
-    marks = [pytest.mark.xfail(strict=True, reason=f"known gap: {case.gap}")] if case.xfail else []
-    return pytest.param(case, id=case.id, marks=marks)
-
+# -- running ------------------------------------------------------------------
 
 def test_table_is_well_formed():
-    ids = [c.id for c in CASES]
-    assert len(ids) == len(set(ids)), "duplicate case ids"
-    for c in CASES:
-        lang, kind, n = c.id.split("-")
-        assert lang == c.lang and n.isdigit(), c.id
-        assert kind in ("caseform", "role", "capital", "group", "newname", "surname", "adjective", "dedup"), c.id
-        assert c.links or c.not_links or c.labels or c.same, c.id
-        assert not c.xfail or c.gap, f"{c.id}: an xfail case says what the gap is"
+    assert_well_formed(CASES, kinds=("caseform", "role", "capital", "group", "newname", "surname", "adjective",
+                                     "dedup"))
 
 
-@pytest.mark.parametrize("case", [_param(c) for c in CASES])
-def test_entity_case(case: ECase):
-    problems = check(case)
-    assert not problems, f"{case.id}: {case.text}\n" + "\n".join(problems)
+@pytest.mark.parametrize("case", params(CASES))
+def test_entity_case(case: Case):
+    assert_passes(case)

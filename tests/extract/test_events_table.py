@@ -1,30 +1,20 @@
 """A table of sentences about events and documents → the facts they carry, in uk, ru and en,
 with near misses: whose act an event is, where it happens, and which telling of a fact
-realised it (a plan lends a fact done elsewhere neither its date nor its place)."""
+realised it (a plan lends a fact done elsewhere neither its date nor its place). Rows are
+cases of tests/extract/case_table.py: `must`, `must_not`, and `qualifiers` that every telling
+of a `must` fact the graph asserts states exactly."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from functools import partial
 
 import pytest
+from case_table import Case, assert_passes, assert_well_formed, params
 
-from kg.model import SYMMETRIC, Article
-from kg.pipeline import extract
+from kg.model import Article
 
-Triple = tuple[str, str, str]
+Row = partial(Case, published="2024-07-11")
 
-
-@dataclass(frozen=True)
-class Row:
-    id: str
-    lang: str
-    text: str
-    must: list[Triple] = field(default_factory=list)
-    must_not: list[Triple] = field(default_factory=list)
-    qualifiers: dict = field(default_factory=dict)  # what every `must` fact states exactly
-    published: str = "2024-07-11"
-
-
-ROWS: list[Row] = [
+ROWS: list[Case] = [
     # -- a vote on a named document: for it supports it, against it opposes it
     Row("en-vote-pos-1", "en", "Russia, Belarus and Syria voted against the resolution ES-11/1.",
         must=[("Russia", "opposes", "resolution_ES_11_1"), ("Syria", "opposes", "resolution_ES_11_1")]),
@@ -105,46 +95,13 @@ ROWS: list[Row] = [
 ]
 
 
-def _same(a: Triple, b: Triple) -> bool:
-    if a[1] != b[1]:
-        return False
-    return a == b or (a[1] in SYMMETRIC and (a[2], a[1], a[0]) == b)
-
-
-def check(row: Row) -> list[str]:
-    x = extract(Article.create(row.text, lang=row.lang, published=row.published))
-    asserted = [f for f in x.facts if f.asserted]
-    problems = []
-    for t in row.must:
-        found = [f for f in asserted if _same((f.subject, f.relation, f.object), t)]
-        if not found:
-            problems.append(f"missing {t}")
-        for f in found:
-            for key, want in row.qualifiers.items():
-                if getattr(f.qualifiers, key) != want:
-                    problems.append(f"{t}: {key} {getattr(f.qualifiers, key)!r}, want {want!r}")
-    problems += [f"unwanted {t}" for t in row.must_not
-                 if any(_same((f.subject, f.relation, f.object), t) for f in asserted)]
-    if problems:
-        problems.append("extracted:\n" + "\n".join(f"  {f.subject} {f.relation} {f.object} {f.qualifiers}"
-                                                     for f in x.facts))
-    return problems
-
-
 def test_rows_are_well_formed():
-    ids = [r.id for r in ROWS]
-    assert len(ids) == len(set(ids))
-    for r in ROWS:
-        assert r.id.startswith(r.lang + "-") and (r.must or r.must_not), r.id
-    kinds = {r.id.split("-")[1] for r in ROWS}
-    for kind in kinds:
-        assert {r.lang for r in ROWS if r.id.split("-")[1] == kind} == {"uk", "ru", "en"} or kind in ("owner",), kind
+    assert_well_formed(ROWS, every_kind_in=("uk", "ru", "en"), except_kinds=("owner",))
 
 
-@pytest.mark.parametrize("row", ROWS, ids=[r.id for r in ROWS])
-def test_event_row(row: Row):
-    problems = check(row)
-    assert not problems, f"{row.id}: {row.text}\n" + "\n".join(problems)
+@pytest.mark.parametrize("row", params(ROWS))
+def test_event_row(row: Case):
+    assert_passes(row)
 
 
 def test_a_plan_in_one_article_lends_no_place_to_the_deed_another_reports():

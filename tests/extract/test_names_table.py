@@ -1,19 +1,16 @@
 """A test table of names read in context, in uk, ru and en, near misses beside each rule.
 
-- `NCase`: a short text → which entity a span links to (`links`), which it must not
-  (`not_links`), the label of a new entity (`labels`), spans that are one entity (`same`);
+- cases (tests/extract/case_table.py): a short text → which entity a span links to (`links`),
+  which it must not (`not_links`), the label of a new entity (`labels`), spans that are one
+  entity (`same`);
 - the same unknown person written in Ukrainian, Russian and English is one node, in an
   article, across articles and in a store;
 - a name two people share is the one the article points to (a gazetteer with two Harrises).
-
-A surface is a string (its first occurrence as a whole word) or (string, n) for the n-th.
 """
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
-
 import pytest
+from case_table import Case, assert_passes, assert_well_formed, covering, params, span
 
 from kg import KnowledgeGraph
 from kg.extract.entities import build_entities
@@ -25,24 +22,9 @@ from kg.nlp import parse
 from kg.pipeline import extract
 from kg.resources import gazetteer_files
 
-Surface = str | tuple[str, int]
+N = Case
 
-
-@dataclass(frozen=True)
-class NCase:
-    id: str
-    lang: str
-    text: str
-    published: str | None = "2025-06-17"
-    links: list[tuple[Surface, str]] = field(default_factory=list)
-    not_links: list[tuple[Surface, str]] = field(default_factory=list)
-    labels: list[tuple[Surface, str]] = field(default_factory=list)
-    same: list[tuple[Surface, Surface]] = field(default_factory=list)
-
-
-N = NCase
-
-CASES: list[NCase] = [
+CASES: list[Case] = [
     # -- the nominative of an unknown name from its companion's case -------------------------
     N("ru-paradigm-1", "ru", "Журналисты спросили Абия Ахмеда о переговорах с Эритреей.",
       labels=[("Абия Ахмеда", "Абий Ахмед")]),
@@ -119,35 +101,13 @@ CASES: list[NCase] = [
 ]
 
 
-def _span(text: str, surface: Surface) -> tuple[int, int]:
-    word, nth = (surface, 1) if isinstance(surface, str) else surface
-    found = [m.start() for m in re.finditer(r"(?<!\w)" + re.escape(word) + r"(?!\w)", text)]
-    assert len(found) >= nth, f"{word!r} not in the text {nth} time(s)"
-    return found[nth - 1], found[nth - 1] + len(word)
+def test_table_is_well_formed():
+    assert_well_formed(CASES)
 
 
-def _linked(ex, text: str, surface: Surface) -> set[str]:
-    s, e = _span(text, surface)
-    return {m.entity_id for m in ex.mentions if m.start <= s and e <= m.end}
-
-
-@pytest.mark.parametrize("case", CASES, ids=lambda c: c.id)
-def test_names_in_context(case: NCase):
-    ex = extract(Article.create(case.text, lang=case.lang, published=case.published))
-    by_id = {e.id: e for e in ex.entities}
-    assert len(by_id) == len(ex.entities), "duplicate entity ids"
-    for surface, eid in case.links:
-        assert eid in _linked(ex, case.text, surface), f"{surface!r} should link to {eid}"
-    for surface, eid in case.not_links:
-        assert eid not in _linked(ex, case.text, surface), f"{surface!r} should not link to {eid}"
-    for surface, label in case.labels:
-        ids = _linked(ex, case.text, surface)
-        assert ids, f"{surface!r} is no entity"
-        labels = {e.label(case.lang) for i in ids for e in [by_id[i]]}
-        assert label in labels, f"{surface!r}: labels {labels}, want {label!r}"
-    for a, b in case.same:
-        ids_a, ids_b = _linked(ex, case.text, a), _linked(ex, case.text, b)
-        assert ids_a and ids_a & ids_b, f"{a!r} {ids_a} and {b!r} {ids_b} should be one entity"
+@pytest.mark.parametrize("case", params(CASES))
+def test_names_in_context(case: Case):
+    assert_passes(case)
 
 
 # -- one unknown person across languages ----------------------------------------------------
@@ -166,7 +126,7 @@ OTHERS = [("en", "Jonathan Pollard"), ("ru", "Джонатан Пауэр"), ("u
 
 def _person(text: str, lang: str, surface: str) -> str:
     ex = extract(Article.create(text, lang=lang, published="2025-06-17"))
-    [eid] = _linked(ex, text, surface)
+    [eid] = {m.entity_id for m in covering(ex, surface)}
     assert {e.type for e in ex.entities if e.id == eid} == {"Person"}
     return eid
 
@@ -231,6 +191,6 @@ def test_a_shared_name_is_the_one_the_article_points_to(two_harrises, lang, text
     doc = parse(text, lang)
     layer = build_entities(doc, Article.create(text, lang=lang, published="2024-06-01"), two_harrises,
                            load_lexicon(lang))
-    s, e = _span(text, surface)
+    s, e = span(text, surface)
     ids = {m.entity_id for m in layer.mentions if doc.tokens[m.start].start <= s and e <= doc.tokens[m.end - 1].end}
     assert ids == {want}

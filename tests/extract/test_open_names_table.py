@@ -1,38 +1,24 @@
 """A test table of people and bodies the gazetteer lacks, read by general rules, in uk, ru and
 en, near misses beside each rule.
 
-Each `OCase` is a short text (written for this table) with
+Each case (tests/extract/case_table.py) is a short text (written for this table) with
 - `new`: (surface, type, label) — a mention over exactly that span links to a new entity (not
   in the gazetteer) of that type, labelled so in the article's language;
-- `none`: surfaces that no new entity's mention covers (a thing's initials, a sentence's
+- `none`: surfaces that no new entity's mention touches (a thing's initials, a sentence's
   first common noun);
-- `links`: (surface, entity id) — a mention over that span links to a known entity.
+- `links`: (surface, entity id) — a mention holding that span links to a known entity.
 """
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
-
 import pytest
+from case_table import Case, assert_passes, assert_well_formed, params, span
 
-from kg.gazetteer import load as load_gazetteer
 from kg.model import Article
 from kg.pipeline import extract
 
+O = Case
 
-@dataclass(frozen=True)
-class OCase:
-    id: str
-    lang: str
-    text: str
-    new: list[tuple[str, str, str]] = field(default_factory=list)
-    none: list[str] = field(default_factory=list)
-    links: list[tuple[str, str]] = field(default_factory=list)
-
-
-O = OCase
-
-CASES: list[OCase] = [
+CASES: list[Case] = [
     # -- a name in another script than the article's is a body's; it does not run into the next name
     O("uk-script-1", "uk", "Сервіс Uklon відкриє в Польщі ще один офіс.",
       new=[("Uklon", "Organization", "Uklon")], none=["Сервіс"]),
@@ -116,51 +102,13 @@ CASES: list[OCase] = [
 ]
 
 
-def _span(text: str, surface: str) -> tuple[int, int]:
-    m = re.search(rf"(?<!\w){re.escape(surface)}(?!\w)", text)
-    assert m, f"the case's text has no {surface!r}"
-    return m.span()
-
-
-def check(case: OCase) -> list[str]:
-    x = extract(Article.create(case.text, lang=case.lang, published="2025-06-17"))
-    by_id = {e.id: e for e in x.entities}
-    gaz = load_gazetteer()
-    problems = []
-    for surface, etype, label in case.new:
-        s, e = _span(case.text, surface)
-        ents = [by_id[m.entity_id] for m in x.mentions if (m.start, m.end) == (s, e) and m.entity_id in by_id]
-        if not any(ent.id not in gaz and ent.type == etype and ent.label(case.lang) == label for ent in ents):
-            problems.append(f"{surface!r}: no new {etype} labelled {label!r} "
-                            f"(got {[(ent.id, ent.type, ent.label(case.lang)) for ent in ents]})")
-    for surface in case.none:
-        s, e = _span(case.text, surface)
-        over = [m for m in x.mentions if m.start < e and s < m.end and m.entity_id not in gaz]
-        if over:
-            problems.append(f"{surface!r} is read into {[(m.text, m.entity_id) for m in over]}")
-    for surface, eid in case.links:
-        s, e = _span(case.text, surface)
-        if not any(m.entity_id == eid for m in x.mentions if m.start < e and s < m.end):
-            problems.append(f"{surface!r} does not link to {eid}")
-    if problems:
-        problems.append("mentions: " + ", ".join(f"{m.text!r}->{m.entity_id}" for m in x.mentions))
-    return problems
-
-
 def test_table_is_well_formed():
-    ids = [c.id for c in CASES]
-    assert len(ids) == len(set(ids)), "duplicate case ids"
-    for c in CASES:
-        lang, _, n = c.id.split("-")
-        assert lang == c.lang and n.isdigit(), c.id
-    for kind in {c.id.split("-")[1] for c in CASES}:
-        assert {c.lang for c in CASES if c.id.split("-")[1] == kind} >= {"uk", "ru"}, kind
+    assert_well_formed(CASES, every_kind_in=("uk", "ru"))
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
-def test_open_name_case(case: OCase):
-    problems = check(case)
-    assert not problems, f"{case.id}: {case.text}\n" + "\n".join(problems)
+@pytest.mark.parametrize("case", params(CASES))
+def test_open_name_case(case: Case):
+    assert_passes(case)
 
 
 SKYUP = [("uk", "Пілоти Skyup оголосили страйк."), ("ru", "Авиакомпания Skyup отменила рейсы."),
@@ -171,7 +119,7 @@ def test_a_new_body_named_in_three_languages_has_one_id():
     ids = set()
     for lang, text in SKYUP:
         x = extract(Article.create(text, lang=lang, published="2025-06-17"))
-        s, e = _span(text, "Skyup")
+        s, e = span(text, "Skyup")
         ids |= {m.entity_id for m in x.mentions if (m.start, m.end) == (s, e)}
     assert len(ids) == 1
 

@@ -1,47 +1,18 @@
 """A parametrised test table of the relation layer: sentence → facts, per relation and language.
 
-Each `Case` is one news-style sentence with
-- `must`: (subject, relation, object) triples that must be among the extracted facts
-  (symmetric relations compared unordered);
-- `must_not`: triples that must NOT be among the asserted facts (not denied, not merely
-  planned: `Fact.asserted`) — the near misses:
-  negation, a different relation, a name inside a quote, a place read as a party, …;
-- `qualifiers`: what every `must` triple's fact must also state: `domain` (a domain or a
-  tuple of domains, all of which the fact must carry), `date`, `start`, `end`, `place`,
-  `trend`, and `polarity` (default "positive"; with "negative" the `must` triples are looked
-  for among the negated facts, while `must_not` always looks at the positive ones).
-
-Cases the extractor gets wrong today stay in the table with `xfail=True` and `gap`, the
-reason: they run as strict xfails, so a fix makes them fail (XPASS) until someone removes
-the flag. Do not delete or weaken a case to make it pass.
+Each case (tests/extract/case_table.py) is one news-style sentence with `must` facts,
+`must_not` near misses (negation, a different relation, a name inside a quote, a place read
+as a party, …) and the `qualifiers` the `must` facts state.
 
 Ids: `{lang}-{relation}-{kind}-{n}`, kind `pos` (a fact that must be read), `miss` (a near
 miss that must not fire), `qual` (a fact and its qualifiers).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 import pytest
+from case_table import Case, assert_passes, assert_well_formed, params
 
-from kg.model import SYMMETRIC, Article
-from kg.pipeline import extract
-
-Triple = tuple[str, str, str]
-
-
-@dataclass(frozen=True)
-class Case:
-    id: str
-    lang: str
-    text: str
-    published: str = "2025-06-17"
-    must: list[Triple] = field(default_factory=list)
-    must_not: list[Triple] = field(default_factory=list)
-    qualifiers: dict = field(default_factory=dict)
-    xfail: bool = False
-    gap: str = ""  # with xfail: what the extractor gets wrong
-
+from kg.model import RELATIONS
 
 C = Case
 
@@ -990,85 +961,20 @@ CASES: list[Case] = [
 ]
 
 
-# -- comparison -----------------------------------------------------------------
-
-def _same(a: Triple, b: Triple) -> bool:
-    """Whether two triples state the same fact: symmetric relations compare unordered."""
-    if a[1] != b[1]:
-        return False
-    if a[1] in SYMMETRIC:
-        return {a[0], a[2]} == {b[0], b[2]}
-    return a[0] == b[0] and a[2] == b[2]
-
-
-def _qualifier_problems(fact, expected: dict) -> list[str]:
-    q = fact.qualifiers
-    problems = []
-    for key, want in expected.items():
-        if key == "polarity":
-            continue  # chose which facts were looked at
-        if key == "domain":
-            wanted = (want,) if isinstance(want, str) else tuple(want)
-            missing = [d for d in wanted if d not in q.domain]
-            if missing:
-                problems.append(f"domain {q.domain} lacks {missing}")
-            continue
-        got = getattr(q, key)
-        if got != want:
-            problems.append(f"{key} {got!r} != {want!r}")
-    return problems
-
-
-def _describe(facts) -> str:
-    return "\n".join(f"  {f.subject} {f.relation} {f.object}  {f.qualifiers}" for f in facts) or "  (none)"
-
-
-def check(case: Case) -> list[str]:
-    """What is wrong with the extraction of one case: an empty list when it passes."""
-    x = extract(Article.create(case.text, lang=case.lang, published=case.published))
-    polarity = case.qualifiers.get("polarity", "positive")
-    looked = [f for f in x.facts if f.qualifiers.polarity == polarity]
-    positive = [f for f in x.facts if f.asserted]  # what the graph states as having happened
-    problems = []
-    for t in case.must:
-        matching = [f for f in looked if _same((f.subject, f.relation, f.object), t)]
-        if not matching:
-            problems.append(f"missing {t} ({polarity})")
-            continue
-        if case.qualifiers:
-            per_fact = [_qualifier_problems(f, case.qualifiers) for f in matching]
-            if all(per_fact):
-                problems.append(f"{t}: " + "; ".join(per_fact[0]))
-    for t in case.must_not:
-        if any(_same((f.subject, f.relation, f.object), t) for f in positive):
-            problems.append(f"unwanted {t}")
-    if problems:
-        problems.append("extracted:\n" + _describe(x.facts))
-    return problems
-
-
-def _param(case: Case):
-    marks = [pytest.mark.xfail(strict=True, reason=f"known gap: {case.gap}")] if case.xfail else []
-    return pytest.param(case, id=case.id, marks=marks)
-
+# -- running ------------------------------------------------------------------
 
 def test_table_is_well_formed():
-    from kg.model import RELATIONS
-
-    ids = [c.id for c in CASES]
-    assert len(ids) == len(set(ids)), "duplicate case ids"
+    assert_well_formed(CASES)
     for c in CASES:
-        lang, relation, kind, n = c.id.split("-")
-        assert n.isdigit() and lang == c.lang and relation in RELATIONS and kind in ("pos", "miss", "qual"), c.id
+        _, relation, kind, _ = c.id.split("-")
+        assert relation in RELATIONS and kind in ("pos", "miss", "qual"), c.id
         assert c.must or c.must_not, c.id
-        assert not c.xfail or c.gap, f"{c.id}: an xfail case says what the gap is"
     for relation in RELATIONS:
         for lang in ("uk", "ru", "en"):
             assert any(c.lang == lang and c.id.split("-")[1] == relation and c.must for c in CASES), \
                 f"no positive case for {lang} {relation}"
 
 
-@pytest.mark.parametrize("case", [_param(c) for c in CASES])
+@pytest.mark.parametrize("case", params(CASES))
 def test_relation_case(case: Case):
-    problems = check(case)
-    assert not problems, f"{case.id}: {case.text}\n" + "\n".join(problems)
+    assert_passes(case)
