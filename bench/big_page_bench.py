@@ -32,12 +32,11 @@ from pathlib import Path
 
 import networkx as nx
 
+from chromium_page import launch, open_ready
+
 from kg.export.html import write_html
 from kg.model import RELATIONS, SYMMETRIC
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
 TYPES = [("Country", 3), ("Person", 40), ("Organization", 12), ("Agency", 8), ("Company", 8),
          ("Media", 4), ("ArmedGroup", 3), ("City", 12), ("Region", 5), ("Event", 3), ("Summit", 2)]
 SOURCES = [f"Source {i}" for i in range(60)]
@@ -82,10 +81,7 @@ def synthetic_graph(n_articles: int, seed: int = 1) -> nx.MultiDiGraph:
 
 
 def measure(browser, path: Path, query: str) -> dict:
-    page = browser.new_page(viewport={"width": 1400, "height": 900})
-    page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(("file:", "data:")) else r.abort())
-    page.goto(path.as_uri())
-    page.wait_for_function("() => window.kg && window.kg.ready === true", timeout=120_000)
+    page, _ = open_ready(browser, path, height=900, timeout_ms=120_000)
     first, ready = page.evaluate("[kg.timings.firstDraw, performance.now()]")
     search = page.evaluate("""async q => { const t = performance.now(); const key = await kg.search(q);
         const ok = key && document.getElementById('kg-panel').getAttribute('data-kind') === 'node';
@@ -117,7 +113,7 @@ def main() -> None:
         # an entity with a few relations, far down the ranking: not drawn at first
         query = f"Entity {g.number_of_nodes() - 5}"
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+            browser = launch(p)
             runs = [measure(browser, path, query) for _ in range(args.runs)]
             browser.close()
     med = {k: statistics.median(r[k] for r in runs) for k in runs[0]}

@@ -29,12 +29,11 @@ from pathlib import Path
 
 import networkx as nx
 
+from chromium_page import CHROMIUM, launch, open_ready
+
 from kg.export.html import write_html
 from kg.model import RELATIONS, SYMMETRIC
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
 TYPES = [("Country", 6), ("Person", 35), ("Organization", 15), ("Agency", 8), ("Company", 8),
          ("Media", 5), ("ArmedGroup", 4), ("City", 8), ("Region", 4), ("Event", 4), ("Summit", 3)]
 SOURCES = [f"Source {i}" for i in range(40)]
@@ -95,12 +94,7 @@ ZOOM_IN = """() => { const ids = kg.nodes.getIds(); const p = kg.network.getPosi
 
 
 def measure_page(browser, path: Path) -> dict:
-    page = browser.new_page(viewport={"width": 1400, "height": 860})
-    blocked: list[str] = []
-    page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(("file:", "data:"))
-               else (blocked.append(r.request.url), r.abort()))
-    page.goto(path.as_uri())
-    page.wait_for_function("() => window.kg && window.kg.ready === true", timeout=300_000)
+    page, blocked = open_ready(browser, path, height=860, timeout_ms=300_000)
     out = {"first_draw": page.evaluate("kg.timings.firstDraw"),
            "redraw_fit": page.evaluate(MEASURE_REDRAW),
            "filter": page.evaluate(MEASURE_FILTER)}
@@ -119,7 +113,7 @@ def bench(sizes: list[tuple[int, int]], runs: int) -> list[dict]:
 
     rows = []
     with sync_playwright() as p, tempfile.TemporaryDirectory() as tmp:
-        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        browser = launch(p)
         for n, m in sizes:
             g = synthetic_graph(n, m)
             path = Path(tmp) / f"bench-{n}.html"
