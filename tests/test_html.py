@@ -86,12 +86,19 @@ def embedded_data(text: str) -> dict:
     return json.loads(m.group(1))
 
 
-def reserve_of(text: str) -> dict:
-    """The rest of a big graph, left for the page's search: gzip'd JSON in base64."""
-    m = re.search(r'<script type="application/octet-stream" id="kg-reserve" data-encoding="gzip base64">(.*?)</script>',
+def unpacked(text: str, element_id: str) -> dict:
+    m = re.search(rf'<script type="application/octet-stream" id="{element_id}" data-encoding="gzip base64">(.*?)</script>',
                   text, re.DOTALL)
-    assert m, "the page has no reserve"
+    assert m, f"the page has no {element_id}"
     return json.loads(gzip.decompress(base64.b64decode(m.group(1))))
+
+
+def reserve_of(text: str) -> dict:
+    """The rest of a big graph, left for the page's search, each part gzip'd JSON in base64:
+    the index of entities not drawn, and the chunks of their facts."""
+    index = unpacked(text, "kg-index")
+    n_chunks = len(re.findall(r'id="kg-chunk-\d+"', text))
+    return {"index": index, "chunks": [unpacked(text, f"kg-chunk-{c}") for c in range(n_chunks)]}
 
 
 def star(n_leaves: int) -> nx.MultiDiGraph:
@@ -142,8 +149,8 @@ def test_article_text_left_for_search_is_escaped_too(tmp_path):
     assert "Probe" not in data["info"]["nodes"]
     assert XSS_IMG not in text and "</script><script>" not in text and "<i>Probe Press</i>" not in text
     reserve = reserve_of(text)
-    assert [XSS_IMG] == [r[1] for r in reserve["nodes"] if r[0] == "Probe"]
-    assert any(a["source"] == "<i>Probe Press</i>" for a in reserve["articles"])
+    assert [XSS_IMG] == [r[1] for r in reserve["index"]["nodes"] if r[0] == "Probe"]
+    assert any(a["source"] == "<i>Probe Press</i>" for c in reserve["chunks"] for a in c["articles"])
 
 
 def test_script_json_cannot_close_its_script_element():
@@ -250,12 +257,37 @@ def test_a_big_graph_draws_its_best_connected_part_and_keeps_the_rest_for_search
     text, data, report = page_of(tmp_path, g, max_nodes=3)
     assert {n["id"] for n in data["nodes"]} == {"hub", "n0", "n1"}
     reserve = reserve_of(text)
-    ids = [row[reserve["nodeFields"].index("id")] for row in reserve["nodes"]]
+    index = reserve["index"]
+    ids = [row[index["nodeFields"].index("id")] for row in index["nodes"]]
     assert sorted(ids) == [f"n{i}" for i in range(2, 10)]
     drawn_edges = len(data["edges"])
-    assert drawn_edges + len(reserve["edges"]) == g.number_of_edges()
-    assert reserve["firstEdge"] == drawn_edges
+    fields = index["edgeFields"]
+    facts = {row[fields.index("fact")] for c in reserve["chunks"] for row in c["edges"]}
+    assert drawn_edges + len(facts) == g.number_of_edges()
+    assert min(facts) == drawn_edges  # numbered on from the drawn facts
     assert "Find reaches them all" in text
+
+
+def test_each_entity_finds_all_its_facts_in_one_chunk(tmp_path, monkeypatch):
+    monkeypatch.setattr(kh.vis, "CHUNK_FACTS", 4)
+    g = star(30)
+    text, data, _ = page_of(tmp_path, g, max_nodes=3)
+    reserve = reserve_of(text)
+    index, chunks = reserve["index"], reserve["chunks"]
+    assert len(chunks) > 3  # the tail shares chunks, a few entities each
+    fields = index["edgeFields"]
+    drawn = {(e["from"], e["to"], e["relation"]) for e in data["info"]["edges"].values()}
+    for node in g:
+        undrawn = {(u, v, k) for u, v, k in g.edges(keys=True) if node in (u, v)} - drawn
+        if not undrawn:
+            assert node not in index["chunkOf"]
+            continue
+        chunk = chunks[index["chunkOf"][node]]
+        found = {(r[fields.index("from")], r[fields.index("to")], r[fields.index("relation")])
+                 for r in chunk["edges"]}
+        assert undrawn <= found, node
+        for row in chunk["edges"]:  # each cites articles of its own chunk
+            assert all(0 <= i < len(chunk["articles"]) for i in row[fields.index("articles")])
 
 
 def test_labels_follow_the_language_and_fall_back(tmp_path):

@@ -535,3 +535,63 @@ def test_search_draws_an_entity_the_page_left_out_with_its_neighbourhood(open_pa
     page.page.wait_for_selector("#kg-panel[data-kind=edge]")
     assert "Person 11 went on to Faraway." in page.panel_text()
     page.assert_clean()
+
+
+def news_graph(n_people: int = 240) -> nx.MultiDiGraph:
+    """A bigger graph shaped like a year of news: a few states named in most articles,
+    a long tail of officials who each meet one or two of them."""
+    g = nx.MultiDiGraph()
+    states = [f"s{i}" for i in range(12)]
+    for i, s in enumerate(states):
+        add_entity(g, s, "Country", f"State {i}", f"Держава {i}", f"Государство {i}", mentions=50 - i)
+    for i in range(n_people):
+        add_entity(g, f"p{i}", "Person", f"Official {i}", f"Посадовець {i}", f"Чиновник {i}")
+        for j in range(1 + i % 2):
+            s = states[(i * 7 + j * 5) % len(states)]
+            add_fact(g, f"p{i}", s, "visits", evidence=[f"Official {i} arrived in State {s[1:]} for talks."],
+                     articles=[(f"Talks number {i}-{j}", f"kg fixtures {i % 3}", f"2025-{1 + i % 12:02d}-{1 + j:02d}")])
+    for i, s in enumerate(states):
+        add_fact(g, s, states[(i + 1) % len(states)], "cooperatesWith", True,
+                 evidence=[f"State {i} and its neighbour signed a trade accord."],
+                 articles=[(f"Accord {i}", "kg fixtures A", "2025-05-05")])
+    return g
+
+
+def test_search_on_a_big_graph_unpacks_only_the_chunk_it_needs(open_page, monkeypatch):
+    from kg.export.html import vis
+
+    monkeypatch.setattr(vis, "CHUNK_FACTS", 40)  # many small chunks, as a graph of 100,000 articles has
+    g = news_graph()
+    page = open_page(g, max_nodes=30)
+    n_chunks = page.js("document.querySelectorAll('script[id^=kg-chunk-]').length")
+    assert n_chunks >= 8
+    assert "p201" not in page.js("kg.nodes.getIds()") and page.js("kg.chunksRead") == []
+    page.page.fill("#kg-search", "посадовець 201")
+    page.page.press("#kg-search", "Enter")
+    page.page.wait_for_selector("#kg-panel[data-kind=node]")
+    assert page.js("kg.network.getSelectedNodes()") == ["p201"]
+    assert len(page.js("kg.chunksRead")) == 1  # not the whole graph
+    panel = page.panel_text()
+    assert "Official 201" in panel and "Relations (2)" in panel and "State 3" in panel and "State 8" in panel
+    shown = set(page.js("kg.nodes.getIds({filter: n => !n.hidden})"))
+    assert {"p201", "s3", "s8"} <= shown
+    page.page.click("#kg-panel .kg-edges button")
+    page.page.wait_for_selector("#kg-panel[data-kind=edge]")
+    panel = page.panel_text()
+    assert "Official 201 arrived in State" in panel and "Talks number 201-" in panel
+    page.assert_clean()
+
+
+def test_clicking_a_drawn_hub_of_a_big_graph_draws_more_of_its_facts(open_page, monkeypatch):
+    from kg.export.html import vis
+
+    monkeypatch.setattr(vis, "CHUNK_FACTS", 40)
+    page = open_page(news_graph(), max_nodes=30)
+    before = page.js("kg.nodes.length")
+    page.click_node("s0")
+    page.page.wait_for_function("() => kg.chunksRead.length === 1")
+    page.page.wait_for_function(f"() => kg.nodes.length > {before}")
+    assert "visits" in page.js("Object.values(kg.info.edges).filter(e => e.to === 's0').map(e => e.relation).join()")
+    page.page.wait_for_selector("#kg-panel[data-kind=node]")
+    assert "State 0" in page.panel_text()
+    page.assert_clean()

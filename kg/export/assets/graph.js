@@ -3,6 +3,7 @@
  * names and sentences come from news articles and must stay text. */
 (function () {
   "use strict";
+  var started = performance.now();
   var DATA = JSON.parse(document.getElementById("kg-data").textContent);
   var info = DATA.info, articles = DATA.articles, values = DATA.values || {};
   var FONT = DATA.options.nodes.font.face;
@@ -13,7 +14,8 @@
   var nodes = new vis.DataSet(DATA.nodes);
   var edges = new vis.DataSet([]);   // one per pair of nodes: the bundle of their facts
   var network = null;  // made at the end, once the filters have hidden what starts hidden
-  var kg = window.kg = {nodes: nodes, edges: edges, info: info, timings: {}, ready: false};
+  var kg = window.kg = {nodes: nodes, edges: edges, info: info, timings: {script: started, data: performance.now()},
+                         ready: false, chunksRead: []};
 
   var $ = function (id) { return document.getElementById(id); };
   var idOf = {};          // string key -> the id vis knows (ids may be numbers)
@@ -531,11 +533,13 @@
 
   // ---------------------------------------------------------------- the rest of a big graph
 
-  // A page of a big graph draws its best-connected part; the rest waits in #kg-reserve,
-  // gzip'd JSON in base64 after the scripts (so the drawing neither waits for the parser to
-  // read it nor pays to parse it), until the search or a click needs it. Its rows stay
+  // A page of a big graph draws its best-connected part; the rest waits after the scripts
+  // (so the drawing neither waits for the parser to read it nor pays to parse it), gzip'd
+  // JSON in base64: #kg-index, the entities not drawn and the chunk holding each entity's
+  // facts, unpacked on the first search or click; #kg-chunk-N, the facts of a block of
+  // entities with the articles they cite, unpacked when one of them is drawn. Rows stay
   // arrays until an entity of them is drawn.
-  var reserve = null, reserveLoading = null;
+  var reserve = null, indexLoading = null, chunkLoading = {};
   function whenParsed() {
     if (document.readyState !== "loading") return Promise.resolve();
     return new Promise(function (done) { document.addEventListener("DOMContentLoaded", done, {once: true}); });
@@ -550,32 +554,51 @@
     }
     return new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"))).text();
   }
-  function loadReserve() {
-    if (!reserveLoading) {
-      reserveLoading = whenParsed().then(function () {
-        var tag = $("kg-reserve");
-        return tag ? inflate(tag.textContent).then(function (text) { return readReserve(JSON.parse(text)); }) : null;
-      });
-    }
-    return reserveLoading;
+  function unpack(id) {
+    var tag = $(id);
+    return tag ? inflate(tag.textContent).then(JSON.parse) : Promise.resolve(null);
   }
-  function readReserve(r) {
-    var nf = r.nodeFields, ef = r.edgeFields;
-    reserve = {nodes: {}, byNode: {}};
-    var col = {};
+  function loadIndex() {
+    if (!indexLoading) {
+      indexLoading = whenParsed().then(function () { return unpack("kg-index"); })
+                                 .then(function (r) { return r ? readIndex(r) : null; });
+    }
+    return indexLoading;
+  }
+  function readIndex(r) {
+    var nf = r.nodeFields, ef = r.edgeFields, col = {};
     ef.forEach(function (f, i) { col[f] = i; });
     nf.forEach(function (f, i) { col["node." + f] = i; });
-    reserve.fields = {node: nf, edge: ef, col: col};
-    reserve.types = r.types;
-    reserve.relations = r.relations;
-    r.articles.forEach(function (a) { articles.push(a); });
+    reserve = {nodes: {}, byNode: {}, seen: {}, fields: {node: nf, edge: ef, col: col},
+               types: r.types, relations: r.relations, chunkOf: r.chunkOf};
     r.nodes.forEach(function (row) { reserve.nodes[row[col["node.id"]]] = row; });
-    r.edges.forEach(function (row, j) {
-      row.push("e" + (r.firstEdge + j));
-      [row[col.from], row[col.to]].forEach(function (k) { (reserve.byNode[k] = reserve.byNode[k] || []).push(row); });
-    });
     kg.reserve = reserve;
     return reserve;
+  }
+  // The chunk with every fact of `key` not drawn yet (a promise; nothing to load: null).
+  function loadChunkOf(key) {
+    var c = reserve.chunkOf[key];
+    if (c === undefined) return Promise.resolve(null);
+    if (!chunkLoading[c]) {
+      chunkLoading[c] = unpack("kg-chunk-" + c).then(function (r) {
+        if (r) { readChunk(r); kg.chunksRead.push(c); }
+        return c;
+      });
+    }
+    return chunkLoading[c];
+  }
+  function readChunk(r) {
+    var col = reserve.fields.col, first = articles.length;
+    r.articles.forEach(function (a) { articles.push(a); });
+    r.edges.forEach(function (row) {
+      // a fact between two chunks is in both: the first one read counts
+      if (reserve.seen[row[col.fact]]) return;
+      reserve.seen[row[col.fact]] = true;
+      row[col.articles] = row[col.articles].map(function (i) { return i + first; });
+      var ends = [String(row[col.from]), String(row[col.to])];
+      if (ends[0] === ends[1]) ends.pop();
+      ends.forEach(function (k) { (reserve.byNode[k] = reserve.byNode[k] || []).push(row); });
+    });
   }
   function rowObject(row, fields) {
     var o = {};
@@ -627,19 +650,23 @@
   // Draw an entity the page has not drawn yet, with every fact of it and its neighbours,
   // on a ring around it beside the drawing (or around its drawn neighbours).
   function reveal(key) {
-    if (document.readyState !== "loading" && !$("kg-reserve")) return Promise.resolve(0);
-    return loadReserve().then(function (r) { return r ? drawFromReserve(key) : 0; });
+    if (document.readyState !== "loading" && !$("kg-index")) return Promise.resolve(0);
+    return loadIndex().then(function (r) {
+      if (!r) return 0;
+      return loadChunkOf(key).then(function () { return drawFromReserve(key); });
+    });
   }
   function drawFromReserve(key) {
     if (!reserve.byNode[key] && info.nodes[key]) return 0;
     var F = reserve.fields, col = F.col;
-    var waiting = (reserve.byNode[key] || []).slice().sort(function (a, b) { return b[col.support] - a[col.support]; });
+    var waiting = (reserve.byNode[key] || []).filter(function (row) { return !info.edges["e" + row[col.fact]]; })
+                                             .sort(function (a, b) { return b[col.support] - a[col.support]; });
     if (!info.nodes[key] && !reserve.nodes[key]) return 0;
     if (!waiting.length && info.nodes[key]) return 0;
     // a hub of a big graph has thousands: draw the best-supported, keep the rest waiting
     var facts_ = waiting.slice(0, REVEAL_MAX).map(function (row) {
       var o = rowObject(row, F.edge), r = reserve.relations[o.relation];
-      o.eid = row[F.edge.length];
+      o.eid = "e" + o.fact;
       o.relationLabel = r[0];
       o.family = r[1];
       o.color = r[2];
@@ -694,7 +721,7 @@
   var names = null;   // a promise of [lower-case name, key], made on the first search
   function nameIndex() {
     if (names) return names;
-    names = loadReserve().then(function (r) {
+    names = loadIndex().then(function (r) {
       var all = [];
       function index(key, name, labels) {
         var seen = new Set();
@@ -753,6 +780,8 @@
     ev.preventDefault();
     search($("kg-search").value);
   });
+  // the names of the entities not drawn are unpacked when the reader turns to the search
+  $("kg-search").addEventListener("focus", function () { nameIndex(); });
   $("kg-search").addEventListener("input", function (ev) {
     // picking a datalist suggestion arrives as an input event without a typed key
     if (!ev.inputType || ev.inputType === "insertReplacementText") search(ev.target.value);

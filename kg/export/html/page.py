@@ -132,4 +132,12 @@ def render_page(view: Selection, *, lang: str, title: str, note: str, size_by: s
         vis_css=Markup(_asset("vis-network.css")), page_css=Markup(_asset("graph.css")),
         vis_js=Markup(scripts[0]), page_js=Markup(scripts[1]),
         data_json=Markup(script_json(payload)),
-        reserve_data=_packed(data["reserve"]) if "reserve" in data else "")
+        reserve=_packed_reserve(data.get("reserve")))
+
+
+def _packed_reserve(reserve: dict | None) -> dict | None:
+    """The index and each chunk packed on its own: the page unpacks the index on the first
+    search and a chunk when an entity of it is drawn."""
+    if reserve is None:
+        return None
+    return {"index": _packed(reserve["index"]), "chunks": [_packed(c) for c in reserve["chunks"]]}

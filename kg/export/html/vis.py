@@ -134,8 +134,7 @@ def page_data(g: nx.MultiDiGraph, *, lang: str, size_by: str = "degree",
             "info": {"nodes": node_info, "edges": edge_info},
             "values": _values(whole, lang)}
     if whole.number_of_edges() > g.number_of_edges() or whole.number_of_nodes() > g.number_of_nodes():
-        data["articles"] = list(table.rows)  # the reserve brings the articles only it cites
-        data["reserve"] = _reserve(whole, g, lang, metric, degree, table, len(edges))
+        data["reserve"] = _reserve(whole, g, lang, metric, degree, len(edges))
     return data
 
 
@@ -148,19 +147,22 @@ def _metric(g: nx.MultiDiGraph, size_by: str) -> dict:
 # The reserve is rows of values in the order of these fields, not objects: a page of a
 # big graph holds hundreds of thousands of them, and the keys would be most of its size.
 NODE_FIELDS = ("id", "name", "type", "labels", "wikidata", "mentions", "degree", "size", "fontSize")
-EDGE_FIELDS = ("from", "to", "relation", "symmetric", "domain", "date", "start", "end", "place",
+EDGE_FIELDS = ("fact", "from", "to", "relation", "symmetric", "domain", "date", "start", "end", "place",
                "placeName", "trend", "polarity", "support", "confidence", "evidence", "articles")
 RESERVE_ARTICLES = 20  # articles listed per fact in the reserve (the support counts them all)
 RESERVE_EVIDENCE = 1   # sentences kept per fact in the reserve
+CHUNK_FACTS = 1500     # facts per chunk of the reserve, about: what one click unpacks
 
 
 def _reserve(whole: nx.MultiDiGraph, drawn: nx.MultiDiGraph, lang: str, metric: Mapping,
-             degree: Mapping, table: "_ArticleTable", first_edge: int) -> dict:
+             degree: Mapping, first_edge: int) -> dict:
     """The entities not drawn at first and every fact not drawn, compact, in a stable order
-    (the graph's): the search draws an entity's neighbourhood from it. What follows from a
-    type or a relation (names, shapes, colours) is said once, in `types` and `relations`;
-    the articles only these facts cite come with it."""
-    first_article = len(table.rows)
+    (the graph's), for the search to draw an entity's neighbourhood from. `index` holds the
+    entities (their names are what the search reads) and, for each entity with facts not
+    drawn, the chunk that holds all of them; each chunk holds the facts of a block of
+    entities and the articles they cite, so a click unpacks one chunk, not the graph. A fact
+    between two blocks is in both. What follows from a type or a relation (names, shapes,
+    colours) is said once, in `types` and `relations`."""
     rows, types = [], {}
     for n, a in whole.nodes(data=True):
         if n in drawn:
@@ -170,7 +172,7 @@ def _reserve(whole: nx.MultiDiGraph, drawn: nx.MultiDiGraph, lang: str, metric: 
                                         vis["color"]["border"]])
         rows.append([str(n), info["name"], info["type"], info["labels"], info["wikidata"],
                      info["mentions"], info["degree"], vis["size"], vis["font"]["size"]])
-    edges, relations = [], {}
+    facts, relations, by_node = [], {}, {}
     for u, v, key, attrs in whole.edges(keys=True, data=True):
         if drawn.has_edge(u, v, key):
             continue
@@ -178,16 +180,51 @@ def _reserve(whole: nx.MultiDiGraph, drawn: nx.MultiDiGraph, lang: str, metric: 
         if rel not in relations:
             fam = FAMILY_OF.get(rel, "other")
             relations[rel] = [term_label(rel, lang), fam, FAMILY_COLORS[fam]]
+        for end in dict.fromkeys((str(u), str(v))):
+            by_node.setdefault(end, []).append(len(facts))
         arts = articles_of(attrs)
-        info = _edge_info(u, v, attrs, rel, lang, [table.add(x) for x in arts[:RESERVE_ARTICLES]], whole,
-                          spans=False)
+        info = _edge_info(u, v, attrs, rel, lang, [], whole, spans=False)
         info["support"] = max(info["support"], len(arts))
         info["evidence"] = info["evidence"][:RESERVE_EVIDENCE]
-        info["from"], info["to"] = str(u), str(v)
-        edges.append([info[f] for f in EDGE_FIELDS])
-    return {"nodeFields": list(NODE_FIELDS), "nodes": rows, "types": types,
-            "edgeFields": list(EDGE_FIELDS), "edges": edges, "relations": relations,
-            "firstEdge": first_edge, "articles": table.rows[first_article:]}
+        info["fact"], info["from"], info["to"] = first_edge + len(facts), str(u), str(v)
+        facts.append(([info[f] for f in EDGE_FIELDS], arts[:RESERVE_ARTICLES]))
+    chunk_of = _chunk_entities(whole, by_node)
+    members: dict[int, list[str]] = {}
+    for n, c in chunk_of.items():
+        members.setdefault(c, []).append(n)
+    chunks = [_chunk(members[c], by_node, facts) for c in sorted(members)]
+    return {"index": {"nodeFields": list(NODE_FIELDS), "nodes": rows, "types": types,
+                      "edgeFields": list(EDGE_FIELDS), "relations": relations, "chunkOf": chunk_of},
+            "chunks": chunks}
+
+
+def _chunk_entities(whole: nx.MultiDiGraph, by_node: Mapping) -> dict[str, int]:
+    """Entities with facts not drawn, in the graph's order, into blocks of about CHUNK_FACTS
+    facts: a hub has a chunk of its own, the long tail shares one by the hundred."""
+    chunk_of, chunk, size = {}, 0, 0
+    for n in whole:
+        count = len(by_node.get(str(n), ()))
+        if not count:
+            continue
+        if size and size + count > CHUNK_FACTS:
+            chunk, size = chunk + 1, 0
+        chunk_of[str(n)] = chunk
+        size += count
+    return chunk_of
+
+
+_ARTICLES = EDGE_FIELDS.index("articles")
+
+
+def _chunk(members: list[str], by_node: Mapping, facts: list) -> dict:
+    """Every fact of `members`, with the articles they cite (numbered within the chunk)."""
+    table, rows = _ArticleTable(), []
+    for i in sorted({i for n in members for i in by_node[n]}):
+        row, arts = facts[i]
+        row = list(row)
+        row[_ARTICLES] = [table.add(a) for a in arts]
+        rows.append(row)
+    return {"edges": rows, "articles": table.rows}
 
 
 def _values(g: nx.MultiDiGraph, lang: str) -> dict:
