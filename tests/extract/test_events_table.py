@@ -92,6 +92,48 @@ ROWS: list[Case] = [
         "Финляндия вступила в НАТО в апреле 2023 года. В мае 2022 года Финляндия подала заявку "
         "на вступление в НАТО.",
         must=[("Finland", "memberOf", "NATO")], qualifiers={"start": "2023-04"}),
+    # -- a date or place stated once for an event is that of every fact told at it
+    Row("en-eventwhen-pos-1", "en", "The NATO summit opened in Vilnius on Tuesday. Japan and South Korea took part in the summit.",
+        must=[("Japan", "participatesIn", "NATO_Summit_2023"), ("South_Korea", "participatesIn", "NATO_Summit_2023")],
+        qualifiers={"date": "2023-07-11", "place": "Vilnius"}, published="2023-07-12"),
+    Row("uk-eventwhen-pos-1", "uk", "Саміт НАТО відкрився у Вільнюсі у вівторок. Японія та Південна Корея взяли участь у саміті.",
+        must=[("Japan", "participatesIn", "NATO_Summit_2023"), ("South_Korea", "participatesIn", "NATO_Summit_2023")],
+        qualifiers={"date": "2023-07-11", "place": "Vilnius"}, published="2023-07-12"),
+    Row("ru-eventwhen-pos-1", "ru", "Саммит НАТО открылся в Вильнюсе во вторник. Япония и Южная Корея приняли участие в саммите.",
+        must=[("Japan", "participatesIn", "NATO_Summit_2023"), ("South_Korea", "participatesIn", "NATO_Summit_2023")],
+        qualifiers={"date": "2023-07-11", "place": "Vilnius"}, published="2023-07-12"),
+    Row("en-eventwhen-pos-2", "en",
+        "Putin and Kim signed a treaty in Pyongyang on Wednesday. The treaty was the centrepiece of Putin's "
+        "visit to North Korea.",
+        must=[("Vladimir_Putin", "visits", "North_Korea")], qualifiers={"date": "2024-06-19"}, published="2024-06-20"),
+    # a telling of another time keeps its own date, and takes no place from the event
+    Row("en-eventwhen-miss-1", "en",
+        "The NATO summit opened in Vilnius on Tuesday. Japan and South Korea first took part in a NATO summit in 2022.",
+        must=[("Japan", "participatesIn", "NATO_Summit_2022")], qualifiers={"date": "2022", "place": ""},
+        published="2023-07-12"),
+    Row("uk-eventwhen-miss-1", "uk",
+        "Саміт НАТО відкрився у Вільнюсі у вівторок. Японія та Південна Корея вперше взяли участь у саміті НАТО "
+        "у 2022 році.",
+        must=[("Japan", "participatesIn", "NATO_Summit_2022")], qualifiers={"date": "2022", "place": ""},
+        published="2023-07-12"),
+    Row("ru-eventwhen-miss-1", "ru",
+        "Саммит НАТО открылся в Вильнюсе во вторник. Япония и Южная Корея впервые приняли участие в саммите НАТО "
+        "в 2022 году.",
+        must=[("Japan", "participatesIn", "NATO_Summit_2022")], qualifiers={"date": "2022", "place": ""},
+        published="2023-07-12"),
+    # -- "the day before" alone is the day before the story's; before an event it is that event's eve
+    Row("en-eve-pos-1", "en", "The day before, Germany delivered weapons to Ukraine.",
+        must=[("Germany", "providesAidTo", "Ukraine")], qualifiers={"date": "2023-01-19"}, published="2023-01-20"),
+    Row("uk-eve-pos-1", "uk", "Напередодні Німеччина передала Україні 40 бронемашин.",
+        must=[("Germany", "providesAidTo", "Ukraine")], qualifiers={"date": "2023-01-19"}, published="2023-01-20"),
+    Row("ru-eve-pos-1", "ru", "Накануне Германия передала Украине 40 бронемашин.",
+        must=[("Germany", "providesAidTo", "Ukraine")], qualifiers={"date": "2023-01-19"}, published="2023-01-20"),
+    Row("en-eve-miss-1", "en", "The day before the summit, Germany delivered weapons to Ukraine.",
+        must=[("Germany", "providesAidTo", "Ukraine")], qualifiers={"date": ""}, published="2023-01-20"),
+    Row("uk-eve-miss-1", "uk", "Напередодні саміту Німеччина передала Україні 40 бронемашин.",
+        must=[("Germany", "providesAidTo", "Ukraine")], qualifiers={"date": ""}, published="2023-01-20"),
+    Row("ru-eve-miss-1", "ru", "Накануне саммита Германия передала Украине 40 бронемашин.",
+        must=[("Germany", "providesAidTo", "Ukraine")], qualifiers={"date": ""}, published="2023-01-20"),
 ]
 
 
