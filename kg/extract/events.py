@@ -29,6 +29,9 @@ _NAMER_TYPES = frozenset({"Country", "City", "Region", "Organization", "Intergov
                           "Alliance", "Format", "Agency"})
 # events, and the agreements signed at one, whose date and place their facts share
 _EVENT_KINDS = frozenset({"Event", "Summit", "Meeting", "Election", "Vote", "Conference", "Exercise", "Agreement"})
+# Events a describer names by itself: «президентські вибори», "the parliamentary election" are
+# how one names an election, while "a joint declaration" names no document.
+_NAMED_BY_KIND = frozenset({"Election", "Vote"})
 _MAX_LEFT = 5  # words before a head noun that may name it ("the Black Sea Grain Initiative")
 
 
@@ -58,10 +61,11 @@ def named_events(ctx: ArticleContext, table: MentionTable) -> MentionTable:
             continue
         first, named = _left(ctx, d, h, by_end)
         last, named_right, place = _right(ctx, d.types, h, by_start)
-        if not (named or named_right):
-            earlier = [f for f in found if f[3] == h.payload and f[1] <= h.start]
-            if earlier:
-                _mention(d, h.start, h.end, earlier[-1][2], h.payload)
+        earlier = [f for f in found if f[3] == h.payload and f[1] <= h.start]
+        by_kind = (first < h.start or h.end - h.start > 1) and h.payload in _NAMED_BY_KIND and not earlier
+        if not (named or named_right or by_kind):
+            if earlier:  # «досрочные выборы» after «досрочные президентские выборы в Узбекистане»
+                _mention(d, first, h.end, earlier[-1][2], h.payload)
             continue
         eid = _entity(ctx, d, first, h, last, place, found)
         found.append((first, h.end, eid, h.payload))

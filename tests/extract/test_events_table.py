@@ -134,6 +134,34 @@ ROWS: list[Case] = [
         must=[("Germany", "providesAidTo", "Ukraine")], qualifiers={"date": ""}, published="2023-01-20"),
     Row("ru-eve-miss-1", "ru", "Накануне саммита Германия передала Украине 40 бронемашин.",
         must=[("Germany", "providesAidTo", "Ukraine")], qualifiers={"date": ""}, published="2023-01-20"),
+    # -- an election is named by its kind; its winner and the rival named after took part in it,
+    # not a state named further on
+    Row("en-election-pos-1", "en",
+        "Joe Biden won the presidential election on Tuesday despite warnings from China. "
+        "His rival Donald Trump did not concede.",
+        must=[("Joe_Biden", "participatesIn", "presidential_election"),
+              ("Donald_Trump", "participatesIn", "presidential_election")],
+        must_not=[("China", "participatesIn", "presidential_election")], published="2020-11-08"),
+    Row("uk-election-pos-1", "uk",
+        "Мая Санду перемогла на президентських виборах у неділю попри попередження з боку Росії. "
+        "Її суперник Олександр Стояногло визнав поразку.",
+        must=[("Maia_Sandu", "participatesIn", "президентські_вибори")],
+        must_not=[("Russia", "participatesIn", "президентські_вибори")], published="2024-11-04"),
+    Row("ru-election-pos-1", "ru",
+        "Майя Санду победила на президентских выборах в воскресенье несмотря на предупреждения со стороны России. "
+        "Ее соперник Александр Стояногло признал поражение.",
+        must=[("Maia_Sandu", "participatesIn", "президентские_выборы")],
+        must_not=[("Russia", "participatesIn", "президентские_выборы")], published="2024-11-04"),
+    # a state that names the election does not stand in it
+    Row("en-election-miss-1", "en", "Mark Rutte won the Dutch parliamentary election.",
+        must=[("Mark_Rutte", "participatesIn", "Dutch_parliamentary_election")],
+        must_not=[("Netherlands", "participatesIn", "Dutch_parliamentary_election")]),
+    Row("uk-election-miss-1", "uk", "Марк Рютте переміг на парламентських виборах у Нідерландах.",
+        must=[("Mark_Rutte", "participatesIn", "парламентські_вибори_у_Нідерландах")],
+        must_not=[("Netherlands", "participatesIn", "парламентські_вибори_у_Нідерландах")]),
+    Row("ru-election-miss-1", "ru", "Марк Рютте победил на парламентских выборах в Нидерландах.",
+        must=[("Mark_Rutte", "participatesIn", "парламентские_выборы_в_Нидерландах")],
+        must_not=[("Netherlands", "participatesIn", "парламентские_выборы_в_Нидерландах")]),
 ]
 
 
