@@ -16,6 +16,7 @@ from dataclasses import replace
 from .extract.context import Context
 from .extract.dates import find_dates
 from .extract.entities import ENTITY_STAGES, build_entities, to_mentions
+from .extract.events import event_qualified
 from .extract.lexicon import load_lexicon
 from .extract.stages import Stages
 from .gazetteer import load as load_gazetteer
@@ -65,7 +66,8 @@ def extract(article: Article, extractors: tuple[str, ...] = DEFAULT_EXTRACTORS,
     except TimeLimitError:
         raise ExtractionError(article.name, f"too long to read: extraction took more than {seconds} s, the limit "
                               f"for one article ({len(article.text):,} characters); skipped") from None
-    facts = _merge_within(_shared_domains(_story_dated(facts, doc, lang, article)))
+    facts = _story_dated(facts, doc, lang, article)
+    facts = _merge_within(_shared_domains(event_qualified(facts, doc, layer, article.published)))
     used = {m.entity_id for m in layer.mentions} | {f.subject for f in facts} | \
         {f.object for f in facts if f.relation != "inception"} | {f.qualifiers.place for f in facts if f.qualifiers.place}
     entities = tuple(layer.entities[e] for e in sorted(used) if e in layer.entities)

@@ -77,7 +77,7 @@ def find_dates(tokens: Sequence, lang: str, published: dt.date | None) -> list[D
     words = _Words(lex.grammar.year_words, _DASHES | lex.grammar.range_words)
     base_year = published.year if published else None
     out: list[DateMention] = []
-    relative = _relative_years(tokens, lang, base_year)
+    relative = _relative_years(tokens, lang, base_year) | _relative_days(tokens, lang, published)
     i, n = 0, len(tokens)
     cues = months.keys() | weekdays.keys()
     while i < n:
@@ -172,6 +172,25 @@ def _relative_years(tokens: Sequence, lang: str, base_year: int | None) -> dict[
     index = load_lexicon(lang).relative_years
     return {m.start: DateMention(m.start, m.end, _iso(base_year + int(m.payload)))
             for m in index.find(tokens)}
+
+
+def _relative_days(tokens: Sequence, lang: str, published: dt.date | None) -> dict[int, DateMention]:
+    """«напередодні», «накануне», "the day before" → the day before publication; the same word
+    before a noun in the genitive, "of" or an article («напередодні саміту», "the day before the
+    vote") is the eve of that event, whose day it does not tell."""
+    if published is None:
+        return {}
+    lex = load_lexicon(lang)
+    out = {}
+    for m in lex.relative_days.find(tokens):
+        nxt = tokens[m.end] if m.end < len(tokens) else None
+        if nxt is not None and (nxt.text.lower() in lex.grammar.of_words | lex.grammar.articles or
+                                (lex.grammar.case_marking and nxt.is_word and "gent" in nxt.analysis.cases
+                                 and nxt.analysis.pos in ("NOUN", "ADJF"))):
+            continue
+        day = published + dt.timedelta(days=int(m.payload))
+        out[m.start] = DateMention(m.start, m.end, day.isoformat())
+    return out
 
 
 def _skip_year_word(tokens: Sequence, k: int, year_words: frozenset[str]) -> int:

@@ -14,9 +14,12 @@ from __future__ import annotations
 from dataclasses import replace
 from functools import lru_cache
 
-from ..model import Entity
+from .. import schema
+from ..model import Entity, Fact
+from ..nlp import Document
 from ..nlp.phrases import PhraseIndex, PhraseMatch
-from .entities import ArticleContext, MentionTable, _Draft, _slug, nominative
+from .dates import find_dates
+from .entities import ActorMention, ArticleContext, EntityLayer, MentionTable, _Draft, _slug, nominative
 from .lexicon import Lexicon, load_lexicon
 
 # Kinds of the lexicon's `named_events` that are documents: a trigger word that only
@@ -24,6 +27,11 @@ from .lexicon import Lexicon, load_lexicon
 DOCUMENT_TYPES = frozenset({"Agreement", "Concept"})
 _NAMER_TYPES = frozenset({"Country", "City", "Region", "Organization", "IntergovernmentalOrganization",
                           "Alliance", "Format", "Agency"})
+# events, and the agreements signed at one, whose date and place their facts share
+_EVENT_KINDS = frozenset({"Event", "Summit", "Meeting", "Election", "Vote", "Conference", "Exercise", "Agreement"})
+# Events a describer names by itself: «президентські вибори», "the parliamentary election" are
+# how one names an election, while "a joint declaration" names no document.
+_NAMED_BY_KIND = frozenset({"Election", "Vote"})
 _MAX_LEFT = 5  # words before a head noun that may name it ("the Black Sea Grain Initiative")
 
 
@@ -53,10 +61,11 @@ def named_events(ctx: ArticleContext, table: MentionTable) -> MentionTable:
             continue
         first, named = _left(ctx, d, h, by_end)
         last, named_right, place = _right(ctx, d.types, h, by_start)
-        if not (named or named_right):
-            earlier = [f for f in found if f[3] == h.payload and f[1] <= h.start]
-            if earlier:
-                _mention(d, h.start, h.end, earlier[-1][2], h.payload)
+        earlier = [f for f in found if f[3] == h.payload and f[1] <= h.start]
+        by_kind = (first < h.start or h.end - h.start > 1) and h.payload in _NAMED_BY_KIND and not earlier
+        if not (named or named_right or by_kind):
+            if earlier:  # «досрочные выборы» after «досрочные президентские выборы в Узбекистане»
+                _mention(d, first, h.end, earlier[-1][2], h.payload)
             continue
         eid = _entity(ctx, d, first, h, last, place, found)
         found.append((first, h.end, eid, h.payload))
@@ -197,3 +206,71 @@ def _entity(ctx: ArticleContext, d: _Draft, first: int, h: PhraseMatch, last: in
     aliases = ((doc.lang, head_only),) if head_only != label and first < h.start else ()
     d.add_entity(Entity(eid, h.payload, tuple(labels), aliases))
     return eid
+
+
+# Facts that happen at an event: a date or place stated once for the event is theirs too.
+# A membership's date is when it began, an attack's is its own: neither is the event's.
+_AT_EVENT = frozenset({"meetsWith", "visits", "signsAgreementWith", "participatesIn", "mediates"})
+_PLACE_GAP = 3  # tokens between an event's name and the city it is held in («саміт НАТО у Вільнюсі»)
+
+
+def event_qualified(facts: list[Fact], doc: Document, layer: EntityLayer, published=None) -> list[Fact]:
+    """Facts told in a sentence that mentions an event (or whose object it is) and that state
+    no date or place of their own take the event's: the date and place of the sentence that
+    first names it ("signed a treaty in Pyongyang on Wednesday … the pact was the centrepiece
+    of Putin's visit"). A fact planned stays planned; one with its own date keeps it."""
+    events = [e for e, t in layer.types.items() if t in _EVENT_KINDS]
+    if not events or not facts:
+        return facts
+    event_ids = frozenset(events)
+    firsts: dict[str, ActorMention] = {}
+    in_sentence: dict[int, list[str]] = {}
+    for m in layer.mentions:
+        if m.entity_id in event_ids:
+            firsts.setdefault(m.entity_id, m)
+            in_sentence.setdefault(m.sentence, []).append(m.entity_id)
+    if not firsts:
+        return facts
+    by_start = {s.start: s.index for s in doc.sentences}
+    when = {e: _event_when(m, facts, doc, layer, by_start, published) for e, m in firsts.items()}
+    out = []
+    for f in facts:
+        if f.relation in _AT_EVENT and f.provenance is not None:
+            here = in_sentence.get(by_start.get(f.provenance.start, -1), [])
+            own = [f.object] if f.object in when else []
+            for e in own + here:
+                f = _lend(f, *when[e])
+        out.append(f)
+    return out
+
+
+def _lend(f: Fact, date: str, place: str) -> Fact:
+    q, spec = f.qualifiers, schema.load().relations[f.relation].qualifiers
+    own = q.date or q.start
+    if own and not (date and (own.startswith(date) or date.startswith(own))):
+        return f  # "the treaty replaces the one signed in 2000": a telling of another time
+    changes = {}
+    if date and "date" in spec and not (q.date or q.start or q.end):
+        changes["date"] = date
+    if place and "place" in spec and not q.place:
+        changes["place"] = place
+    return f.with_qualifiers(**changes) if changes else f
+
+
+def _event_when(m: ActorMention, facts: list[Fact], doc: Document, layer: EntityLayer, by_start,
+                published) -> tuple[str, str]:
+    """The date and place of the sentence that first names an event: those its facts carry,
+    else the date nearest the name and the city right after it."""
+    told = [f for f in facts if f.provenance is not None and by_start.get(f.provenance.start) == m.sentence
+            and f.relation in _AT_EVENT and f.asserted]
+    date = next((f.qualifiers.date for f in told if f.qualifiers.date), "")
+    place = next((f.qualifiers.place for f in told if f.qualifiers.place), "")
+    sentence = doc.sentences[m.sentence]
+    if not date:
+        dates = [d for d in find_dates(sentence.tokens, doc.lang, published) if d.start and not d.is_range]
+        if dates:
+            date = min(dates, key=lambda d: abs(d.first - m.start)).start
+    if not place:
+        place = next((c.entity_id for c in layer.by_sentence.get(m.sentence, ())
+                      if layer.types.get(c.entity_id) == "City" and 0 <= c.start - m.end <= _PLACE_GAP), "")
+    return date, place

@@ -851,11 +851,15 @@ def _participation(view: SentenceView, actors: _ClauseActors, spec, t0, t1, stre
             return []
         at = recent[-1]
     event = at.entity_id
-    # «саміт НАТО», "the SCO summit": who names the event does not take part in it by that
+    # «саміт НАТО», "the SCO summit", "Taiwan's election": who names the event takes no part in it by that
     parts = [m for m in _participants(view, actors, spec.subjects).items if m.entity_id != event
-             and not (0 <= m.start - at.end <= 1 or 0 <= at.start - m.end <= 1)]
+             and not (0 <= m.start - at.end <= 1 or 0 <= at.start - m.end <= 1 or at.start <= m.start < at.end)]
     before = [m for m in parts if m.end <= t0]
+    # «У саміті взяли участь Японія …»: who follows the trigger (or the event after it) right
+    # after; "won the election on Saturday despite warnings from China" names no rival
     after = [m for m in parts if m.start >= t1]
+    if after and after[0].start - max(t1, at.end if at.start >= t1 else t1) > _AFTER_GAP:
+        after = []
     if before:
         group = _group_at(view, before, before[-1])
     elif after:
@@ -876,6 +880,7 @@ def _before_place(objects: list[ActorMention], where: frozenset[ActorMention]) -
     return out
 
 
+_AFTER_GAP = 4  # tokens between a participation trigger and who takes part after it («взяли участь президент США»)
 _ACT_SUBJECT_GAP = 3  # tokens: "it went to war", «Росія розв'язала війну»
 
 

@@ -92,6 +92,76 @@ ROWS: list[Case] = [
         "Финляндия вступила в НАТО в апреле 2023 года. В мае 2022 года Финляндия подала заявку "
         "на вступление в НАТО.",
         must=[("Finland", "memberOf", "NATO")], qualifiers={"start": "2023-04"}),
+    # -- a date or place stated once for an event is that of every fact told at it
+    Row("en-eventwhen-pos-1", "en", "The NATO summit opened in Vilnius on Tuesday. Japan and South Korea took part in the summit.",
+        must=[("Japan", "participatesIn", "NATO_Summit_2023"), ("South_Korea", "participatesIn", "NATO_Summit_2023")],
+        qualifiers={"date": "2023-07-11", "place": "Vilnius"}, published="2023-07-12"),
+    Row("uk-eventwhen-pos-1", "uk", "Саміт НАТО відкрився у Вільнюсі у вівторок. Японія та Південна Корея взяли участь у саміті.",
+        must=[("Japan", "participatesIn", "NATO_Summit_2023"), ("South_Korea", "participatesIn", "NATO_Summit_2023")],
+        qualifiers={"date": "2023-07-11", "place": "Vilnius"}, published="2023-07-12"),
+    Row("ru-eventwhen-pos-1", "ru", "Саммит НАТО открылся в Вильнюсе во вторник. Япония и Южная Корея приняли участие в саммите.",
+        must=[("Japan", "participatesIn", "NATO_Summit_2023"), ("South_Korea", "participatesIn", "NATO_Summit_2023")],
+        qualifiers={"date": "2023-07-11", "place": "Vilnius"}, published="2023-07-12"),
+    Row("en-eventwhen-pos-2", "en",
+        "Putin and Kim signed a treaty in Pyongyang on Wednesday. The treaty was the centrepiece of Putin's "
+        "visit to North Korea.",
+        must=[("Vladimir_Putin", "visits", "North_Korea")], qualifiers={"date": "2024-06-19"}, published="2024-06-20"),
+    # a telling of another time keeps its own date, and takes no place from the event
+    Row("en-eventwhen-miss-1", "en",
+        "The NATO summit opened in Vilnius on Tuesday. Japan and South Korea first took part in a NATO summit in 2022.",
+        must=[("Japan", "participatesIn", "NATO_Summit_2022")], qualifiers={"date": "2022", "place": ""},
+        published="2023-07-12"),
+    Row("uk-eventwhen-miss-1", "uk",
+        "Саміт НАТО відкрився у Вільнюсі у вівторок. Японія та Південна Корея вперше взяли участь у саміті НАТО "
+        "у 2022 році.",
+        must=[("Japan", "participatesIn", "NATO_Summit_2022")], qualifiers={"date": "2022", "place": ""},
+        published="2023-07-12"),
+    Row("ru-eventwhen-miss-1", "ru",
+        "Саммит НАТО открылся в Вильнюсе во вторник. Япония и Южная Корея впервые приняли участие в саммите НАТО "
+        "в 2022 году.",
+        must=[("Japan", "participatesIn", "NATO_Summit_2022")], qualifiers={"date": "2022", "place": ""},
+        published="2023-07-12"),
+    # -- "the day before" alone is the day before the story's; before an event it is that event's eve
+    Row("en-eve-pos-1", "en", "The day before, Germany delivered weapons to Ukraine.",
+        must=[("Germany", "providesAidTo", "Ukraine")], qualifiers={"date": "2023-01-19"}, published="2023-01-20"),
+    Row("uk-eve-pos-1", "uk", "Напередодні Німеччина передала Україні 40 бронемашин.",
+        must=[("Germany", "providesAidTo", "Ukraine")], qualifiers={"date": "2023-01-19"}, published="2023-01-20"),
+    Row("ru-eve-pos-1", "ru", "Накануне Германия передала Украине 40 бронемашин.",
+        must=[("Germany", "providesAidTo", "Ukraine")], qualifiers={"date": "2023-01-19"}, published="2023-01-20"),
+    Row("en-eve-miss-1", "en", "The day before the summit, Germany delivered weapons to Ukraine.",
+        must=[("Germany", "providesAidTo", "Ukraine")], qualifiers={"date": ""}, published="2023-01-20"),
+    Row("uk-eve-miss-1", "uk", "Напередодні саміту Німеччина передала Україні 40 бронемашин.",
+        must=[("Germany", "providesAidTo", "Ukraine")], qualifiers={"date": ""}, published="2023-01-20"),
+    Row("ru-eve-miss-1", "ru", "Накануне саммита Германия передала Украине 40 бронемашин.",
+        must=[("Germany", "providesAidTo", "Ukraine")], qualifiers={"date": ""}, published="2023-01-20"),
+    # -- an election is named by its kind; its winner and the rival named after took part in it,
+    # not a state named further on
+    Row("en-election-pos-1", "en",
+        "Joe Biden won the presidential election on Tuesday despite warnings from China. "
+        "His rival Donald Trump did not concede.",
+        must=[("Joe_Biden", "participatesIn", "presidential_election"),
+              ("Donald_Trump", "participatesIn", "presidential_election")],
+        must_not=[("China", "participatesIn", "presidential_election")], published="2020-11-08"),
+    Row("uk-election-pos-1", "uk",
+        "Мая Санду перемогла на президентських виборах у неділю попри попередження з боку Росії. "
+        "Її суперник Олександр Стояногло визнав поразку.",
+        must=[("Maia_Sandu", "participatesIn", "президентські_вибори")],
+        must_not=[("Russia", "participatesIn", "президентські_вибори")], published="2024-11-04"),
+    Row("ru-election-pos-1", "ru",
+        "Майя Санду победила на президентских выборах в воскресенье несмотря на предупреждения со стороны России. "
+        "Ее соперник Александр Стояногло признал поражение.",
+        must=[("Maia_Sandu", "participatesIn", "президентские_выборы")],
+        must_not=[("Russia", "participatesIn", "президентские_выборы")], published="2024-11-04"),
+    # a state that names the election does not stand in it
+    Row("en-election-miss-1", "en", "Mark Rutte won the Dutch parliamentary election.",
+        must=[("Mark_Rutte", "participatesIn", "Dutch_parliamentary_election")],
+        must_not=[("Netherlands", "participatesIn", "Dutch_parliamentary_election")]),
+    Row("uk-election-miss-1", "uk", "Марк Рютте переміг на парламентських виборах у Нідерландах.",
+        must=[("Mark_Rutte", "participatesIn", "парламентські_вибори_у_Нідерландах")],
+        must_not=[("Netherlands", "participatesIn", "парламентські_вибори_у_Нідерландах")]),
+    Row("ru-election-miss-1", "ru", "Марк Рютте победил на парламентских выборах в Нидерландах.",
+        must=[("Mark_Rutte", "participatesIn", "парламентские_выборы_в_Нидерландах")],
+        must_not=[("Netherlands", "participatesIn", "парламентские_выборы_в_Нидерландах")]),
 ]
 
 
