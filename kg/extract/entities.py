@@ -17,7 +17,7 @@ import bisect
 import itertools
 import re
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -32,7 +32,7 @@ from ..nlp import Document, Token
 from ..nlp.morph import _morph, readings
 from ..nlp.phrases import PhraseMatch
 from .lexicon import Grammar, Lexicon, body_word_pattern, load_lexicon
-from .names import name_key
+from .names import may_stand_in, name_key, settled_word
 from .stages import Stage, Stages
 
 ACTOR_TYPES = frozenset({"Country", "Person", "Organization", "IntergovernmentalOrganization", "Alliance",
@@ -240,15 +240,19 @@ def _case_like(src: str, word: str) -> str:
     return word
 
 
-def nominative(tokens: list[Token], lang: str, text: str = "", person: bool = False) -> str:
+def nominative(tokens: list[Token], lang: str, text: str = "", person: bool = False,
+               agreed: tuple[str, str] | None = None) -> str:
     """The nominative form of a name: words up to the head noun are put in the nominative;
     what follows the head («Міністерство оборони України») stays as written. In a person's
     name, a word the dictionary does not know declines as its known companion does
-    («Абия Ахмеда» → «Абий Ахмед»)."""
+    («Абия Ахмеда» → «Абий Ахмед»), or, when the context gives the case and gender
+    (`agreed`), by the lexicon's ending rules, a word no rule fits staying as written.""" 
     lex = load_lexicon(lang)
     grammar = lex.grammar
     language = schema.load().languages.get(lang)  # its script: words in another are left as written
-    agreed = _name_case(tokens, lang) if person and grammar.case_marking else None
+    told = agreed is not None
+    if agreed is None:
+        agreed = _name_case(tokens, lang) if person and grammar.case_marking else None
     # «Мирослава Гонгадзе», «Шахбаз Бхатти», «Навід Чаудхрі»: no word of the name tells its case,
     # and one reads as a nominative; a name stands as its sentence's subject most often, so
     # the name is read as written (a word the dictionary knows only as another name's oblique
@@ -261,11 +265,11 @@ def nominative(tokens: list[Token], lang: str, text: str = "", person: bool = Fa
                 not any(language.writes(c) for c in t.text):
             words.append(t.text)
             continue
-        word = _by_paradigm(t, lang, agreed, lex.raw.get("name_endings") or {}) if agreed else None
+        word = _by_paradigm(t, lang, agreed, lex.raw.get("name_endings") or {}, told) if agreed else None
         if word:
             words.append(_case_like(t.text, word))
             continue
-        if as_written:
+        if as_written or told:
             words.append(t.text)
             continue
         word, is_head = _nominative_word(t, lang, grammar.instrumental_endings)
@@ -275,6 +279,7 @@ def nominative(tokens: list[Token], lang: str, text: str = "", person: bool = Fa
 
 
 _PERSONAL = frozenset({"Name", "Surn", "Patr"})
+_CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 
 
 def _name_case(tokens: list[Token], lang: str) -> tuple[str, str] | None:
@@ -306,7 +311,7 @@ def _same_form(case: str, gender: str | None) -> str:
     return "gent" if case == "accs" and gender != "femn" else case
 
 
-def _by_paradigm(t: Token, lang: str, agreed: tuple[str, str], endings: Mapping) -> str:
+def _by_paradigm(t: Token, lang: str, agreed: tuple[str, str], endings: Mapping, told: bool = False) -> str:
     """The nominative of a name's word in the case and gender its companion shows: the
     dictionary's, where it knows the word in that case as a name; else the lexicon's ending
     rules for unknown names; "" when neither applies (the word is left to the usual reading)."""
@@ -319,8 +324,8 @@ def _by_paradigm(t: Token, lang: str, agreed: tuple[str, str], endings: Mapping)
         return known[0].normal_form
     if case == "nomn":
         return low  # «Джонатан Пауэлл»: beside a nominative, a word the dictionary lacks is one too
-    if any(_PERSONAL & p.tag.grammemes for p in parses) and not any(p.tag.case == "nomn" and "Fixd" not in
-                                                                   p.tag.grammemes for p in parses):
+    if not told and any(_PERSONAL & p.tag.grammemes for p in parses) and \
+            not any(p.tag.case == "nomn" and "Fixd" not in p.tag.grammemes for p in parses):
         return ""
     for oblique, nom in endings.get(f"{case} {gender}", ()):
         if low.endswith(oblique) and len(low) > len(oblique) + 1:
@@ -1025,9 +1030,14 @@ def surnames(ctx: ArticleContext, table: MentionTable) -> MentionTable:
         for lemma in tokens[m.end - 1].lemmas:
             by_lemma.setdefault(lemma, m.entity_id)
     first_names: dict[str, str] = {}
+    first_names_all: dict[str, str | None] = {}  # None where two people share the first name
     for m in persons:
         for lemma in tokens[m.start].lemmas:
             first_names.setdefault(lemma, m.entity_id)
+            if first_names_all.get(lemma, m.entity_id) != m.entity_id:
+                first_names_all[lemma] = None
+            else:
+                first_names_all[lemma] = m.entity_id
     for k, m in enumerate(table.mentions):
         toks = tokens[m.start:m.end]
         if m.kind in ("new", "new-person") and len(toks) == 2 and _patronymic(ctx, toks[1]):
@@ -1041,10 +1051,100 @@ def surnames(ctx: ArticleContext, table: MentionTable) -> MentionTable:
         if m.kind in ("new", "new-person") and m.end - m.start == 1:
             target = next((by_lemma[l] for l in sorted(tokens[m.start].lemmas)
                            if by_lemma.get(l, m.entity_id) != m.entity_id), None)
+            if target is None:  # «Асия» after «Асия Биби»: the first name of one person named in full
+                named = {first_names_all[l] for l in tokens[m.start].lemmas if l in first_names_all} - {m.entity_id}
+                target = named.pop() if len(named) == 1 and None not in named else None
             if target and target != m.entity_id:
                 d.mentions[k] = ActorMention(m.start, m.end, target, "surname", m.sentence)
                 d.entities.pop(m.entity_id, None)
     return d.table()
+
+
+def person_labels(ctx: ArticleContext, table: MentionTable) -> MentionTable:
+    """Reads the case forms of each new person's name across the article («Асии Биби»,
+    «Асию Биби», «Асия Биби») and the nouns in apposition before them («христианке Асии
+    Биби»: a woman, in the dative). Replaces the person's label by the nominative those agree
+    on (`names.settled_word`): one mention's form is often a case the dictionary reads in the
+    wrong gender, where the article's other forms or the words around it tell it."""
+    endings = ctx.lex.raw.get("name_endings") or {}
+    if not ctx.grammar.case_marking or not endings:
+        return table
+    tokens = ctx.doc.tokens
+    spans: dict[str, list[tuple[Token, ...]]] = defaultdict(list)
+    for m in table.mentions:
+        if m.kind == "new-person" and m.end - m.start >= 2:
+            spans[m.entity_id].append(tuple(t for t in tokens[m.start:m.end] if t.is_word))
+    d = _Draft(ctx, table)
+    for eid, names in spans.items():
+        ent = d.entities.get(eid)
+        if ent is None or len(ent.labels) != 1:
+            continue
+        cues = [c for m in table.mentions if m.entity_id == eid and m.kind == "new-person"
+                for c in _gender_cues(ctx, m, endings)]
+        label = _settled_label(ctx, names, cues, endings)
+        if label and label != ent.labels[0][1]:
+            d.entities[eid] = replace(ent, labels=((ent.labels[0][0], label),))
+    return d.table()
+
+
+def _gender_cues(ctx: ArticleContext, m: ActorMention, endings: Mapping) -> list[tuple[str, str, int]]:
+    """(case or "", gender, start) that the words around a name tell by agreement: an animate
+    noun in apposition just before it («христианке Асии»: a woman, in the dative; «адвокат
+    Асии» agrees in no case: a head noun with its genitive), a past-tense verb just after it
+    («Асия Биби стала»: a woman, the subject), a relative pronoun after its comma («Асии Биби,
+    которая»: a woman)."""
+    tokens, lang = ctx.doc.tokens, ctx.doc.lang
+    first = tokens[m.start].text.lower().replace("’", "'")
+    cues = []
+    if m.start > 0 and ctx.sent(m.start - 1) == ctx.sent(m.start) and tokens[m.start - 1].is_word \
+            and not tokens[m.start - 1].analysis.grammemes & _PERSONAL:
+        found = {(_same_form(p.tag.case, p.tag.gender), p.tag.gender) for p in readings(tokens[m.start - 1].text.lower(), lang)
+                 if p.tag.POS == "NOUN" and "anim" in p.tag.grammemes and p.tag.number != "plur" and p.tag.case
+                 and p.tag.gender in ("masc", "femn") and may_stand_in(first, p.tag.case, p.tag.gender, endings)}
+        if len({g for _, g in found}) == 1:
+            cues.append((sorted(found)[0][0], next(iter(found))[1], m.start))
+    k = m.end
+    if k < len(tokens) and ctx.sent(k) == ctx.sent(m.start):
+        verb = readings(tokens[k].text.lower(), lang)[:1]
+        if verb and verb[0].tag.POS == "VERB" and "past" in verb[0].tag.grammemes and verb[0].tag.gender in ("masc", "femn") \
+                and may_stand_in(first, "nomn", verb[0].tag.gender, endings):
+            cues.append(("nomn", verb[0].tag.gender, m.start))
+        if tokens[k].text == "," and k + 1 < len(tokens):
+            pronouns = {p.tag.gender for p in readings(tokens[k + 1].text.lower(), lang)
+                        if ("Anph" in p.tag.grammemes or p.tag.POS == "NPRO") and p.tag.gender in ("masc", "femn")}
+            if len(pronouns) == 1:
+                cues.append(("", pronouns.pop(), m.start))
+    return cues
+
+
+def _readings_grammemes(tok: Token, lang: str) -> frozenset[str]:
+    return frozenset(g for p in readings(tok.text.lower(), lang)[:1] for g in p.tag.grammemes)
+
+
+def _settled_label(ctx: ArticleContext, names: list[tuple[Token, ...]], cues: list[tuple[str, str, int]],
+                   endings: Mapping) -> str:
+    """The name in the nominative from its forms (of its mentions of the commonest length, so
+    that the words line up) and the cases its appositions tell; "" when neither says more than
+    the name's first reading did."""
+    size = max(set(map(len, names)), key=lambda k: (sum(len(n) == k for n in names), -k))
+    names = [n for n in names if len(n) == size]
+    columns = [[n[k].text for n in names] for k in range(size)]
+    votes = Counter(g for _, g, _ in cues).most_common()
+    gender = votes[0][0] if votes and (len(votes) == 1 or votes[0][1] > votes[1][1]) else ""
+    if all(len({w.lower() for w in col}) == 1 for col in columns):
+        # one form throughout: only the words around it tell its case and gender
+        if not gender:
+            return ""
+        first = columns[0][0].lower().replace("’", "'")
+        case = next((c for c, g, _ in cues if g == gender and c), "") or \
+            next((c for c in _CASES if may_stand_in(first, c, gender, endings)), "nomn")
+        return nominative(list(names[0]), ctx.doc.lang, person=True, agreed=(_same_form(case, gender), gender))
+    words = []
+    for col in columns:
+        low = list(dict.fromkeys(w.lower().replace("’", "'") for w in col))
+        word = settled_word(low, endings, gender)
+        words.append(_case_like(col[0], word.replace("'", "’") if "’" in col[0] else word))
+    return " ".join(words)
 
 
 # -- named events ------------------------------------------------------------
@@ -1350,6 +1450,7 @@ ENTITY_STAGES = Stages((
     Stage("body_phrases", body_phrases),
     Stage("unknown_names", unknown_names),
     Stage("surnames", surnames),
+    Stage("person_labels", person_labels),
     Stage("events", events),
     Stage("named_events", named_events),
     Stage("groups", groups),

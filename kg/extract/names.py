@@ -66,3 +66,68 @@ def name_key(label: str, lang: str) -> str:
     words = [w for w in re.split(r"[\s\-‐‑]+", label) if w]
     keys = [word_key(re.sub(r"[^\w’']", "", w), lang) for w in words]
     return "_".join(keys) if keys and all(keys) else ""
+
+
+def declined_forms(nominative: str, gender: str, endings: dict) -> frozenset[str]:
+    """The oblique forms the lexicon's ending rules (`name_endings`: "case gender" → pairs of
+    oblique and nominative ending) give a name's word of that gender: «асия» femn → «асии»,
+    «асию», «асией»; «асий» masc → «асия», «асию», «асием», «асии»."""
+    out = set()
+    for key, rules in endings.items():
+        if key.split()[-1] != gender:
+            continue
+        for oblique, nom in rules:
+            if nominative.endswith(nom) and len(nominative) > len(nom) + 1:
+                out.add(nominative[:len(nominative) - len(nom)] + oblique)
+    return frozenset(out)
+
+
+def _nominatives_of(form: str, endings: dict) -> set[str]:
+    """Every word whose declension by the ending rules gives `form` (and the form itself)."""
+    out = {form}
+    for rules in endings.values():
+        for oblique, nom in rules:
+            if form.endswith(oblique) and len(form) > len(oblique) + 1:
+                out.add(form[:len(form) - len(oblique)] + nom)
+    return out
+
+
+def settled_word(forms: list[str], endings: dict, gender: str = "") -> str:
+    """The nominative of one word of a name the article writes in several case forms
+    («Асии», «Асию», «Асия»): the word of one gender whose declension gives the most of the
+    forms seen, and among those one the article itself writes; of the `gender` the context
+    tells, when it does. A form alone, while the name's other words change, is a word that
+    does not decline («Биби»).
+
+    >>> endings = {"gent masc": [["ия", "ий"]], "datv masc": [["ию", "ий"]], "loct masc": [["ии", "ий"]],
+    ...            "gent femn": [["ии", "ия"]], "accs femn": [["ию", "ия"]]}
+    >>> settled_word(["асии", "асию", "асия"], endings)
+    'асия'
+    >>> settled_word(["василия", "василию", "василий"], endings)
+    'василий'
+    >>> settled_word(["асии", "асию"], endings, "femn")
+    'асия'
+    >>> settled_word(["биби"], endings)
+    'биби'
+    """
+    seen = set(forms)
+    if len(seen) == 1:
+        return forms[0]
+    candidates = sorted(set().union(*(_nominatives_of(f, endings) for f in forms)))
+
+    genders = (gender,) if gender else ("masc", "femn")
+
+    def score(word: str) -> tuple[int, bool, int]:
+        best = max(len(seen & ({word} | declined_forms(word, g, endings))) for g in genders)
+        return best, word in seen, -forms.index(word) if word in seen else -len(forms)
+    return max(candidates, key=score)
+
+
+def may_stand_in(word: str, case: str, gender: str, endings: dict) -> bool:
+    """Whether a name's word may be the form of `case` and `gender` by the ending rules: «асии»
+    may be a woman's genitive, «асию» not a man's accusative; a nominative is any word that
+    has no oblique ending of that gender («асия» for a woman, not «асии»)."""
+    if case == "nomn":
+        return not any(may_stand_in(word, c.split()[0], gender, endings) for c in endings if c.endswith(gender))
+    rules = endings.get(f"{case} {gender}") or (endings.get(f"gent {gender}") if case == "accs" else None) or ()
+    return any(word.endswith(oblique) and len(word) > len(oblique) + 1 for oblique, _ in rules)

@@ -71,14 +71,14 @@ def _vocabulary() -> set[str]:
     qualifiers = {"domain", "date", "start", "end", "place", "trend", "polarity", "modality", "negative",
                   "positive", "other", "relations", "roles", "inception", "participation", "apposition",
                   "shared_domains", "entity", "visits", "acts"}
-    grammemes = {"nomn", "gent", "datv", "accs", "ablt", "loct", "sing", "plur", "masc", "femn"}
+    grammemes = {"nomn", "gent", "datv", "accs", "ablt", "loct", "sing", "plur", "masc", "femn", "anim", "past"}
     titles = {"president", "prime_minister", "head_of_state", "chancellor", "vice_president", "foreign_minister",
               "defence_minister", "secretary_general", "commission_president", "high_representative",
               "spokesperson", "chairman", "mayor", "governor", "official", "minister"}  # the gazetteer's offices
     types = {"bool", "int", "str"}  # the grammar's value kinds
     stages = {"clauses", "triggers", "arguments", "qualifiers", "attribution", "known_names", "region_states",
               "capitals", "role_spans", "body_phrases", "unknown_names", "surnames", "events", "groups", "role_nouns",
-              "national_groups", "pronouns"}
+              "national_groups", "pronouns", "person_labels"}
     return keys | kinds | qualifiers | grammemes | titles | types | stages | set(RELATIONS) | set(languages())
 
 

@@ -41,6 +41,32 @@ CASES: list[Case] = [
     N("en-paradigm-1", "en", "Reporters asked Abiy Ahmed about the talks with Eritrea. Later Abiy Ahmed left.",
       labels=[("Abiy Ahmed", "Abiy Ahmed")]),
 
+    # -- a name's gender and case from its other forms and the words that agree with it ------
+    N("ru-gender-1", "ru", "Суд оправдал фермершу Касию Нанди. Касия Нанди вернулась домой.",
+      labels=[("Касию Нанди", "Касия Нанди")]),
+    N("ru-gender-2", "ru", "Муж Касии Нанди, которая была осуждена, подал жалобу.",  # a relative pronoun
+      labels=[("Касии Нанди", "Касия Нанди")]),
+    N("ru-gender-3", "ru", "Суд отменил приговор Касии Нанди. Касию Нанди освободили. Касия Нанди уехала.",
+      labels=[("Касии Нанди", "Касия Нанди")]),
+    N("ru-gender-4", "ru", "Журналисты спросили фермера Касия Нанди о переговорах.",  # near miss: a man
+      labels=[("Касия Нанди", "Касий Нанди")]),
+    N("ru-gender-5", "ru", "Касия Нанди вернулась домой. Касия поблагодарила судей.",  # the first name alone
+      same=[("Касия Нанди", ("Касия", 2))]),
+    N("ru-gender-6", "ru", "Адвокат Касии Нанди подал жалобу.",  # near miss: a head noun, no apposition
+      labels=[("Касии Нанди", "Касии Нанди")]),
+    N("uk-gender-1", "uk", "Суд виправдав фермерку Нурію Нанді. Нурія Нанді повернулася додому.",
+      labels=[("Нурію Нанді", "Нурія Нанді")]),
+    N("uk-gender-2", "uk", "Чоловік Нурії Нанді, яка була засуджена, подав скаргу.",
+      labels=[("Нурії Нанді", "Нурія Нанді")]),
+    N("uk-gender-3", "uk", "Суд скасував вирок Нурії Нанді. Нурію Нанді звільнили. Нурія Нанді поїхала.",
+      labels=[("Нурії Нанді", "Нурія Нанді")]),
+    N("uk-gender-4", "uk", "Журналісти запитали фермера Нурія Нанді про переговори.",  # near miss: a man
+      labels=[("Нурія Нанді", "Нурій Нанді")]),
+    N("uk-gender-5", "uk", "Нурія Нанді повернулася додому. Нурія подякувала суддям.",
+      same=[("Нурія Нанді", ("Нурія", 2))]),
+    N("en-gender-1", "en", "The court acquitted farmer Nuria Nandi. Nuria Nandi returned home.",  # no case endings
+      labels=[("Nuria Nandi", "Nuria Nandi")]),
+
     # -- a surname that is a plural of a state's name; a first name that is also a state -----
     N("ru-surname-state-1", "ru", "Бывший министр Ливанов выступил на конференции в Бейруте.",
       not_links=[("Ливанов", "Lebanon")], links=[("Бейруте", "Beirut")]),
