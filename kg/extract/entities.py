@@ -368,7 +368,8 @@ def known_names(ctx: ArticleContext, table: MentionTable) -> MentionTable:
     d = _Draft(ctx, table)
     matches = _read_in_context(ctx, match_names(ctx.doc, ctx.gaz))
     dateline = _dateline(ctx, matches)
-    as_place = {m.entity_id for m in matches if _is_place_use(ctx, m.start) or m is dateline}
+    as_place = {m.entity_id for m in matches if _is_place_use(ctx, m.start) or m is dateline} | \
+        _listed_with_cities(ctx, matches)
     for m in matches:
         entry = ctx.gaz.get(m.entity_id)
         eid = m.entity_id
@@ -407,17 +408,43 @@ def _support(ctx: ArticleContext, eid: str, sure: set[str]) -> int:
 
 
 def _dateline(ctx: ArticleContext, matches: list[NameMatch]) -> NameMatch | None:
-    """"ASTANA, June 17 —", «КИЇВ. 13 березня»: the city a wire story is filed from."""
-    doc = ctx.doc
+    """"ASTANA, June 17 —", «КИЇВ. 13 березня», «Москва, 10 августа»: the city a wire story is
+    filed from, in capitals or with the date after it."""
+    doc, lex = ctx.doc, ctx.lex
     for sentence in doc.sentences[:3]:
         first = sentence.tokens[0]
         m = next((m for m in matches if m.start == first.index), None)
-        if m is None or not first.text.isupper() or len(first.text) < 3:
+        if m is None or len(first.text) < 3:
             continue
         nxt = doc.tokens[m.end] if m.end < len(doc.tokens) else None
+        dated = m.end + 1 < len(doc.tokens) and (doc.tokens[m.end + 1].text.isdigit() or
+                                                   doc.tokens[m.end + 1].text.lower() in lex.months)
+        if not (first.text.isupper() or dated):
+            continue
         if nxt is not None and nxt.text in (",", ".", "—", "–", "-") and ctx.gaz.get(m.entity_id).type == "City":
             return m
     return None
+
+
+def _listed_with_cities(ctx: ArticleContext, matches: list[NameMatch]) -> set[str]:
+    """«в Исламабаде и Лахоре», "between Islamabad and Rawalpindi": a capital listed, after a
+    place's preposition, with a city that is no state's capital is a city among cities, a
+    place («Исламабад и Дели договорились» stays the governments)."""
+    tokens, g = ctx.doc.tokens, ctx.grammar
+    by_start = {m.start: m for m in matches if m.kind == "name"}
+    out = set()
+    for m in by_start.values():
+        j = m.end
+        if j + 1 >= len(tokens) or not (tokens[j].text == "," or tokens[j].text.lower() in g.coordinators):
+            continue
+        other = by_start.get(j + 1)
+        if other is None:
+            continue
+        a, b = ctx.gaz.get(m.entity_id), ctx.gaz.get(other.entity_id)
+        placed = _is_place_use(ctx, m.start) or (m.start > 0 and tokens[m.start - 1].text.lower() in g.between_words)
+        if placed and a.type == b.type == "City" and bool(a.capital_of) != bool(b.capital_of):
+            out.add(m.entity_id if a.capital_of else other.entity_id)
+    return out
 
 
 def _is_place_use(ctx: ArticleContext, tok: int) -> bool:
@@ -442,7 +469,8 @@ def _named_as_city(ctx: ArticleContext, tok: int) -> bool:
     tokens, lex = ctx.doc.tokens, ctx.lex
     city, parts = lex.words("city_nouns"), lex.words("city_part_nouns")
     g = ctx.grammar
-    for k in range(tok - 1, max(tok - 4, -1), -1):
+    dash = tok > 1 and tokens[tok - 1].text in ("-", "—", "–", ",")  # «в столице страны — Исламабаде»
+    for k in range(tok - 1 - dash, max(tok - 4 - dash, -1), -1):
         t = tokens[k]
         if t.lemmas & city:
             return True
@@ -708,6 +736,8 @@ def unknown_names(ctx: ArticleContext, table: MentionTable) -> MentionTable:
     that person."""
     d = _NameDraft(ctx, table)
     tokens = ctx.doc.tokens
+    freed = _free_first_names(ctx, d)
+    _web_addresses(ctx, d)
     i, n = 0, len(tokens)
     stop = ctx.lex.words("stopwords_capitalised")
     place_nouns = ctx.lex.words("place_nouns")
@@ -719,17 +749,19 @@ def unknown_names(ctx: ArticleContext, table: MentionTable) -> MentionTable:
                     acronyms.setdefault(alias, m.entity_id)
     while i < n:
         if i in d.covered or not (_capitalised(tokens[i]) or _brand(ctx, tokens[i])) or \
-                _sentence_start_common(ctx, d, i, stop):
+                (i not in freed and _sentence_start_common(ctx, d, i, stop)):
             i += 1
             continue
         j = _name_end(ctx, d, i)
-        if j - i >= 2 and (_opening_common_noun(ctx, i) or tokens[i].lemmas & ctx.lex.words("title_nouns")):
+        if j - i >= 2 and i not in freed and \
+                (_opening_common_noun(ctx, i) or tokens[i].lemmas & ctx.lex.words("title_nouns")):
             # «Пилоты Ryanair», «Компания Ryanair»: the sentence's first noun is no part of the name;
             # "Lawyer Navid Chaudhry": nor is a title
             i += 1
             continue
         if j < n and j not in d.covered and tokens[j].lemmas & place_nouns:
             j += 1  # «Лейлекском районе», "Batken district": the place noun is part of the name
+        j, body = _state_in_name(ctx, d, i, j)
         if j - i == 1 and tokens[i].text in acronyms:
             d.add(i, j, acronyms[tokens[i].text], "name")
             i = j
@@ -738,9 +770,99 @@ def unknown_names(ctx: ArticleContext, table: MentionTable) -> MentionTable:
         if k:  # «Донецької ОВА Вадим Філашкін»: an office's name, then its holder's
             _new_entity(ctx, d, i, k, list(tokens[i:k]))
             i = k
-        _new_entity(ctx, d, i, j, list(tokens[i:j]))
+        _new_entity(ctx, d, i, j, list(tokens[i:j]), "Organization" if body else "Person" if i in freed else "")
         i = _acronym_after(ctx, d, i, j, acronyms)
     return d.table()
+
+
+_NAMED_AFTER = frozenset({"Region", "Place"})  # places whose names people also bear («Азия», "Asia")
+
+
+def _free_first_names(ctx: ArticleContext, d: _NameDraft) -> set[int]:
+    """«Азия Биби», "Georgia Meloni": a region's one-word name right before a person's name the
+    gazetteer lacks is that person's first name, not the region (a name inside a longer name is
+    not the shorter entity). A region after a preposition or a capitalised word stays one.
+    Returns where the names so freed start."""
+    tokens, g = ctx.doc.tokens, ctx.grammar
+    freed = set()
+    for m in list(d.mentions):
+        j = m.end
+        if m.kind != "name" or m.end - m.start != 1 or d.types.get(m.entity_id) not in _NAMED_AFTER or \
+                j >= len(tokens) or j in d.covered or ctx.sent(j) != ctx.sent(m.start) or \
+                not _capitalised(tokens[j]) or not _own_script(ctx, tokens[j]):
+            continue
+        prev = tokens[m.start - 1] if m.start > 0 and ctx.sent(m.start - 1) == ctx.sent(m.start) else None
+        if prev is not None and (_capitalised(prev) or prev.text.lower() in g.place_prepositions | g.location_prepositions):
+            continue
+        personal = tokens[j].analysis.grammemes & {"Name", "Surn"} or \
+            (g.case_marking and not _morph(ctx.doc.lang).word_is_known(tokens[j].text.lower()))
+        if not personal:
+            continue
+        d.remove(m)
+        d.covered.discard(m.start)
+        freed.add(m.start)
+        if not any(x.entity_id == m.entity_id for x in d.mentions):
+            d.entities.pop(m.entity_id, None)
+    return freed
+
+
+def _state_in_name(ctx: ArticleContext, d: _NameDraft, i: int, j: int) -> tuple[int, bool]:
+    """«Техрик-э-Лабаик Пакистан», «Мусульманская лига Пакистан»: a state's name in the
+    nominative right after a body's name the gazetteer lacks is the end of that name (whose
+    body it is would stand in the genitive: «партия Пакистана»). Returns the name's end and
+    whether it took the state in (then it is a body's name)."""
+    tokens = ctx.doc.tokens
+    if not ctx.grammar.case_marking or j >= len(tokens) or ctx.sent(j) != ctx.sent(i) or \
+            not all(_own_script(ctx, t) for t in tokens[i:j]) or _known_personal(ctx, tokens[j - 1]):
+        return j, False  # («Абий Ахмед Эфиопия»: a person's name is no body's)
+    state = next((m for m in d.by_start.get(j, ()) if m.kind == "name" and m.end - m.start == 1
+                  and d.types.get(m.entity_id) == "Country"), None)
+    if state is None or not tokens[j].analysis.any_cases or not tokens[j].analysis.any_cases <= {"nomn", "accs"}:
+        return j, False
+    d.remove(state)
+    d.covered.discard(j)
+    if not any(x.entity_id == state.entity_id for x in d.mentions):
+        d.entities.pop(state.entity_id, None)
+    return j + 1, True
+
+
+def _known_personal(ctx: ArticleContext, tok: Token) -> bool:
+    return bool(tok.analysis.grammemes & _PERSONAL) and \
+        _morph(ctx.doc.lang).word_is_known(tok.text.lower().replace("’", "'"))
+
+
+_DOMAIN_LETTERS = range(2, 5)  # the last part of a web address: «ru», «net», «com», «info»
+
+
+def _web_addresses(ctx: ArticleContext, d: _NameDraft) -> None:
+    """«INTERFAX.RU», «Корреспондент.net», "Avianews.com": a name written into a web address,
+    with no space around its dot, is one name, a medium's; a known body's name at its start
+    makes it that body's (the address one more of its names), else a new body."""
+    tokens, doc = ctx.doc.tokens, ctx.doc
+    for k in range(len(tokens) - 2):
+        a, dot, tail = tokens[k], tokens[k + 1], tokens[k + 2]
+        if not (dot.text == "." and a.end == dot.start and dot.end == tail.start and _capitalised(a)
+                and tail.text.isalpha() and len(tail.text) in _DOMAIN_LETTERS) or k in d.covered and \
+                not d.by_start.get(k):
+            continue
+        if k + 3 < len(tokens) and tokens[k + 3].start == tail.end and tokens[k + 3].is_word:
+            continue
+        label = doc.text[a.start:tail.end]
+        inner = [m for j in range(k, k + 3) for m in d.by_start.get(j, ())]
+        known = next((m.entity_id for m in inner if m.start == k and m.kind == "name"), None)
+        for m in inner:
+            d.remove(m)
+        if known is not None and known in d.entities:
+            ent = d.entities[known]
+            d.entities[known] = replace(ent, aliases=ent.aliases + ((doc.lang, label),))
+            d.add(k, k + 3, known, "name")
+            continue
+        eid = _new_id(label, doc.lang, "Organization")
+        if eid in ctx.gaz:
+            eid = eid + "_" + doc.lang
+        if eid not in d.entities:
+            d.add_entity(Entity(eid, "Organization", ((doc.lang, label),)))
+        d.add(k, k + 3, eid, "new")
 
 
 def _name_end(ctx: ArticleContext, d: _Draft, i: int) -> int:
@@ -864,8 +986,9 @@ def _sentence_start_common(ctx: ArticleContext, d: _NameDraft, i: int, stop: fro
     low = tok.text.lower()
     if low in stop or low in lex.months or low in lex.weekdays or tok.lemma in lex.months:
         return True
-    if i > 0 and doc.tokens[i - 1].text in "«“„" and doc.sentence_of[i - 1] == doc.sentence_of[i]:
-        return False  # «Охматдит», «Нафтогаз»: a capitalised word opening a quote is a name
+    if i > 0 and doc.sentence_of[i - 1] == doc.sentence_of[i] and (doc.tokens[i - 1].text in "«“„" or (
+            doc.tokens[i - 1].text == '"' and doc.tokens[i - 1].end == tok.start)):
+        return False  # «Охматдит», "Нафтогаз": a capitalised word opening a quote is a name
     first = i == 0 or doc.sentence_of[i - 1] != doc.sentence_of[i] or doc.tokens[i - 1].text in "\"('‘—–-:"
     if not first or _surname_of(ctx, d, tok):
         return False  # "Powell praised …": the surname of someone named in full
@@ -877,7 +1000,7 @@ def _sentence_start_common(ctx: ArticleContext, d: _NameDraft, i: int, stop: fro
     return not (nxt is not None and _capitalised(nxt) and i + 1 not in d.covered)
 
 
-def _new_entity(ctx: ArticleContext, d: _NameDraft, i: int, j: int, span: list[Token]) -> None:
+def _new_entity(ctx: ArticleContext, d: _NameDraft, i: int, j: int, span: list[Token], etype: str = "") -> None:
     doc, g = ctx.doc, ctx.grammar
     lang = doc.lang
     if _adjectival(ctx, j, span):
@@ -889,7 +1012,7 @@ def _new_entity(ctx: ArticleContext, d: _NameDraft, i: int, j: int, span: list[T
         d.remove(nxt)
         d.add(i, nxt.end, nxt.entity_id, "name")
         return
-    etype = _guess_type(ctx, i, j, span)
+    etype = etype or _guess_type(ctx, i, j, span)
     short = ""
     ending = d.by_end.get(i)
     prev = ending[-1] if ending else None

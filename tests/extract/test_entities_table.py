@@ -55,6 +55,28 @@ CASES: list[Case] = [
     E("uk-capital-4", "uk",
       "Москва і Тегеран поглиблюють військову співпрацю.",
       links=[("Москва", "Russia"), ("Тегеран", "Iran")]),
+    E("uk-capital-5", "uk",  # a capital listed with a city after a place's preposition is a city
+      "Протестувальники вийшли на вулиці в Алмати та Астані.",
+      links=[("Астані", "Astana")], not_links=[("Астані", "Kazakhstan")]),
+    E("ru-capital-5", "ru",
+      "Полиция перекрыла трассу между Астаной и Алматы.",
+      links=[("Астаной", "Astana")], not_links=[("Астаной", "Kazakhstan")]),
+    E("ru-capital-6", "ru",  # near miss: a capital and a city as governments' voices
+      "Астана и Алматы поддержали решение.", links=[("Астана", "Kazakhstan")]),
+    E("en-capital-5", "en",
+      "Police closed the road between Astana and Almaty.",
+      links=[("Astana", "Astana")], not_links=[("Astana", "Kazakhstan")]),
+    E("ru-capital-7", "ru",  # a city named after a dash that follows a city noun
+      "Меры безопасности усилены в столице страны — Астане.",
+      links=[("Астане", "Astana")], not_links=[("Астане", "Kazakhstan")]),
+    E("ru-capital-8", "ru",  # a dateline with the date after the city, in mixed case
+      "Астана, 10 августа. Казахстан и Китай подписали соглашение.",
+      links=[("Астана", "Astana")], not_links=[("Астана", "Kazakhstan")]),
+    E("uk-capital-6", "uk",
+      "Астана. 10 серпня. Казахстан і Китай підписали угоду.",
+      links=[("Астана", "Astana")], not_links=[("Астана", "Kazakhstan")]),
+    E("uk-capital-7", "uk",  # near miss: no date after it, the capital speaks for its state
+      "Астана. Казахстан і Китай підписали угоду.", not_links=[("Астана", "Astana")]),
     E("uk-group-1", "uk",
       "Китай і Казахстан підписали угоду про безвізовий режим. Обидві країни домовилися розширювати туризм.",
       links=[("Обидві країни", "China"), ("Обидві країни", "Kazakhstan")]),

@@ -49,6 +49,30 @@ CASES: list[Case] = [
       new=[("МВД Казахстана", "Organization", "МВД Казахстана")], none=["Сотрудники"],
       links=[("Казахстана", "Kazakhstan")]),
 
+    # -- a region's name as a person's first name is no region ----------------------------------
+    O("ru-region-name-1", "ru", "Суд оправдал фермершу Азию Кумари. Азия Кумари вернулась домой.",
+      new=[("Азию Кумари", "Person", "Азия Кумари")]),
+    O("uk-region-name-1", "uk", "Азія Кумарі повернулася додому.", new=[("Азія Кумарі", "Person", "Азія Кумарі")]),
+    O("ru-region-name-2", "ru", "В Азии Кумари не бывала.", links=[("Азии", "Asia")]),  # near miss: a preposition
+    O("en-region-name-1", "en", "Trade across Asia grew last year.", links=[("Asia", "Asia")]),
+
+    # -- a web address is one name, a medium's ----------------------------------------------
+    O("ru-web-1", "ru", "Об этом сообщает Корреспондент.net со ссылкой на Лента.ру.",
+      new=[("Корреспондент.net", "Organization", "Корреспондент.net"), ("Лента.ру", "Organization", "Лента.ру")]),
+    O("uk-web-1", "uk", "Про це пише Avianews.com.", new=[("Avianews.com", "Organization", "Avianews.com")]),
+    O("en-web-1", "en", "The story ran on Avianews.com on Monday.", new=[("Avianews.com", "Organization", "Avianews.com")]),
+    O("en-web-2", "en", "Prices rose. Sales fell.", none=["rose. Sales"]),  # near miss: a sentence's end
+
+    # -- a state's name in the nominative after a body's name ends that name -----------------
+    O("ru-state-name-1", "ru", "Сторонники партии Техрик-э-Лабаик Пакистан вышли на улицы.",
+      new=[("Техрик-э-Лабаик Пакистан", "Organization", "Техрик-Э-Лабаик Пакистан")]),
+    O("uk-state-name-1", "uk", "Прихильники партії \"Техрік-е-Лабаік Пакистан\" вийшли на вулиці.",
+      new=[("Техрік-е-Лабаік Пакистан", "Organization", "Техрік-Е-Лабаік Пакистан")]),
+    O("ru-state-name-2", "ru", "Сторонники партии Техрик-э-Лабаик из Пакистана вышли на улицы.",  # near miss
+      links=[("Пакистана", "Pakistan")]),
+    O("en-state-name-1", "en", "Supporters gathered in Lahore, Pakistan, on Friday.",  # near miss: a comma
+      links=[("Pakistan", "Pakistan")]),
+
     # -- initials name a body, unless the lexicon lists them among things' -------------------
     O("uk-initials-1", "uk", "Тарифи переглянула НКРЕКП минулого тижня.",
       new=[("НКРЕКП", "Organization", "НКРЕКП")]),
