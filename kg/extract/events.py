@@ -57,7 +57,7 @@ def named_events(ctx: ArticleContext, table: MentionTable) -> MentionTable:
     found: list[tuple[int, int, str, str]] = []  # start, end, entity id, kind
     for h in _heads(ctx.lex).find(tokens):
         if any(k in d.covered for k in range(h.start, h.end)):
-            _named_again(ctx, d, h, by_start)
+            _named_again(ctx, d, h, by_start, by_end)
             continue
         first, named = _left(ctx, d, h, by_end)
         last, named_right, place = _right(ctx, d.types, h, by_start)
@@ -80,24 +80,33 @@ def named_events(ctx: ArticleContext, table: MentionTable) -> MentionTable:
     return d.table()
 
 
-def _named_again(ctx: ArticleContext, d: _Draft, h: PhraseMatch, by_start) -> None:
-    """«на саміті ШОС в Астані» where an earlier stage already read «саміт ШОС»: the place
-    after it gives the event one more name («саміт ШОС в Астані», «саміт в Астані»)."""
+def _named_again(ctx: ArticleContext, d: _Draft, h: PhraseMatch, by_start, by_end) -> None:
+    """«на саміті ШОС в Астані», «на внеочередном саммите ОДКБ» where an earlier stage already
+    read «саміт ШОС»: the place after it and the describers before it give the event more
+    names («саміт ШОС в Астані», «саміт в Астані», «внеочередной саммит ОДКБ»)."""
     m = next((m for m in d.mentions if m.kind == "event" and m.start <= h.start < m.end), None)
     if m is None or m.entity_id not in d.entities:
         return
     last, _, place = _right(ctx, d.types, h, by_start)
-    if not place:
+    first, _ = _left(ctx, d, PhraseMatch(m.start, h.end, h.payload), by_end)
+    if not place and first == m.start:
         return
     doc = ctx.doc
-    head = nominative(list(doc.tokens[m.start:h.end]), doc.lang, doc.text)
-    full = nominative(list(doc.tokens[m.start:last]), doc.lang, doc.text)
-    where = doc.text[doc.tokens[last - 1].start:doc.tokens[last - 1].end]
-    prep = next((t.text for t in doc.tokens[h.end:last] if t.text.lower() in ctx.grammar.location_prepositions), "")
+    names_ = []
+    if place:
+        head = nominative(list(doc.tokens[m.start:h.end]), doc.lang, doc.text)
+        where = doc.text[doc.tokens[last - 1].start:doc.tokens[last - 1].end]
+        prep = next((t.text for t in doc.tokens[h.end:last] if t.text.lower() in ctx.grammar.location_prepositions), "")
+        names_ += [nominative(list(doc.tokens[m.start:last]), doc.lang, doc.text), f"{head} {prep} {where}" if prep else ""]
+    if first < m.start:
+        after = by_start.get(h.end)  # «саммите ОДКБ»: the organisation right after the head
+        end = after.end if after is not None and d.types.get(after.entity_id) in _NAMER_TYPES \
+            and after.entity_id != place else h.end
+        names_ += [nominative(list(doc.tokens[first:max(m.end, end)]), doc.lang, doc.text),
+                   nominative(list(doc.tokens[first:last]), doc.lang, doc.text) if place else ""]
     ent = d.entities[m.entity_id]
     names = {lbl for _, lbl in ent.labels} | {lbl for _, lbl in ent.aliases}
-    extra = tuple((doc.lang, x) for x in dict.fromkeys((full, f"{head} {prep} {where}" if prep else ""))
-                  if x and x not in names)
+    extra = tuple((doc.lang, x) for x in dict.fromkeys(names_) if x and x not in names)
     if extra:
         d.add_entity(replace(ent, aliases=ent.aliases + extra))
 

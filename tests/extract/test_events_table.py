@@ -11,6 +11,7 @@ import pytest
 from case_table import Case, assert_passes, assert_well_formed, params
 
 from kg.model import Article
+from kg.pipeline import extract
 
 Row = partial(Case, published="2024-07-11")
 
@@ -196,3 +197,14 @@ def test_the_api_shows_the_start_the_realising_telling_gives():
                                  lang="en", published="2024-03-07"))
     [fact] = [f for f in g.facts(relation="memberOf") if f.subject == "Finland"]
     assert fact.qualifiers.start == "2023-04"
+
+
+@pytest.mark.parametrize("lang,text,alias", [
+    ("en", "Japan took part in the annual NATO summit in Vilnius.", "annual NATO summit"),
+    ("uk", "Японія взяла участь у щорічному саміті НАТО у Вільнюсі.", "щорічний саміт НАТО"),
+    ("ru", "Япония приняла участие во внеочередном саммите ОДКБ в Москве.", "внеочередной саммит ОДКБ"),
+])
+def test_the_words_that_describe_a_summit_name_it_too(lang, text, alias):
+    x = extract(Article.create(text, lang=lang, published="2024-07-11"))
+    [summit] = [e for e in x.entities if e.type == "Summit"]
+    assert alias in {name for _, name in summit.labels + summit.aliases}
