@@ -66,28 +66,51 @@ class Stretch:
     first: int  # token indexes, end exclusive
     last: int
     relative: bool = False  # opens with a relative pronoun: its subject is the noun before it
+    resumes: int = -1  # after a relative clause inside it: the comma that opened that clause
+    participle: bool = False  # opens with a participle («, приурочений до …», ", signed by …")
 
 
 def stretches(sentence: Sentence, openers: frozenset[str] = frozenset(),
               relatives: frozenset[str] = frozenset(), actor_ends: frozenset[int] = frozenset(),
               conjunctions: frozenset[str] = frozenset(),
               subordinators: frozenset[str] = frozenset(),
-              speech: frozenset[str] = frozenset()) -> list[Stretch]:
+              speech: frozenset[str] = frozenset(),
+              actor_starts: frozenset[int] = frozenset(),
+              participles: frozenset[int] = frozenset(),
+              breaks: frozenset[int] = frozenset()) -> list[Stretch]:
     """The sentence split at quotation marks (a quote often states a different thing), at
-    semicolons, and at a comma that opens a subordinate clause («, що», ", which")."""
+    semicolons, at a comma that opens a subordinate clause («, що», ", which") or a participle
+    phrase (at `participles`), and where such a clause ends and the one it interrupted goes on."""
     out, start, depth, relative_next = [], sentence.tokens[0].index, 0, False
+    participle_at = -1  # where the participle phrase being read began
+    inserted = False  # the clause being read describes the actor before it: a comma may end it
     toks = sentence.tokens
     for k, t in enumerate(toks):
         nxt = toks[k + 1] if k + 1 < len(toks) else None
+        if depth == 0 and inserted and t.text == "," and t.index > start and nxt is not None \
+                and nxt.index not in actor_starts and nxt.is_word and nxt.text.lower() not in conjunctions | openers:
+            # «Зеленський, якого підтримують США, прибув до Берліна»: the comma after a relative
+            # clause goes back to the clause it interrupted, whose subject stands before it
+            out.append(Stretch(start, t.index, True, participle=start == participle_at))
+            out.append(Stretch(-1, start - 1))  # a marker: the next stretch resumes at this comma
+            start, relative_next, inserted = t.index + 1, False, False
+            continue
+        if depth == 0 and t.text == "," and nxt is not None and nxt.index in participles:
+            if t.index > start:
+                out.append(Stretch(start, t.index, relative_next, participle=start == participle_at))
+            start = participle_at = t.index + 1
+            relative_next = inserted = True
+            continue
         # ", and Trump lifted": a comma and a conjunction after anything but a listed actor
         # start a new clause; "Kazakhstan, Kyrgyzstan, and Uzbekistan" stays one list.
         new_clause = t.text == "," and nxt is not None and (
-            (nxt.text.lower() in conjunctions and t.index not in actor_ends)
+            t.index in breaks  # «…, насправді підігруючи Москві»: an adverbial participle's own clause
+            or (nxt.text.lower() in conjunctions and t.index not in actor_ends)
             or bool(nxt.lemmas & speech))  # «…, повідомив уряд»: the reporting clause is apart
         if depth == 0 and t.text.lower() in subordinators and t.index > start:
             # "has waned since it went to war": a subordinate clause needs no comma to begin
             out.append(Stretch(start, t.index, relative_next))
-            start, relative_next = t.index, False
+            start, relative_next, inserted = t.index, False, False
             continue
         if depth == 0 and (t.text == ";" or new_clause or (t.text == "," and nxt is not None and
                                                             nxt.text.lower() in openers)):
@@ -95,11 +118,15 @@ def stretches(sentence: Sentence, openers: frozenset[str] = frozenset(),
                 out.append(Stretch(start, t.index, relative_next))
             start = t.index + 1
             relative_next = nxt is not None and t.text == "," and nxt.text.lower() in relatives
+            # «Зеленський, якого …», «Моди, открывая заседание, …»: not «заявив, що …», whose
+            # clause runs to the end
+            inserted = (relative_next or t.index in breaks) and t.index in actor_ends
+            relative_next = relative_next or inserted
             continue
         if t.text in _QUOTES_OPEN or (t.text == '"' and depth == 0):
             if depth == 0 and t.index > start:
                 out.append(Stretch(start, t.index, relative_next))
-                relative_next = False
+                relative_next = inserted = False
                 start = t.index
             depth += 1
         elif (t.text in _QUOTES_CLOSE or t.text == '"') and depth:
@@ -107,15 +134,23 @@ def stretches(sentence: Sentence, openers: frozenset[str] = frozenset(),
             if depth == 0:
                 if t.index + 1 - start > _NAME_QUOTE_MAX:
                     out.append(Stretch(start, t.index + 1, relative_next))
-                    relative_next = False
+                    relative_next = inserted = False
                     start = t.index + 1
                 elif out and out[-1].last == start:
                     # a quoted name («С + С5») belongs with the text around it
                     start = out.pop().first
     end = sentence.tokens[-1].index + 1
     if start < end:
-        out.append(Stretch(start, end, relative_next))
-    return [s for s in out if s.last - s.first > 2] or [Stretch(sentence.tokens[0].index, end)]
+        out.append(Stretch(start, end, relative_next, participle=start == participle_at))
+    resumed, comma = [], -1
+    for s in out:
+        if s.first == -1:
+            comma = s.last
+            continue
+        resumed.append(Stretch(s.first, s.last, s.relative, comma, s.participle) if comma >= 0 and not s.relative
+                       else s)
+        comma = -1
+    return [s for s in resumed if s.last - s.first > 2 or s.participle] or [Stretch(sentence.tokens[0].index, end)]
 
 
 @dataclass(frozen=True)
@@ -259,8 +294,56 @@ def clauses(view: SentenceView, reading: SentenceReading) -> SentenceReading:
     lex = view.lex
     actor_ends = frozenset(m.end for m in view.actors)
     found = stretches(view.sentence, lex.words("clause_openers"), lex.words("relative_pronouns"), actor_ends,
-                      lex.words("clause_conjunctions"), lex.words("subordinators"), lex.words("speech_verbs"))
+                      lex.words("clause_conjunctions"), lex.words("subordinators"), lex.words("speech_verbs"),
+                      frozenset(m.start for m in view.actors), _participles(view), _gerunds(view))
     return SentenceReading(tuple(found), reading.readings, reading.extra)
+
+
+def _participles(view: SentenceView) -> frozenset[int]:
+    """Where a participle phrase opens after a comma: a participle by its tag or ending
+    («приуроченный», «ухвалене»), in English a past participle before a preposition
+    (", signed by", ", aimed at")."""
+    lex = view.lex
+    endings = tuple(lex.words("participle_endings"))
+    prepositions = lex.words("prepositions")
+    toks = view.sentence.tokens
+    # where endings tell it, only a phrase that agrees with the noun right before the comma
+    # («Росія, засуджена Японією»): «перемир'я між США та Китаєм, укладене …» describes the truce
+    ending = {m.end: m for m in view.actors if m.kind != "adjective"}
+    out = []
+    for k in range(1, len(toks) - 1):
+        t = toks[k]
+        if toks[k - 1].text != "," or not t.is_word:
+            continue
+        actor = ending.get(toks[k - 1].index)
+        head = view.doc.tokens[actor.start] if actor is not None else toks[k - 2] if k >= 2 else None
+        if lex.grammar.case_marking and (head is None or (actor is None and head.analysis.pos != "NOUN")
+                                         or not _agrees(view, t, head)):
+            continue
+        low = t.text.lower()
+        if lex.grammar.case_marking:
+            if t.analysis.pos in ("PRTF", "PRTS") or (t.analysis.pos == "ADJF" and endings and low.endswith(endings)):
+                out.append(t.index)
+        elif endings and low.endswith(endings) and toks[k + 1].text.lower() in prepositions:
+            out.append(t.index)
+    return frozenset(out)
+
+
+def _gerunds(view: SentenceView) -> frozenset[int]:
+    """The commas before an adverbial participle (an adverb may stand between: «, насправді
+    підігруючи Москві», «, на деле подыгрывая»), which opens a clause of its own: its object is no object of the verb
+    before the comma."""
+    toks = view.sentence.tokens
+    out = []
+    for k, t in enumerate(toks[:-1]):
+        if t.text != ",":
+            continue
+        for u in toks[k + 1:k + 4]:  # «, на деле подыгрывая»
+            if u.analysis.pos == "GRND":
+                out.append(t.index)
+            if u.analysis.pos in ("GRND", "VERB") or not u.is_word:
+                break
+    return frozenset(out)
 
 
 def triggers(view: SentenceView, reading: SentenceReading) -> SentenceReading:
@@ -354,9 +437,9 @@ def acts(view: SentenceView, reading: SentenceReading) -> SentenceReading:
         stance_by = _unique([x for x, _ in r.pairs] or [x for x, _ in a.pairs]) or _stance_subject(view, r.trigger)
         if not stance_by or any(x not in stance_by for x, _ in a.pairs):
             continue  # "condemned Russia's strikes": the act has its own actor
+        # "condemned the strikes on Syria" with no striker told: the act's target is not what
+        # is condemned, and the one who condemns strikes no one
         doers = _doers(view, a.trigger)
-        if not doers:
-            continue
         out[i] = Reading(r.trigger, tuple((x, d) for x in stance_by for d in doers if x != d),
                          r.made, r.qualifiers, r.speaker)
         out[act] = Reading(a.trigger, (), a.made, a.qualifiers, a.speaker)
@@ -710,10 +793,14 @@ def _carried_subject(view: SentenceView, stretch: Stretch, types: frozenset[str]
     without a subject of its own goes on with the sentence's (a subject that opens it)."""
     first = view.first
     doc = view.doc
+    if stretch.resumes >= 0:
+        return [m for m in view.actors if m.end == stretch.resumes and view.type_of(m) in types
+                and m.kind != "adjective"][-1:]
     if stretch.first == first or stretch.relative:
         return []
     opener = doc.tokens[stretch.first].text.lower()
-    if opener not in view.lex.words("carry_openers"):
+    gerund = any(t.analysis.pos == "GRND" for t in doc.tokens[stretch.first:stretch.first + 2])
+    if opener not in view.lex.words("carry_openers") and not gerund:  # «…, виступаючи на …»
         return []
     subject = [m for m in view.actors if m.start <= first + 2 and m.end <= stretch.first
                and view.type_of(m) in types and m.kind in ("name", "role", "surname", "pronoun")
@@ -739,13 +826,31 @@ def _antecedent(view: SentenceView, stretch: Stretch, types: frozenset[str]) -> 
         return []
     prior = [m for m in view.actors if m.end <= stretch.first - 1 and view.type_of(m) in types]
     # the noun right before the comma: «Боррель пояснив, що …» opens no relative clause
-    return [prior[-1]] if prior and stretch.first - 1 == prior[-1].end else []
+    if not prior or stretch.first - 1 != prior[-1].end:
+        return []
+    if stretch.participle and not _agrees(view, view.doc.tokens[stretch.first], view.doc.tokens[prior[-1].start]):
+        return []  # «пакет санкцій проти Росії, приурочений до …»: the participle is the package's
+    return [prior[-1]]
+
+
+def _agrees(view: SentenceView, word, noun) -> bool:
+    """Whether a participle agrees with a noun in gender and case (where endings show them)."""
+    if not view.lex.grammar.case_marking:
+        return True
+    a, b = word.analysis, noun.analysis
+    if a.gender and b.gender and a.gender != b.gender:
+        return False
+    return not (a.any_cases and b.any_cases) or bool(a.any_cases & b.any_cases)
 
 
 def _directed(view: SentenceView, relation, actors: _ClauseActors, spec, t0, t1, stretch=None) -> list[tuple[str, str]]:
     doc, lex = view.doc, view.lex
     g = lex.grammar
     ms = actors.items
+    if stretch is not None and stretch.relative:
+        fronted = _relative_object(view, actors, spec, t0, t1, stretch)
+        if fronted is not None:
+            return fronted
     subjects_ = actors.select(("of", spec.subjects), lambda m: view.type_of(m) in spec.subjects)
     before = subjects_.ending_by(t0)
     carried = not before and stretch is not None
@@ -761,9 +866,10 @@ def _directed(view: SentenceView, relation, actors: _ClauseActors, spec, t0, t1,
         # preposition is no subject (where case endings say so, the nominative below does)
         prepositions = lex.words("prepositions")
         free = (lambda m: m.start == 0 or doc.tokens[m.start - 1].text.lower() not in prepositions)
+        # ("ministers of the Group of Seven condemned": an actor after "of" still, "in Kazakhstan" never)
         before = ([m for m in before if free(m)] if carried else
                   actors.select(("free", spec.subjects), lambda m: view.type_of(m) in spec.subjects and free(m))
-                  .ending_by(t0)) or before
+                  .ending_by(t0)) or [m for m in before if m not in view.places]
     unfiltered = list(before)
     if g.case_marking:
         # «російський удар» names who strikes; «російського СПГ» names no one who bans
@@ -773,7 +879,10 @@ def _directed(view: SentenceView, relation, actors: _ClauseActors, spec, t0, t1,
         nominative = [m for m in before if nominal(m)] if carried else \
             actors.select(("nominative", spec.subjects, adjectives_act),
                           lambda m: view.type_of(m) in spec.subjects and nominal(m)).ending_by(t0)
-        before = nominative or before
+        # where no actor is in the nominative, one after a preposition or named as a place is
+        # still no subject («в Казахстане поддержали», «членство в ШОС … санкциям Запада»)
+        before = [owner] if owner else \
+            nominative or [m for m in before if not _after_preposition(view, m) and m not in view.places]
         nxt = doc.tokens[t1] if t1 < len(doc.tokens) else None
         if relation in AGENTIVE_GENITIVE and _nominal(view, t0, t1) and nxt is not None and nxt.is_word \
                 and "gent" in nxt.analysis.any_cases and nxt.analysis.pos in ("NOUN", "ADJF") \
@@ -833,6 +942,39 @@ def _directed(view: SentenceView, relation, actors: _ClauseActors, spec, t0, t1,
         return [(o.entity_id, s.entity_id) for s in subjects for o in objs
                 if o.entity_id != s.entity_id and s.kind != "adjective"]
     return [(s.entity_id, o.entity_id) for s in subjects for o in objs]
+
+
+def _relative_object(view: SentenceView, actors: _ClauseActors, spec, t0: int, t1: int,
+                     stretch: Stretch) -> list[tuple[str, str]] | None:
+    """«Стояногло, якого підтримувала Партія соціалістів», "the resolution, which Russia
+    vetoed": a relative clause with a subject of its own (the relative pronoun in an oblique
+    case, or an actor between it and the verb) acts on the noun before it. None where the
+    clause is not such a one, and the usual reading goes on."""
+    doc, g = view.doc, view.lex.grammar
+    if doc.tokens[stretch.first].text.lower() not in view.lex.words("object_relatives"):
+        return None
+    prior = [m for m in view.actors if m.end == stretch.first - 1 and view.type_of(m) in spec.objects
+             and m.kind != "adjective"]
+    if not prior:
+        return None
+    inside = [m for m in actors.items if view.type_of(m) in spec.subjects and m.kind != "adjective"
+              and not _after_preposition(view, m) and m not in view.places]
+    if g.case_marking:
+        # the subject is the nominative, before the verb or (more often) after it
+        own = [m for m in inside if "nomn" in doc.tokens[m.start].analysis.cases]
+        near = [m for m in own if m.end <= t0] or [m for m in own if m.start >= t1]
+        anchor = near[-1] if near and near[-1].end <= t0 else near[0] if near else None
+    else:
+        # "which Russia vetoed": the subject right after the pronoun ("which supports North
+        # Korea, was criticised" has none: the pronoun is the subject)
+        opening = [m for m in inside if m.end <= t0 and all(
+            t.text.lower() in g.articles for t in doc.tokens[stretch.first + 1:m.start])]
+        near = _group_at(view, [m for m in inside if m.end <= t0], opening[0]) if opening else []
+        anchor = near[0] if near else None
+    if anchor is None:
+        return None
+    obj = prior[-1].entity_id
+    return [(m.entity_id, obj) for m in _group_at(view, near, anchor) if m.entity_id != obj]
 
 
 def _participation(view: SentenceView, actors: _ClauseActors, spec, t0, t1, stretch) -> list[tuple[str, str]]:
@@ -907,12 +1049,28 @@ def _owned_act(view: SentenceView, t0: int) -> bool:
     return False
 
 
+def _after_preposition(view: SentenceView, m: ActorMention) -> bool:
+    """«в ШОС», "with Russia": the actor is the object of a preposition (an indeclinable name
+    shows it by the word before it, not by its ending)."""
+    return m.start > 0 and view.doc.tokens[m.start - 1].text.lower() in view.lex.words("prepositions")
+
+
 def _possessor(view: SentenceView, before: list[ActorMention], t0: int) -> ActorMention | None:
     """"Russia's war", "Iran's strikes": the actor in the possessive right before the trigger
     noun is who acts, whatever else the clause names before it."""
-    if not before or before[-1].end != t0 or before[-1].kind == "adjective":
+    if not before:
         return None
-    return before[-1] if _possessive(view, view.doc.tokens[t0 - 1]) else None
+    prev = view.doc.tokens[t0 - 1]
+    lex = view.lex
+    owners = lex.words("possessive_determiners") - lex.words("reflexive_determiners")
+    if (prev.text.lower() in owners or prev.lemmas & owners) and not prev.lemmas & lex.words("reflexive_determiners"):
+        # «санкції проти Росії за її війну», "thanked Germany for its support": the owner is
+        # the actor named last before the possessive word (its own, «свою», the subject's)
+        named = [m for m in before if m.kind != "adjective"]
+        return named[-1] if named else None
+    if before[-1].end != t0 or before[-1].kind == "adjective":
+        return None
+    return before[-1] if _possessive(view, prev) else None
 
 
 def _agent_phrase(view: SentenceView, t0: int, t1: int, objs: list[ActorMention],
@@ -935,8 +1093,10 @@ def _agent_phrase(view: SentenceView, t0: int, t1: int, objs: list[ActorMention]
     if not g.case_marking or first.kind != "name" or             not all(k in view.layer.role_tokens or k in view.complement_tokens for k in office):
         return False
     trigger, head = doc.tokens[t0].analysis, doc.tokens[t1].analysis
-    if trigger.pos == "PRTS" and head.cases == frozenset({"ablt"}) and not office:
-        return True
+    participle = trigger.pos in ("PRTS", "PRTF") or (
+        trigger.pos == "ADJF" and doc.tokens[t0].text.lower().endswith(tuple(view.lex.words("participle_endings")) or "\0"))
+    if participle and head.cases == frozenset({"ablt"}) and not office:
+        return True  # «заблокирована Турцией», «засуджена Японією»
     if trigger.pos != "VERB" or head.cases != frozenset({"nomn"}):
         return False
     nominative = [m for m in before if "nomn" in doc.tokens[m.start].analysis.cases]
