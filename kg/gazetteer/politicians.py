@@ -107,11 +107,17 @@ def _person(row: dict, country: str, respell: bool) -> Draft | None:
              "ru": person_names(row.get("name__ru") or "", "ru"),
              "uk": person_names(row.get("name__uk") or "", "uk")}
     if names["ru"] and not names["uk"] and respell:
-        names["uk"] = [uk_from_ru(n) for n in names["ru"]]
+        names["uk"] = [_uk_surname(uk_from_ru(n)) for n in names["ru"]]
     if not (names["en"] and names["ru"] and names["uk"]):
         return None
     return Draft(f"{slug(names['en'][0])}_{item}", "Person", names, wikidata=item, country=country,
                  population=_sitelinks(row))
+
+
+def _uk_surname(name: str) -> str:
+    """Surnames in -ский, -цкий keep their adjective ending in Ukrainian (Белецкий → Белецький),
+    where the letter rules alone would write -кій."""
+    return re.sub(r"([сцз])кій\b", r"\1ький", re.sub(r"([^сцз])кій\b", r"\1кий", name))
 
 
 def parties(root: Path, countries: dict[str, str]) -> list[Draft]:

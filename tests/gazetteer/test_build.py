@@ -119,15 +119,17 @@ def test_build_writes_people_and_parties_and_leaves_the_places(tmp_path):
         {"id": "Q902", "name__en": "Ann Smith", "name__ru": "Энн Смит"},       # two MPs of one name:
         {"id": "Q903", "name__en": "Ann Smith", "name__ru": "Смит, Энн"},      # neither keeps it
         {"id": "Q904", "name__en": "Nobody", "name__ru": ""},                  # no Russian label
+        {"id": "Q905", "name__en": "Jan Bielecki", "name__ru": "Белецкий, Ян"},  # no Ukrainian label
     ], [
         {"id": "Q911", "en": "Party of Chicolini", "ru": "Партия Чиколини", "uk": "Партія Чиколіні"},
         {"id": "Q912", "en": "Liberal Party", "ru": "Либеральная партия", "uk": "Ліберальна партія"},  # generic
     ])
     (src / "everypolitician" / "countries.json").write_text(json.dumps([{"slug": "Freedonia", "code": "FD"}]))
     report = build(src, gaz_dir)
-    assert report["written"] == {"people.jsonl": 1, "parties.jsonl": 1}
+    assert report["written"] == {"people.jsonl": 2, "parties.jsonl": 1}
     people = [json.loads(line) for line in (gaz_dir / "generated" / "people.jsonl").read_text().splitlines()]
-    assert people == [{"id": "Rufus_Firefly_Q901", "type": "Person", "wikidata": "Q901",
+    assert people[0]["names"]["uk"] == ["Ян Белецький"]          # respelt from the Russian label
+    assert people[1:] == [{"id": "Rufus_Firefly_Q901", "type": "Person", "wikidata": "Q901",
                        "names": {"en": ["Rufus Firefly"], "uk": ["Руфус Файрфлай"], "ru": ["Руфус Файрфлай"]},
                        "country": "Freedonia"}]
     parties = (gaz_dir / "generated" / "parties.jsonl").read_text()
