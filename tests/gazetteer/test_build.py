@@ -142,3 +142,12 @@ def test_generated_people_and_parties_resolve_in_text():
     gaz = load()
     assert any(e.type == "Person" and e.wikidata for e in gaz.lookup("Жаном Ассельборном", "uk"))
     assert any(e.type == "Organization" and e.wikidata for e in gaz.lookup("Шинн Фейн", "ru"))
+
+
+def test_a_generated_person_without_an_office_stays_out_of_the_background_graph():
+    from kg.gazetteer import background_triples
+    from kg.vocab import KGE
+
+    subjects = {s for s, _, _ in background_triples()}
+    assert KGE["Xi_Jinping"] in subjects and KGE["Sinn_Fein_Q76382"] in subjects
+    assert KGE["Jean_Asselborn_Q58200"] not in subjects
