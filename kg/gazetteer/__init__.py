@@ -335,11 +335,14 @@ def compile_gazetteer(entries: dict[str, Entry]) -> Gazetteer:
     return Gazetteer(entries, {lang: dict(ix) for lang, ix in index.items()})
 
 
-def _placename_only(entry: Entry) -> bool:
+def _names_only(entry: Entry) -> bool:
     """A city or region that is no capital and carries no membership, office or founding date:
     the gazetteer knows only its names, which every article naming it writes already. Leaving
     the thousands of such places out keeps each build's background graph the size of what the
     gazetteer actually knows about the world."""
+    if entry.type == "Person":
+        # likewise a person with no office (the generated legislators): a name and nothing more
+        return not entry.roles
     return (entry.type in ("City", "Region") and not entry.capital_of and not entry.members
             and not entry.roles and not entry.inception)
 
@@ -351,7 +354,7 @@ def background_triples() -> Iterator[tuple]:
 
     gaz = load()
     for entry in gaz.entries.values():
-        if _placename_only(entry):
+        if _names_only(entry):
             continue
         yield from entity_triples(entry.entity())
         for m in entry.members:

@@ -658,13 +658,38 @@ def write_jsonl(path: Path, drafts: Iterable[Draft]) -> int:
 
 
 def build(sources: Path, gazetteer_dir: Path) -> dict[str, object]:
-    """Regenerate `gazetteer_dir/generated/*.jsonl` from `sources`; returns counts for a report."""
+    """Regenerate `gazetteer_dir/generated/*.jsonl` from `sources`; returns counts for a report.
+    Each part is rebuilt when its sources are there (places: GeoNames and the others; people and
+    parties: EveryPolitician); a part whose sources are absent keeps its files as they are."""
     if not sources.is_dir():
         raise GazetteerError(f"{sources}: not a directory of downloaded sources")
+    out = gazetteer_dir / "generated"
+    dropped: dict[str, int] = defaultdict(int)
+    written: dict[str, int] = {}
+    kept: list[Draft] = []
+    taken = curated_keys(gazetteer_dir)
+    if (sources / "geonames").is_dir():
+        places = _build_places(sources, gazetteer_dir, dropped)
+        written["regions.jsonl"] = write_jsonl(out / "regions.jsonl", [d for d in places if d.type == "Region"])
+        written["cities.jsonl"] = write_jsonl(out / "cities.jsonl", [d for d in places if d.type == "City"])
+        kept += places
+    if (sources / "everypolitician").is_dir():
+        taken = taken | generated_keys(out, ("regions.jsonl", "cities.jsonl"))
+        actors = _build_actors(sources / "everypolitician", gazetteer_dir, taken, dropped)
+        written["people.jsonl"] = write_jsonl(out / "people.jsonl", [d for d in actors if d.type == "Person"])
+        written["parties.jsonl"] = write_jsonl(out / "parties.jsonl", [d for d in actors if d.type != "Person"])
+        kept += actors
+    if not written:
+        raise GazetteerError(f"{sources}: none of the sources is there (geonames/, everypolitician/); "
+                             "see ontologies/gazetteer/SOURCES.md")
+    return {"written": written, "dropped": dropped,
+            "with wikidata": sum(1 for d in kept if d.wikidata), "entities": len(kept)}
+
+
+def _build_places(sources: Path, gazetteer_dir: Path, dropped: dict[str, int]) -> list[Draft]:
     countries = country_ids(gazetteer_dir)
     csc = sources / "countries-states-cities"
     regions = subdivisions(csc / "sqlite" / "states.sqlite3", countries)
-    dropped: dict[str, int] = defaultdict(int)
     towns = cities(sources / "geonames" / "cities15000.json", csc / "contributions" / "cities", countries,
                    sources / "natural-earth" / "ne_10m_populated_places.json", dropped)
     _drop_city_names(regions, _all_city_names(sources / "geonames" / "cities15000.json"))
@@ -672,10 +697,43 @@ def build(sources: Path, gazetteer_dir: Path) -> dict[str, object]:
     kept, filtered = filter_names(regions + towns, taken=curated_keys(gazetteer_dir))
     for why, n in filtered.items():
         dropped[why] += n
-    out = gazetteer_dir / "generated"
-    written = {
-        "regions.jsonl": write_jsonl(out / "regions.jsonl", [d for d in kept if d.type == "Region"]),
-        "cities.jsonl": write_jsonl(out / "cities.jsonl", [d for d in kept if d.type == "City"]),
-    }
-    return {"written": written, "dropped": dropped,
-            "with wikidata": sum(1 for d in kept if d.wikidata), "entities": len(kept)}
+    return kept
+
+
+def _build_actors(root: Path, gazetteer_dir: Path, taken: set[tuple[str, tuple]],
+                  dropped: dict[str, int]) -> list[Draft]:
+    """Legislators and parties, through the same name filters as the places, after the generic
+    party names («Либеральная партия», "Labour Party") are left out."""
+    from .politicians import generic_party_name, parties, people
+
+    countries = country_ids(gazetteer_dir)
+    drafts = people(root, countries, _KIND_NAMED) + parties(root, countries)
+    for d in drafts:
+        if d.type == "Person":
+            continue
+        for lang in d.names:
+            analyser = _analyser(lang) if lang in ("uk", "ru") else None
+            kept = [n for n in d.names[lang] if not generic_party_name(n, lang, analyser)]
+            dropped["a generic party name"] += len(d.names[lang]) - len(kept)
+            d.names[lang] = kept
+    kept, filtered = filter_names(drafts, taken=taken)
+    for why, n in filtered.items():
+        dropped[why] += n
+    return kept
+
+
+def generated_keys(out: Path, files: tuple[str, ...]) -> set[tuple[str, tuple]]:
+    """(language, lemmas) of every name in the given generated files: a person or a party
+    must not take a generated place's name."""
+    from . import name_key
+
+    keys: set[tuple[str, tuple]] = set()
+    for name in files:
+        path = out / name
+        if not path.exists():
+            continue
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                for lang, names in json.loads(line).get("names", {}).items():
+                    keys |= {(lang, name_key(n, lang)) for n in names}
+    return keys

@@ -124,6 +124,29 @@ CASES: list[Case] = [
       same=[("Джонатан Пауэлл", "Джонатаном Пауэллом")]),
     N("en-new-1", "en", "Jonathan Powell arrived in Kyiv on Monday. The talks were useful, Powell told reporters.",
       same=[("Jonathan Powell", "Powell")]),
+
+    # -- people and parties of the generated gazetteer; a namesake is not them ---------------
+    N("ru-generated-person-1", "ru", "Министр иностранных дел Люксембурга Жан Ассельборн прибыл в Москву. "
+      "Ассельборн встретился с Лавровым.",
+      links=[("Жан Ассельборн", "Jean_Asselborn_Q58200"), ("Ассельборн", "Jean_Asselborn_Q58200")]),
+    N("uk-generated-person-1", "uk", "Лавров зустрівся з Жаном Ассельборном у Москві.",
+      links=[("Жаном Ассельборном", "Jean_Asselborn_Q58200")]),
+    N("en-generated-person-1", "en", "Jean Asselborn arrived in Moscow. Asselborn met Lavrov.",
+      links=[("Jean Asselborn", "Jean_Asselborn_Q58200"), ("Asselborn", "Jean_Asselborn_Q58200")]),
+    N("ru-generated-party-1", "ru", "Партия Шинн Фейн раскритиковала правительство в Дублине.",
+      links=[("Шинн Фейн", "Sinn_Fein_Q76382")]),
+    N("uk-generated-party-1", "uk", "Партія Шинн Фейн розкритикувала уряд у Дубліні.",
+      links=[("Шинн Фейн", "Sinn_Fein_Q76382")]),
+    N("en-generated-party-1", "en", "Sinn Féin criticised the government in Dublin.",
+      links=[("Sinn Féin", "Sinn_Fein_Q76382")]),
+    N("ru-generated-namesake-1", "ru", "Экономист Хайнц Курц выступил в Граце. Курц сказал, что рост замедлится.",
+      not_links=[("Хайнц Курц", "Sebastian_Kurz_Q2262885"), ("Курц", "Sebastian_Kurz_Q2262885")]),
+    N("uk-generated-namesake-1", "uk", "Економіст Хайнц Курц виступив у Граці. Курц сказав, що зростання сповільниться.",
+      not_links=[("Хайнц Курц", "Sebastian_Kurz_Q2262885"), ("Курц", "Sebastian_Kurz_Q2262885")]),
+    N("en-generated-namesake-1", "en", "Heinz Kurz, an economist, spoke in Graz. Kurz said growth would slow.",
+      not_links=[("Heinz Kurz", "Sebastian_Kurz_Q2262885"), ("Kurz", "Sebastian_Kurz_Q2262885")]),
+    N("en-generated-namesake-2", "en", "Sebastian Kurz spoke in Vienna. Kurz said growth would slow.",  # near miss
+      links=[("Kurz", "Sebastian_Kurz_Q2262885")]),
 ]
 
 

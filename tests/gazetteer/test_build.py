@@ -6,7 +6,8 @@ import json
 import pytest
 
 from kg.gazetteer import load, read_entries
-from kg.gazetteer.build import Draft, NameFilter, cyrillic_langs, filter_names, ru_from_uk, uk_from_ru
+from kg.gazetteer.build import Draft, NameFilter, build, cyrillic_langs, filter_names, ru_from_uk, uk_from_ru
+from kg.gazetteer.politicians import person_names
 
 
 @pytest.mark.parametrize("name, langs", [
@@ -72,3 +73,81 @@ def test_generated_places_resolve_in_text():
     gaz = load()
     assert any(e.type == "Region" and e.wikidata for e in gaz.lookup("Сахалинской области", "ru"))
     assert any(e.type == "City" and e.wikidata for e in gaz.lookup("Барселоне", "ru"))
+
+
+# -- people and parties from EveryPolitician's legislature files ------------------------------
+
+@pytest.mark.parametrize("label, lang, names", [
+    ("Черкесов, Виктор Васильевич", "ru", ["Виктор Черкесов", "Виктор Васильевич Черкесов"]),
+    ("Карпов Анатолій Євгенович", "uk", ["Анатолій Карпов", "Анатолій Євгенович Карпов"]),
+    ("Тім Кейн (політик)", "uk", ["Тім Кейн"]),
+    ("Ґідо Вестервелле", "uk", ["Ґідо Вестервелле", "Гідо Вестервелле"]),
+    ("Йоханс, Майкл", "ru", ["Майкл Йоханс"]),
+    ("Mike Johanns", "en", ["Mike Johanns"]),
+    ("Madonna", "en", []),                          # one word: no name to match on its own
+])
+def test_person_labels_become_first_name_and_surname(label, lang, names):
+    assert person_names(label, lang) == names
+
+
+def _write_legislature(root, country, house, members, parties):
+    folder = root / "everypolitician" / "data" / country / house
+    (folder / "sources" / "morph").mkdir(parents=True)
+    cols = ["id", "name__en", "name__ru", "name__uk", "wikipedia__en", "wikipedia__ru"]
+    lines = [",".join(cols)] + [",".join(f'"{m.get(c, "")}"' for c in cols) for m in members]
+    (folder / "sources" / "morph" / "wikidata.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    orgs = [{"classification": "party", "id": f"party/{i}", "name": p["en"],
+             "identifiers": [{"scheme": "wikidata", "identifier": p["id"]}],
+             "other_names": [{"lang": lg, "name": p[lg]} for lg in ("en", "ru", "uk") if p.get(lg)]}
+            for i, p in enumerate(parties)]
+    (folder / "ep-popolo-v1.0.json").write_text(json.dumps({"persons": [], "organizations": orgs}), encoding="utf-8")
+
+
+def test_build_writes_people_and_parties_and_leaves_the_places(tmp_path):
+    gaz_dir = tmp_path / "gazetteer"
+    (gaz_dir / "generated").mkdir(parents=True)
+    (gaz_dir / "countries.yaml").write_text(
+        "- id: Freedonia\n  type: Country\n  iso2: FD\n  names: {en: [Freedonia], uk: [Фрідонія], ru: [Фридония]}\n",
+        encoding="utf-8")
+    (gaz_dir / "generated" / "cities.jsonl").write_text(json.dumps(
+        {"id": "Ostrava_Q1", "type": "City", "names": {"en": ["Ostrava"], "uk": ["Острава"], "ru": ["Острава"]}},
+        ensure_ascii=False) + "\n", encoding="utf-8")
+    src = tmp_path / "src"
+    _write_legislature(src, "Freedonia", "Assembly", [
+        {"id": "Q901", "name__en": "Rufus Firefly", "name__ru": "Файрфлай, Руфус", "name__uk": "Руфус Файрфлай",
+         "wikipedia__en": "Rufus Firefly", "wikipedia__ru": "Файрфлай"},
+        {"id": "Q902", "name__en": "Ann Smith", "name__ru": "Энн Смит"},       # two MPs of one name:
+        {"id": "Q903", "name__en": "Ann Smith", "name__ru": "Смит, Энн"},      # neither keeps it
+        {"id": "Q904", "name__en": "Nobody", "name__ru": ""},                  # no Russian label
+        {"id": "Q905", "name__en": "Jan Bielecki", "name__ru": "Белецкий, Ян"},  # no Ukrainian label
+    ], [
+        {"id": "Q911", "en": "Party of Chicolini", "ru": "Партия Чиколини", "uk": "Партія Чиколіні"},
+        {"id": "Q912", "en": "Liberal Party", "ru": "Либеральная партия", "uk": "Ліберальна партія"},  # generic
+    ])
+    (src / "everypolitician" / "countries.json").write_text(json.dumps([{"slug": "Freedonia", "code": "FD"}]))
+    report = build(src, gaz_dir)
+    assert report["written"] == {"people.jsonl": 2, "parties.jsonl": 1}
+    people = [json.loads(line) for line in (gaz_dir / "generated" / "people.jsonl").read_text().splitlines()]
+    assert people[0]["names"]["uk"] == ["Ян Белецький"]          # respelt from the Russian label
+    assert people[1:] == [{"id": "Rufus_Firefly_Q901", "type": "Person", "wikidata": "Q901",
+                       "names": {"en": ["Rufus Firefly"], "uk": ["Руфус Файрфлай"], "ru": ["Руфус Файрфлай"]},
+                       "country": "Freedonia"}]
+    parties = (gaz_dir / "generated" / "parties.jsonl").read_text()
+    assert "Q911" in parties and "Q912" not in parties
+    assert report["dropped"]["a generic party name"] == 3 and report["dropped"]["shared by several entities"] >= 3
+    assert "Ostrava" in (gaz_dir / "generated" / "cities.jsonl").read_text()   # no place sources: kept
+
+
+def test_generated_people_and_parties_resolve_in_text():
+    gaz = load()
+    assert any(e.type == "Person" and e.wikidata for e in gaz.lookup("Жаном Ассельборном", "uk"))
+    assert any(e.type == "Organization" and e.wikidata for e in gaz.lookup("Шинн Фейн", "ru"))
+
+
+def test_a_generated_person_without_an_office_stays_out_of_the_background_graph():
+    from kg.gazetteer import background_triples
+    from kg.vocab import KGE
+
+    subjects = {s for s, _, _ in background_triples()}
+    assert KGE["Xi_Jinping"] in subjects and KGE["Sinn_Fein_Q76382"] in subjects
+    assert KGE["Jean_Asselborn_Q58200"] not in subjects
