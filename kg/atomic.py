@@ -8,8 +8,10 @@ killed while writing leaves its temporary file (``.NAME.XXXXXXXX.tmp``) behind;
 
 `fault_point` marks the steps of a write where the test suite simulates a crash or a full
 disk. It is for tests only: it does nothing unless ``KG_TEST_FAULT`` is set, as
-``POINT=ACTION`` where ACTION is ``kill`` (the process sends itself SIGKILL) or ``enospc``
-(an `OSError` "No space left on device" is raised), e.g. ``KG_TEST_FAULT="write graph.trig=kill"``.
+``POINT=ACTION`` where ACTION is ``kill`` (the process sends itself SIGKILL), ``enospc``
+(an `OSError` "No space left on device" is raised) or ``fill:PATH`` (zeros are appended to
+PATH until its file system is full, so the writes that follow run out of space for real),
+e.g. ``KG_TEST_FAULT="write graph.trig=kill"``.
 The points: ``write NAME`` (the temporary of NAME is written, not yet moved into place),
 ``store write`` (an on-disk oxigraph store starts writing an update) and ``store written``
 (an update is applied, its journal not yet cleared).
@@ -48,13 +50,35 @@ def fault_point(point: str) -> None:
     wanted = os.environ.get(FAULT_VARIABLE)
     if not wanted:
         return
-    where, _, action = wanted.rpartition("=")
+    where, _, action = wanted.partition("=")  # no point's name holds "="; a path may
     if where != point:
         return
     if action == "kill":
         os.kill(os.getpid(), signal.SIGKILL)
     elif action == "enospc":
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+    elif action.startswith("fill:"):
+        _fill(action.removeprefix("fill:"))
+
+
+_FILL_LIMIT = 256 << 20
+
+
+def _fill(path: str) -> None:
+    """Append zeros to `path` until the file system holding it has no room left (one of a
+    test's small disks: a larger one is refused rather than filled)."""
+    st = os.statvfs(os.path.dirname(os.path.abspath(path)))
+    if st.f_bavail * st.f_frsize > _FILL_LIMIT:
+        raise RuntimeError(f"{FAULT_VARIABLE}: will not fill {path}: more than {_FILL_LIMIT >> 20} MB free")
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+    try:
+        for size in (1 << 20, 1 << 12, 1):  # the last short write fills the last block
+            chunk = bytes(size)
+            with contextlib.suppress(OSError):
+                while os.write(fd, chunk):
+                    pass
+    finally:
+        os.close(fd)
 
 
 def remove_stray_temporaries(directory: str | os.PathLike) -> list[Path]:

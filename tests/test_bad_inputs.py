@@ -109,6 +109,16 @@ def _unreadable_folder(d: Path) -> list[str]:
     return []
 
 
+def _html_page(d: Path) -> list[str]:
+    (d / "page.html").write_text(
+        '<!DOCTYPE html><html><head><meta charset="utf-8"><title>Steppe talks</title></head><body>'
+        '<nav><a href="/">Home</a></nav><article><h1>Steppe talks</h1><p>Kazakhstan and Uzbekistan signed an '
+        "agreement on water security in Tashkent on Monday.</p><p>The two countries agreed to share data on the "
+        "rivers that cross their border.</p></article><footer>All rights reserved</footer></body></html>",
+        encoding="utf-8")
+    return ["Steppe talks"]
+
+
 @dataclass
 class Case:
     id: str
@@ -141,6 +151,17 @@ CASES = [
     Case("front-matter-too-large", _md("fm.md", "title: " + "x" * 1500), "fm.md: front matter larger than 1 KB",
          1, {"KG_LIMIT_FRONT_MATTER_BYTES": "1024"}),
     Case("utf16-with-bom", _utf16, "", 0),
+    Case("html-page", _html_page, "", 0),  # read through trafilatura, whose cleaner is declared directly
+    # what fuzzing found: digits int() cannot read, a weekday before the first day of year 1, a
+    # letter without a Unicode name (pymorphy3 asks every letter for its name)
+    Case("date-digits-of-other-scripts", _with_title(_md(
+        "digits.md", "title: Odd digits", "China and Kazakhstan met on ⁵ June, on 🄁 May, on ٣ April and on ５ July."),
+        "Odd digits"), "", 0),
+    Case("weekday-before-year-one", _with_title(_md(
+        "old.md", "title: Year one\npublished: 0001-01-01", "China and Kazakhstan met on Tuesday."), "Year one"), "", 0),
+    Case("letter-without-a-unicode-name", _with_title(_md(
+        "tangut.md", "title: Тангут\nlang: uk", "Китай і Казахстан зустрілися в Астані. 𗀀Ь слово 𗀀ь, 𑁒 березня."),
+        "Тангут"), "", 0),
     Case("name-not-utf8", _bad_name, "caf\\xe9.txt: file name is not valid UTF-8", 1),
     Case("fifo", _fifo, "pipe.txt: a FIFO, not a file; skipped", 1),
     Case("link-to-a-file-outside", _link_out(), "link.txt: link leads out of the input folders; not followed", 1),

@@ -303,7 +303,7 @@ def _name_case(tokens: list[Token], lang: str) -> tuple[str, str] | None:
 
 
 def _may_be_nominative(t: Token, lang: str) -> bool:
-    return any(p.tag.case == "nomn" for p in _morph(lang).parse(t.text.lower().replace("’", "'")))
+    return any(p.tag.case == "nomn" for p in readings(t.text.lower().replace("’", "'"), lang))
 
 
 def _same_form(case: str, gender: str | None) -> str:

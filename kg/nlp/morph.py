@@ -133,7 +133,18 @@ def is_nominal(word: str, lang: str) -> bool:
 def readings(text: str, lang: str) -> tuple:
     """pymorphy3's readings of `text` (its `Parse` values), cached: the entity stages read a
     name's words again after the lemmatiser did, and pymorphy3 parses an unknown word slowly."""
-    return tuple(_morph(lang).parse(text))
+    morph = _morph(lang)
+    try:
+        return tuple(morph.parse(text))
+    except ValueError:
+        # pymorphy3 asks every letter for its Unicode name, and the letters of some scripts
+        # (Tangut, Khitan, Nushu) have none: a word holding one is unknown, read as written.
+        low = text.lower()
+        unknown = morph.parse(_UNKNOWN_LETTER)[0]
+        return (unknown._replace(word=low, normal_form=low, methods_stack=()),)
+
+
+_UNKNOWN_LETTER = "\u3400"  # a letter with a name that no dictionary of kg's languages holds
 
 
 @register_lemmatizer("pymorphy3", keeps_written=True)

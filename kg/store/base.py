@@ -245,10 +245,13 @@ class StoreBase:
             graphs = [DEFAULT_GRAPH] + (sorted(self._graph_names(), key=_graph_order) if fmt.quads else [])
         graphs = list(graphs)
         if isinstance(dest, (str, os.PathLike)):
-            with atomic_write(dest) as out:
+            with atomic_write(dest) as out:  # names the file a full disk could not take
                 self._dump_as(out, fmt, graphs)
-        else:
+            return
+        try:
             self._dump_as(dest, fmt, graphs)
+        except OSError as e:
+            raise StoreError(f"cannot write RDF: {e.strerror or e}") from None
 
     def _dump_as(self, out: IO[bytes], fmt: Format, graphs: list[URIRef]) -> None:
         if fmt.name in NATIVE_FORMATS:

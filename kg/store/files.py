@@ -15,6 +15,7 @@ kg.errors.StoreLockedError: ... is being written by another kg process (build, p
 """
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import json
 import os
@@ -76,8 +77,11 @@ class DirLock:
             raise StoreLockedError(self._message(holder)) from None
         if self.exclusive:
             # Who holds it, for the message the next process shows; readers leave it alone.
-            os.ftruncate(fd, 0)
-            os.pwrite(fd, f"{self.purpose}, pid {os.getpid()}: {' '.join(sys.argv)[:200]}".encode(), 0)
+            # A full disk leaves the note out: the lock holds without it, and the build's own
+            # first write names the file it could not write.
+            with contextlib.suppress(OSError):
+                os.ftruncate(fd, 0)
+                os.pwrite(fd, f"{self.purpose}, pid {os.getpid()}: {' '.join(sys.argv)[:200]}".encode(), 0)
         self._fd = fd
         return self
 

@@ -247,19 +247,21 @@ class OxigraphStore(StoreBase):
 
     def _dump(self, out: IO[bytes], format: str, graphs: list[URIRef]) -> None:
         """Graph by graph through pyoxigraph's serialisers; JSON-LD, which needs the dataset
-        at once, streams quads."""
-        try:
-            names = [self._terms.graph(g) for g in graphs]
-            if format == "json-ld":
-                quads = (q for name in names for q in self._store.quads_for_pattern(None, None, None, name))
-                ox.serialize(quads, out, _FORMATS[format])
-                return
-            if format == "trig":
-                out.write(_prefix_lines())
-            for name in names:
-                out.write(self._dump_graph(name, format))
-        except OSError as e:
-            raise StoreError(f"cannot write RDF: {e}") from None
+        at once, streams quads. A write to `out` that fails raises its `OSError`, for the
+        caller to name the file (a full disk); a read of the store that fails, `StoreError`."""
+        names = [self._terms.graph(g) for g in graphs]
+        if format == "json-ld":
+            quads = (q for name in names for q in self._store.quads_for_pattern(None, None, None, name))
+            ox.serialize(quads, out, _FORMATS[format])
+            return
+        if format == "trig":
+            out.write(_prefix_lines())
+        for name in names:
+            try:
+                body = self._dump_graph(name, format)
+            except OSError as e:
+                raise StoreError(f"cannot read the oxigraph store at {self.path}: {e}") from None
+            out.write(body)
 
     def _dump_graph(self, name, format: str) -> bytes:
         default = isinstance(name, ox.DefaultGraph)
