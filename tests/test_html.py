@@ -11,7 +11,6 @@ import os
 import re
 import subprocess
 import sys
-import time
 import types
 from pathlib import Path
 from typing import ClassVar
@@ -436,13 +435,12 @@ def test_empty_graph_still_makes_a_page(tmp_path):
     assert data["nodes"] == [] and report.nodes == 0 and "0 entities" in text
 
 
-def test_layout_of_a_large_graph_is_fast_and_keeps_components_apart():
+def test_layout_of_a_large_graph_keeps_components_apart():
+    # its speed is measured in bench/html_bench.py, not here: a shared machine's load decides it
     g = nx.MultiDiGraph(nx.barabasi_albert_graph(3000, 3, seed=3))
     g.add_edges_from([(10_000 + i, 20_000 + i) for i in range(50)])  # 50 separate pairs
     g.add_nodes_from(range(30_000, 30_020))  # and lonely nodes
-    started = time.perf_counter()
     pos = kh.layout(g)
-    assert time.perf_counter() - started < 15  # measured ~1 s; spring_layout alone takes ~60 s
     assert set(pos) == set(g) and all(map(math.isfinite, (c for p in pos.values() for c in p)))
     xs, ys = zip(*(pos[n] for n in range(3000)))
     inside = [n for n in g if n >= 10_000 and min(xs) <= pos[n][0] <= max(xs)
