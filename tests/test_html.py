@@ -11,7 +11,6 @@ import os
 import re
 import subprocess
 import sys
-import time
 import types
 from pathlib import Path
 from typing import ClassVar
@@ -436,13 +435,12 @@ def test_empty_graph_still_makes_a_page(tmp_path):
     assert data["nodes"] == [] and report.nodes == 0 and "0 entities" in text
 
 
-def test_layout_of_a_large_graph_is_fast_and_keeps_components_apart():
+def test_layout_of_a_large_graph_keeps_components_apart():
+    # its speed is measured in bench/html_bench.py, not here: a shared machine's load decides it
     g = nx.MultiDiGraph(nx.barabasi_albert_graph(3000, 3, seed=3))
     g.add_edges_from([(10_000 + i, 20_000 + i) for i in range(50)])  # 50 separate pairs
     g.add_nodes_from(range(30_000, 30_020))  # and lonely nodes
-    started = time.perf_counter()
     pos = kh.layout(g)
-    assert time.perf_counter() - started < 15  # measured ~1 s; spring_layout alone takes ~60 s
     assert set(pos) == set(g) and all(map(math.isfinite, (c for p in pos.values() for c in p)))
     xs, ys = zip(*(pos[n] for n in range(3000)))
     inside = [n for n in g if n >= 10_000 and min(xs) <= pos[n][0] <= max(xs)
@@ -530,3 +528,32 @@ def test_demo_page_is_the_same_whatever_the_hash_seed(tmp_path):
     first = _demo_page(tmp_path, "1")
     assert first == _demo_page(tmp_path, "2")
     assert first == _demo_page(tmp_path, "3")
+
+
+_BIG_PAGE = """
+import sys
+import networkx as nx
+from kg.export.html import write_html
+g = nx.MultiDiGraph()
+for i in range(200):
+    g.add_node(f"n{i}", type="Person", label=f"Person {i}", labels={"en": f"Person {i}"}, mentions=i % 7)
+for i in range(200):
+    for j in (i + 1, i * 7 + 3, i * i + 5):
+        rel = ("meetsWith", "visits", "criticizes")[(i + j) % 3]
+        if j % 200 != i:
+            g.add_edge(f"n{i}", f"n{j % 200}", key=rel, relation=rel, symmetric=rel == "meetsWith",
+                       support=1 + (i * j) % 5, evidence=[f"Person {i} and person {j % 200} spoke."])
+write_html(g, sys.argv[1], max_nodes=40, focus=sys.argv[2] or None, hops=2)
+"""
+
+
+@pytest.mark.parametrize("focus", ["", "n5"])
+def test_a_trimmed_page_is_the_same_whatever_the_hash_seed(tmp_path, focus):
+    pages = []
+    for seed in ("1", "2", "3"):
+        out = tmp_path / f"big-{seed}.html"
+        subprocess.run([sys.executable, "-c", _BIG_PAGE, str(out), focus], check=True,
+                       env={**os.environ, "PYTHONHASHSEED": seed}, capture_output=True)
+        pages.append(out.read_bytes())
+    assert b'id="kg-chunk-0"' in pages[0]
+    assert pages[0] == pages[1] == pages[2]

@@ -97,6 +97,19 @@
     return factStyle[eid] ? factStyle[eid].color : "#8a8f98";
   }
   function narrow() { return window.matchMedia("(max-width: 760px)").matches; }
+  // vis-network 9 with physics off redraws the whole canvas at once on every change of its
+  // data (startSimulation → _redraw), so drawing an entity found by search took five full
+  // redraws. Changes made here hold the drawing back until they are all made, then ask for
+  // one frame: the renderer's own _blockRedraw/_allowRedraw/_requestRedraw.
+  function quietly(change) {
+    if (!network) return change();
+    var emitter = network.body.emitter;
+    emitter.emit("_blockRedraw");
+    try { return change(); } finally {
+      emitter.emit("_allowRedraw");
+      emitter.emit("_requestRedraw");
+    }
+  }
 
   // ---------------------------------------------------------------- bundles of facts
 
@@ -139,8 +152,10 @@
       if (known) upd.push(item);
       else { item.from = bundles[bid].from; item.to = bundles[bid].to; item.label = ""; fresh.push(item); }
     });
-    if (fresh.length) edges.add(fresh);
-    if (upd.length) edges.update(upd);
+    quietly(function () {
+      if (fresh.length) edges.add(fresh);
+      if (upd.length) edges.update(upd);
+    });
   }
   function shownMembers(bid) {
     return bundles[bid].members.filter(function (eid) { return !state.hiddenEdges[eid]; });
@@ -164,7 +179,7 @@
       var text = want ? b.look.text : "";
       if ((state.edgeLabel[bid] || "") !== text) { state.edgeLabel[bid] = text; upd.push({id: bid, label: text}); }
     });
-    if (upd.length) edges.update(upd);
+    if (upd.length) quietly(function () { edges.update(upd); });
   }
   kg.edgeLabelZoom = EDGE_LABEL_ZOOM;
 
@@ -212,7 +227,7 @@
       var text = free ? info.nodes[key].name : "";
       if (state.nodeLabel[key] !== text) { state.nodeLabel[key] = text; upd.push({id: idOf[key], label: text}); }
     });
-    if (upd.length) nodes.update(upd);
+    if (upd.length) quietly(function () { nodes.update(upd); });
   }
   var labelTimer = null;
   function relabel(delay) {
@@ -452,8 +467,10 @@
       if (show) shownN++;
       if (Boolean(state.hiddenNodes[key]) === show) { state.hiddenNodes[key] = !show; nUpd.push({id: idOf[key], hidden: !show}); }
     });
-    refreshBundles(Object.keys(touched));
-    if (nUpd.length) nodes.update(nUpd);
+    quietly(function () {
+      refreshBundles(Object.keys(touched));
+      if (nUpd.length) nodes.update(nUpd);
+    });
     var nAll = Object.keys(info.nodes).length, eAll = Object.keys(info.edges).length;
     $("kg-counts").textContent = (shownN === nAll ? nAll : shownN + " of " + nAll) + " entities · " +
                                  (shownE === eAll ? eAll : shownE + " of " + eAll) + " relations";
@@ -629,7 +646,9 @@
     });
     return box || {l: 0, r: 0, t: 0, b: 0};
   }
-  function addReserveNode(key, x, y) {
+  // The node of `key` for vis (added by the caller, all at once: one add of 200 nodes is
+  // one update of the drawing, 200 adds are 200).
+  function reserveNode(key, x, y) {
     var o = rowObject(reserve.nodes[key], reserve.fields.node), t = reserve.types[o.type];
     o.typeLabel = t[0];
     o.shape = t[1];
@@ -639,13 +658,13 @@
                        wikidata: o.wikidata, mentions: o.mentions, degree: o.degree};
     idOf[key] = key;
     adj[key] = adj[key] || [];
-    nodes.add({id: key, label: o.name, x: x, y: y, shape: o.shape, size: o.size,
-               font: {size: o.fontSize},
-               color: {background: o.color, border: o.border,
-                       highlight: {background: o.color, border: "#111111"},
-                       hover: {background: o.color, border: "#111111"}}});
     state.nodeLabel[key] = o.name;
     delete reserve.nodes[key];
+    return {id: key, label: o.name, x: x, y: y, shape: o.shape, size: o.size,
+            font: {size: o.fontSize},
+            color: {background: o.color, border: o.border,
+                    highlight: {background: o.color, border: "#111111"},
+                    hover: {background: o.color, border: "#111111"}}};
   }
   // Draw an entity the page has not drawn yet, with every fact of it and its neighbours,
   // on a ring around it beside the drawing (or around its drawn neighbours).
@@ -676,7 +695,7 @@
       return o;
     });
     reserve.byNode[key] = waiting.slice(REVEAL_MAX);
-    var centre;
+    var centre, added = [];
     if (info.nodes[key]) centre = network.getPositions([idOf[key]])[idOf[key]];
     else {
       var near = facts_.map(function (o) { return String(o.from) === key ? o.to : o.from; })
@@ -689,7 +708,7 @@
         var box = drawnBox();
         centre = {x: box.r + 400, y: (box.t + box.b) / 2};
       }
-      addReserveNode(key, centre.x, centre.y);
+      added.push(reserveNode(key, centre.x, centre.y));
     }
     var fresh = facts_.map(function (o) { return String(o.from) === key ? o.to : o.from; })
                       .filter(function (k) { return !info.nodes[k] && reserve.nodes[k]; });
@@ -697,8 +716,9 @@
     var radius = 140 + 12 * fresh.length;
     fresh.forEach(function (k, i) {
       var a = 2 * Math.PI * i / Math.max(fresh.length, 1);
-      addReserveNode(k, centre.x + radius * Math.cos(a), centre.y + radius * Math.sin(a));
+      added.push(reserveNode(k, centre.x + radius * Math.cos(a), centre.y + radius * Math.sin(a)));
     });
+    if (added.length) quietly(function () { nodes.add(added); });
     var touched = [];
     facts_.forEach(function (o) {
       if (info.edges[o.eid] || !info.nodes[o.from] || !info.nodes[o.to]) return;

@@ -39,7 +39,7 @@ def select_view(graph: nx.MultiDiGraph, *, focus: str | None = None, hops: int =
         g = _filter_edges(g, _relation_set(relations), date_bounds(since, until))
         g = _drop_isolated(g, keep=focus_id)
     if focus_id is not None:
-        g = nx.MultiDiGraph(nx.ego_graph(g, focus_id, radius=max(hops, 0), undirected=True))
+        g = _induced(g, nx.ego_graph(g, focus_id, radius=max(hops, 0), undirected=True))
     drawn, trimmed = _trim(g, max_nodes, keep=focus_id)
     return Selection(drawn, focus_id, trimmed, g)
 
@@ -83,8 +83,19 @@ def _trim(g: nx.MultiDiGraph, max_nodes: int, keep: str | None) -> tuple[nx.Mult
         return g, 0
     ranked = sorted(g, key=lambda n: (n != keep, -g.degree(n),
                                       -as_int(g.nodes[n].get("mentions")), str(n)))
-    kept = nx.MultiDiGraph(g.subgraph(ranked[:max_nodes]))
+    kept = _induced(g, ranked[:max_nodes])
     return _thin(kept, EDGES_PER_NODE * max_nodes), g.number_of_nodes() - max_nodes
+
+
+def _induced(g: nx.MultiDiGraph, nodes) -> nx.MultiDiGraph:
+    """The subgraph of `g` on `nodes`, in `g`'s order. networkx's subgraph view iterates the
+    node set it was given when that is small, whose order follows the hash seed, and the
+    page's layout and bytes follow the order of the nodes."""
+    keep = set(nodes)
+    out = nx.MultiDiGraph(**g.graph)
+    out.add_nodes_from((n, a) for n, a in g.nodes(data=True) if n in keep)
+    out.add_edges_from((u, v, k, a) for u, v, k, a in g.edges(keys=True, data=True) if u in keep and v in keep)
+    return out
 
 
 def _thin(g: nx.MultiDiGraph, max_edges: int) -> nx.MultiDiGraph:
