@@ -45,7 +45,11 @@ def person_names(label: str, lang: str) -> list[str]:
     if not label:
         return []
     head, sep, tail = label.partition(", ")
-    words = (tail.split() + head.split()) if sep else label.split()
+    words = head.split()
+    # «Черкесов, Виктор»: the Russian and Ukrainian catalogue order; a title after the comma
+    # («Дуглас, барон Джей», "John Hutton, Baron Hutton") is no part of the name
+    if sep and lang in ("uk", "ru") and all(w[:1].isupper() for w in tail.split()):
+        words = tail.split() + head.split()
     if lang in ("uk", "ru") and not sep and len(words) == 3 and _PATRONYMIC.search(words[2]):
         words = [words[1], words[2], words[0]]  # «Карпов Анатолій Євгенович»: the surname first
     if len(words) < 2 or not all(any(c.isalpha() for c in w) for w in words):
@@ -54,6 +58,10 @@ def person_names(label: str, lang: str) -> list[str]:
     if lang in ("uk", "ru") and len(words) == 3 and _PATRONYMIC.search(words[1]):
         _add(names, f"{words[0]} {words[2]}")
     _add(names, " ".join(words))
+    # news leaves out a middle initial: "George J. Mitchell" is "George Mitchell"
+    plain = [w for w in words if not re.fullmatch(r"\w\.", w)]
+    if len(plain) >= 2 and len(plain) < len(words):
+        _add(names, " ".join(plain))
     if lang == "uk":
         # news often writes ґ as г («Гідо» for «Ґідо»): both spellings are the name
         for n in list(names):

@@ -85,6 +85,9 @@ def test_generated_places_resolve_in_text():
     ("Йоханс, Майкл", "ru", ["Майкл Йоханс"]),
     ("Mike Johanns", "en", ["Mike Johanns"]),
     ("Madonna", "en", []),                          # one word: no name to match on its own
+    ("John Hutton, Baron Hutton of Furness", "en", ["John Hutton"]),
+    ("Дуглас, барон Джей", "ru", []),               # a title after the comma, one word before it
+    ("George J. Mitchell", "en", ["George J. Mitchell", "George Mitchell"]),
 ])
 def test_person_labels_become_first_name_and_surname(label, lang, names):
     assert person_names(label, lang) == names
