@@ -32,7 +32,7 @@ from ..nlp import Document, Token
 from ..nlp.morph import _morph, readings
 from ..nlp.phrases import PhraseMatch
 from .lexicon import Grammar, Lexicon, body_word_pattern, load_lexicon
-from .names import may_stand_in, name_key, settled_word
+from .names import may_stand_in, name_key, settled_word, word_key
 from .stages import Stage, Stages
 
 ACTOR_TYPES = frozenset({"Country", "Person", "Organization", "IntergovernmentalOrganization", "Alliance",
@@ -371,6 +371,8 @@ def known_names(ctx: ArticleContext, table: MentionTable) -> MentionTable:
     as_place = {m.entity_id for m in matches if _is_place_use(ctx, m.start) or m is dateline} | \
         _listed_with_cities(ctx, matches)
     for m in matches:
+        if m.kind == "adjective" and _opens_a_name(ctx, m.start):
+            continue
         entry = ctx.gaz.get(m.entity_id)
         eid = m.entity_id
         if entry.type == "City" and entry.capital_of and eid not in as_place and m.kind == "name":
@@ -378,6 +380,19 @@ def known_names(ctx: ArticleContext, table: MentionTable) -> MentionTable:
         d.register_known(eid)
         d.add(m.start, m.end, eid, m.kind)
     return d.table(dateline=dateline.entity_id if dateline is not None else "")
+
+
+def _opens_a_name(ctx: ArticleContext, k: int) -> bool:
+    """«в Колумбийском университете», «1-го Украинского фронта»: where only a name's first word
+    takes a capital, a nationality adjective with one inside a sentence opens a body's name; it
+    names no state («американский» would)."""
+    g, tok = ctx.grammar, ctx.doc.tokens[k]
+    if not g.case_marking or g.capitalised_names or not tok.text[:1].isupper() or tok.text.isupper():
+        return False
+    if k == 0 or ctx.sent(k - 1) != ctx.sent(k):
+        return False
+    prev = ctx.doc.tokens[k - 1].text
+    return prev not in "\"«“„—–-:(" and not prev.endswith((".", "!", "?"))
 
 
 def _read_in_context(ctx: ArticleContext, matches: list[NameMatch]) -> list[NameMatch]:
@@ -427,23 +442,37 @@ def _dateline(ctx: ArticleContext, matches: list[NameMatch]) -> NameMatch | None
 
 
 def _listed_with_cities(ctx: ArticleContext, matches: list[NameMatch]) -> set[str]:
-    """«в Исламабаде и Лахоре», "between Islamabad and Rawalpindi": a capital listed, after a
-    place's preposition, with a city that is no state's capital is a city among cities, a
-    place («Исламабад и Дели договорились» stays the governments)."""
+    """Capitals among cities, read as places: a list with a city that is no state's capital
+    after a place's preposition («в Исламабаде и Лахоре», "between Islamabad and Rawalpindi")
+    or of three cities or more («Лондон, Барселона, Брюссель и Варшава»); a route, cities
+    joined by a dash («рейс Малага-Брюссель», «Киев-Берлин»). «Исламабад и Дели договорились»
+    stays the governments."""
     tokens, g = ctx.doc.tokens, ctx.grammar
     by_start = {m.start: m for m in matches if m.kind == "name"}
-    out = set()
-    for m in by_start.values():
-        j = m.end
-        if j + 1 >= len(tokens) or not (tokens[j].text == "," or tokens[j].text.lower() in g.coordinators):
+    out: set[str] = set()
+    seen: set[int] = set()
+    for m in sorted(by_start.values(), key=lambda m: m.start):
+        if m.start in seen or ctx.gaz.get(m.entity_id).type != "City":
             continue
-        other = by_start.get(j + 1)
-        if other is None:
+        chain, joins = [m], []
+        while chain[-1].end + 1 < len(tokens):
+            j = chain[-1].end
+            nxt = by_start.get(j + 1)
+            if nxt is None or ctx.gaz.get(nxt.entity_id).type != "City" or not (
+                    tokens[j].text in (",", "-", "‑", "—", "–") or tokens[j].text.lower() in g.coordinators):
+                break
+            chain.append(nxt)
+            joins.append(tokens[j])
+        seen.update(x.start for x in chain)
+        capitals = {x.entity_id for x in chain if ctx.gaz.get(x.entity_id).capital_of}
+        if len(chain) < 2 or not capitals:
             continue
-        a, b = ctx.gaz.get(m.entity_id), ctx.gaz.get(other.entity_id)
+        others = any(not ctx.gaz.get(x.entity_id).capital_of for x in chain)
         placed = _is_place_use(ctx, m.start) or (m.start > 0 and tokens[m.start - 1].text.lower() in g.between_words)
-        if placed and a.type == b.type == "City" and bool(a.capital_of) != bool(b.capital_of):
-            out.add(m.entity_id if a.capital_of else other.entity_id)
+        route = all(t.text in ("-", "‑", "—", "–") for t in joins) and (others or any(
+            t.start == tokens[t.index - 1].end and t.end == tokens[t.index + 1].start for t in joins))
+        if route or (others and (placed or len(chain) >= 3)):
+            out |= capitals
     return out
 
 
@@ -834,6 +863,18 @@ def _known_personal(ctx: ArticleContext, tok: Token) -> bool:
 _DOMAIN_LETTERS = range(2, 5)  # the last part of a web address: «ru», «net», «com», «info»
 
 
+def _first_name_fits(ctx: ArticleContext, tok: Token, eid: str) -> bool:
+    """Whether a first name sounds like (`names.word_key`) the first name the gazetteer gives
+    the person in any language; a person it lacks, or knows by one word, fits any."""
+    if eid not in ctx.gaz:
+        return True
+    firsts = {word_key(n.split()[0], lang) for lang, names in ctx.gaz.get(eid).names for n in names if " " in n}
+    if not firsts:
+        return True
+    lang = ctx.doc.lang
+    return bool(firsts & {word_key(w.replace("’", "'"), lang) for w in tok.lemmas | {tok.text.lower()}})
+
+
 def _web_addresses(ctx: ArticleContext, d: _NameDraft) -> None:
     """«INTERFAX.RU», «Корреспондент.net», "Avianews.com": a name written into a web address,
     with no space around its dot, is one name, a medium's; a known body's name at its start
@@ -1008,10 +1049,15 @@ def _new_entity(ctx: ArticleContext, d: _NameDraft, i: int, j: int, span: list[T
     nxt = next((m for m in d.by_start.get(j, ()) if m.kind == "name" and d.types.get(m.entity_id) == "Person"), None)
     if nxt is not None and len(span) == 1 and ({"Name", "Surn"} & span[0].analysis.grammemes or not g.case_marking):
         # «Гаканом Фіданом» where the gazetteer spells «Хакан»: a first name before a known
-        # surname is that person's, whatever its spelling
+        # surname is that person's, whatever its spelling; one that sounds otherwise («Иванка
+        # Трамп», «Ли Харрис») is another person's of that surname
         d.remove(nxt)
-        d.add(i, nxt.end, nxt.entity_id, "name")
-        return
+        if nxt.end - nxt.start > 1 or _first_name_fits(ctx, span[0], nxt.entity_id):
+            d.add(i, nxt.end, nxt.entity_id, "name")
+            return
+        if not any(x.entity_id == nxt.entity_id for x in d.mentions):
+            d.entities.pop(nxt.entity_id, None)
+        j, span, etype = nxt.end, list(doc.tokens[i:nxt.end]), "Person"
     etype = etype or _guess_type(ctx, i, j, span)
     short = ""
     ending = d.by_end.get(i)

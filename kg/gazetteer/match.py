@@ -78,6 +78,19 @@ def _name_of_person(tokens, start: int, end: int) -> bool:
     return nxt.is_word and nxt.text[:1].isupper() and not nxt.text.isupper()
 
 
+SURNAME_PLACES = frozenset({"City", "Region"})
+
+
+def _surname_after_first_name(doc: Document, start: int, end: int) -> bool:
+    """«Оксана Карас», «Алехандро Толедо»: a city's or region's one-word name right after a word
+    the dictionary knows as a first name is that person's surname."""
+    if end - start != 1 or start == 0 or doc.sentence_of[start - 1] != doc.sentence_of[start]:
+        return False
+    prev = doc.tokens[start - 1]
+    return prev.text[:1].isupper() and not prev.text.isupper() and "Name" in prev.analysis.grammemes and \
+        _morph(doc.lang).word_is_known(prev.text.lower())
+
+
 def match_names(doc: Document, gaz: Gazetteer) -> list[NameMatch]:
     index = _index(gaz, doc.lang)
     tokens = doc.tokens
@@ -87,7 +100,8 @@ def match_names(doc: Document, gaz: Gazetteer) -> list[NameMatch]:
             return False
         if key.kind != "name" or end - start != 1 or gaz.get(key.entity_id).type not in PLACE_TYPES:
             return True
-        return not (_plural_of_singular(tokens[start], key, doc.lang) or _name_of_person(tokens, start, end))
+        return not (_plural_of_singular(tokens[start], key, doc.lang) or _name_of_person(tokens, start, end) or
+                    (gaz.get(key.entity_id).type in SURNAME_PLACES and _surname_after_first_name(doc, start, end)))
 
     matches = index.find(doc.tokens, accept=accept)
     out: list[NameMatch] = []

@@ -77,6 +77,26 @@ CASES: list[Case] = [
       links=[("Астана", "Astana")], not_links=[("Астана", "Kazakhstan")]),
     E("uk-capital-7", "uk",  # near miss: no date after it, the capital speaks for its state
       "Астана. Казахстан і Китай підписали угоду.", not_links=[("Астана", "Astana")]),
+    E("ru-capital-9", "ru",  # three cities or more, one no capital: all are places
+      "Отменены рейсы по направлениям Лондон, Барселона, Париж и Варшава.",
+      links=[("Лондон", "London"), ("Париж", "Paris")], not_links=[("Лондон", "United_Kingdom")]),
+    E("uk-capital-8", "uk",
+      "Скасовано рейси за напрямками Лондон, Барселона, Париж і Варшава.",
+      links=[("Лондон", "London"), ("Варшава", "Warsaw")], not_links=[("Варшава", "Poland")]),
+    E("en-capital-6", "en",
+      "Flights to London, Barcelona, Paris and Warsaw were cancelled.",
+      links=[("London", "London"), ("Paris", "Paris")]),
+    E("ru-capital-10", "ru",  # near miss: capitals alone in a list speak for their states
+      "Москва, Пекин и Тегеран осудили удары.", links=[("Москва", "Russia"), ("Тегеран", "Iran")]),
+    E("ru-adjective-11", "ru",  # a capitalised nationality adjective inside a sentence opens a body's name
+      "Он преподавал в Колумбийском университете.", not_links=[("Колумбийском", "Colombia")]),
+    E("uk-adjective-11", "uk",
+      "Він викладав у Колумбійському університеті.", not_links=[("Колумбійському", "Colombia")]),
+    E("ru-adjective-12", "ru",  # near miss: the adjective in lower case, or opening the sentence
+      "Российский министр встретил американского посла.",
+      links=[("Российский", "Russia"), ("американского", "United_States")]),
+    E("en-adjective-11", "en",  # near miss: English capitalises every nationality adjective
+      "The American ambassador met the Russian minister.", links=[("American", "United_States")]),
     E("uk-group-1", "uk",
       "Китай і Казахстан підписали угоду про безвізовий режим. Обидві країни домовилися розширювати туризм.",
       links=[("Обидві країни", "China"), ("Обидві країни", "Kazakhstan")]),

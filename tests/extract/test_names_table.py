@@ -67,6 +67,20 @@ CASES: list[Case] = [
     N("en-gender-1", "en", "The court acquitted farmer Nuria Nandi. Nuria Nandi returned home.",  # no case endings
       labels=[("Nuria Nandi", "Nuria Nandi")]),
 
+    # -- a known surname after another first name is another person; a place's name after a first name a surname
+    N("ru-othername-1", "ru", "Иванку Трамп встретил премьер-министр.",
+      not_links=[("Иванку Трамп", "Donald_Trump"), ("Трамп", "Donald_Trump")], labels=[("Иванку Трамп", "Иванка Трамп")]),
+    N("uk-othername-1", "uk", "Прем'єр-міністр зустрів Іванку Трамп у Римі.",
+      not_links=[("Трамп", "Donald_Trump")]),
+    N("ru-othername-2", "ru", "Сибига встретился с Гаканом Фиданом.",  # near miss: the same name spelt otherwise
+      links=[("Гаканом Фиданом", "Hakan_Fidan")]),
+    N("en-othername-1", "en", "On Monday Ivanka Trump arrived in Rome.", not_links=[("Trump", "Donald_Trump")]),
+    N("ru-placename-1", "ru", "Бывший президент Перу Алехандро Толедо был экстрадирован.",
+      not_links=[("Толедо", "Toledo_BZ-TOL")], labels=[("Алехандро Толедо", "Алехандро Толедо")]),
+    N("uk-placename-1", "uk", "Співачка Оксана Лахор виступила в Києві.", not_links=[("Лахор", "Lahore_Q11739")]),
+    N("ru-placename-2", "ru", "В Астане Касым-Жомарт Токаев встретился с Си Цзиньпином.",  # near miss: a preposition
+      links=[("Касым-Жомарт Токаев", "Kassym-Jomart_Tokayev")]),
+
     # -- a surname that is a plural of a state's name; a first name that is also a state -----
     N("ru-surname-state-1", "ru", "Бывший министр Ливанов выступил на конференции в Бейруте.",
       not_links=[("Ливанов", "Lebanon")], links=[("Бейруте", "Beirut")]),
