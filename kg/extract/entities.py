@@ -1416,40 +1416,6 @@ def _without_last_word(label: str, drops: tuple[str, ...]) -> str:
     return head.rstrip() if head.strip() and last in drops else label
 
 
-# -- pronouns ----------------------------------------------------------------
-
-def pronouns(ctx: ArticleContext, table: MentionTable) -> MentionTable:
-    """Reads subject pronouns ("He", «Він», "It"). Adds a `pronoun` mention of the actor in
-    focus: at a sentence's start, the previous sentence's first actor of that kind; after a
-    clause word ("… has waned since it went to war"), its own sentence's first one."""
-    d = _Draft(ctx, table)
-    kinds = ctx.lex.raw.get("subject_pronouns") or {}
-    # pronouns refer to what is named; the mentions they add are no antecedents, so the
-    # candidates are read once, by sentence
-    antecedents: dict[int, list[ActorMention]] = defaultdict(list)
-    for m in table.mentions:
-        if m.kind in ("name", "surname", "role") and m.start not in table.complements:
-            antecedents[m.sentence].append(m)
-    clause_words = ctx.lex.words("subordinators") | ctx.lex.words("clause_conjunctions") | {","}
-    for sentence in ctx.doc.sentences:
-        for k, tok in enumerate(sentence.tokens):
-            want = kinds.get(tok.text.lower())
-            if not want or tok.index in d.covered:
-                continue
-            opening = k == 0
-            if not opening and sentence.tokens[k - 1].text.lower() not in clause_words:
-                continue
-            if opening and sentence.index == 0:
-                continue
-            source = sentence.index - 1 if opening else sentence.index
-            types = {"Person"} if want == "person" else {"Country", "Organization", "IntergovernmentalOrganization",
-                                                          "Alliance", "Format", "Agency"}
-            prev = [m for m in antecedents.get(source, ()) if m.start < tok.index and d.types.get(m.entity_id) in types]
-            if prev:
-                d.add(tok.index, tok.index + 1, min(prev, key=lambda m: m.start).entity_id, "pronoun")
-    return d.table()
-
-
 # -- groups ------------------------------------------------------------------
 
 def groups(ctx: ArticleContext, table: MentionTable) -> MentionTable:
@@ -1610,6 +1576,7 @@ def _role_relation(title: str) -> str:
 # they count, pronouns last, over everything named before them.
 from .bodies import body_phrases  # noqa: E402 - its stage reads this module's tables
 from .events import named_events  # noqa: E402 - its stage reads this module's tables
+from .coref import own_states, pronouns  # noqa: E402 - its stages read this module's tables
 
 ENTITY_STAGES = Stages((
     Stage("known_names", known_names),
@@ -1626,6 +1593,7 @@ ENTITY_STAGES = Stages((
     Stage("role_nouns", role_nouns),
     Stage("national_groups", national_groups),
     Stage("pronouns", pronouns),
+    Stage("own_states", own_states),
 ))
 
 

@@ -67,6 +67,10 @@ class Grammar:
     event_labels: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     label_drops: tuple[str, ...] = ()
     name_key_letters: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))  # names.name_key
+    # coreference (kg/extract/coref.py): a pronoun's gender or number (masc, femn, neut, plur)
+    personal_pronouns: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))  # nominative
+    possessive_pronouns: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    reflexive_possessives: _WORDS = frozenset()  # lemmas: the clause's own subject's («свій»)
 
     @classmethod
     def from_data(cls, data: object, where: str) -> Grammar:

@@ -1250,8 +1250,12 @@ def _qualifiers(view: SentenceView, trigger: Trigger, domains: dict, trends: dic
             trends[key] = lex.trends.find(toks)
         if trends[key]:
             changes["trend"] = trends[key][0].payload
-    # «не підтримала», "refused to join", "lifted sanctions": the trigger is denied
+    # «не підтримала», "refused to join", "lifted sanctions": the trigger is denied; a
+    # negation before a coordinator denies the verb before it («не відступить і підтримуватиме»)
     window = doc.tokens[max(stretch.first, t0 - 4):t0]
+    joins = lex.grammar.coordinators
+    cut = max((k + 1 for k, t in enumerate(window) if t.text.lower() in joins), default=0)
+    window = window[cut:]
     if lex.negation.find(window) or any(t.text.lower().endswith(lex.grammar.negation_suffixes) for t in window):
         changes["polarity"] = "negative"
     near = doc.tokens[max(stretch.first, t0 - 4):t0]

@@ -67,18 +67,18 @@ def _vocabulary() -> set[str]:
         keys |= {str(k) for k in load_lexicon(lang).raw}
     keys |= set(Grammar.__dataclass_fields__)
     kinds = {"name", "adjective", "capital", "role", "group", "surname", "new", "new-person", "new_person",
-             "event", "pronoun", "person", "state"}
+             "event", "document", "pronoun", "person", "state"}
     qualifiers = {"domain", "date", "start", "end", "place", "trend", "polarity", "modality", "negative",
                   "positive", "other", "relations", "roles", "inception", "participation", "apposition",
                   "shared_domains", "entity", "visits", "acts"}
-    grammemes = {"nomn", "gent", "datv", "accs", "ablt", "loct", "sing", "plur", "masc", "femn", "anim", "past"}
+    grammemes = {"nomn", "gent", "datv", "accs", "ablt", "loct", "sing", "plur", "masc", "femn", "anim", "past", "neut"}
     titles = {"president", "prime_minister", "head_of_state", "chancellor", "vice_president", "foreign_minister",
               "defence_minister", "secretary_general", "commission_president", "high_representative",
               "spokesperson", "chairman", "mayor", "governor", "official", "minister"}  # the gazetteer's offices
     types = {"bool", "int", "str"}  # the grammar's value kinds
     stages = {"clauses", "triggers", "arguments", "qualifiers", "attribution", "known_names", "region_states",
               "capitals", "role_spans", "body_phrases", "unknown_names", "surnames", "events", "groups", "role_nouns",
-              "national_groups", "pronouns", "person_labels"}
+              "national_groups", "pronouns", "person_labels", "own_states"}
     return keys | kinds | qualifiers | grammemes | titles | types | stages | set(RELATIONS) | set(languages())
 
 

@@ -1022,6 +1022,20 @@ CASES: list[Case] = [
       must_not=[("Council_of_the_European_Union", "attacks", "Ukraine")], xfail=True,
       gap="a participle agreeing with a noun further back («пакет санкцій проти Росії, приурочений») "
           "is read as part of the main clause"),
+    # a negation denies the verb it stands before, not the one after a coordinator (near miss:
+    # the negation right before the trigger)
+    C("uk-supports-qual-24", "uk", "Британія не відступить і підтримуватиме Україну.",
+      must=[("United_Kingdom", "supports", "Ukraine")]),
+    C("uk-supports-miss-24", "uk", "Британія відступить і не підтримуватиме Україну.",
+      must_not=[("United_Kingdom", "supports", "Ukraine")]),
+    C("ru-supports-qual-24", "ru", "Британия не отступит и будет поддерживать Украину.",
+      must=[("United_Kingdom", "supports", "Ukraine")]),
+    C("ru-supports-miss-24", "ru", "Британия отступит и не будет поддерживать Украину.",
+      must_not=[("United_Kingdom", "supports", "Ukraine")]),
+    C("en-supports-qual-24", "en", "Britain will not back down and will support Ukraine.",
+      must=[("United_Kingdom", "supports", "Ukraine")]),
+    C("en-supports-miss-24", "en", "Britain will back down and will not support Ukraine.",
+      must_not=[("United_Kingdom", "supports", "Ukraine")]),
     # ------------------------------------------------------------------ condemning an act
     # "condemned the strikes": condemning an act with no actor of its own condemns who did it,
     # as an earlier sentence told with the same noun; the condemner strikes no one (near misses:

@@ -28,7 +28,8 @@ def _layer(stages=ENTITY_STAGES):
 
 def test_entity_stages_are_named_in_order_and_say_what_they_do():
     assert ENTITY_STAGES.names == ("known_names", "region_states", "capitals", "role_spans", "body_phrases", "unknown_names",
-                                   "surnames", "person_labels", "events", "named_events", "groups", "role_nouns", "national_groups", "pronouns")
+                                   "surnames", "person_labels", "events", "named_events", "groups", "role_nouns",
+                                   "national_groups", "pronouns", "own_states")
     for stage in ENTITY_STAGES:
         assert "Reads" in stage.doc and ("Adds" in stage.doc or "Sets" in stage.doc or "Replaces" in stage.doc), \
             stage.name
