@@ -71,13 +71,17 @@ def _month(tokens: Sequence, i: int, months: dict[str, int]) -> int | None:
     return None
 
 
-def find_dates(tokens: Sequence, lang: str, published: dt.date | None) -> list[DateMention]:
+def find_dates(tokens: Sequence, lang: str, published: dt.date | None, day_before: str = "") -> list[DateMention]:
+    """The dates in `tokens`; `day_before` is the last day the text named before them, which
+    «того ж дня», "the same day" repeat."""
     lex = load_lexicon(lang)
     months, weekdays = lex.months, lex.weekdays
     words = _Words(lex.grammar.year_words, _DASHES | lex.grammar.range_words)
     base_year = published.year if published else None
     out: list[DateMention] = []
     relative = _relative_years(tokens, lang, base_year) | _relative_days(tokens, lang, published)
+    if day_before:
+        relative |= {m.start: DateMention(m.start, m.end, day_before) for m in lex.same_day.find(tokens)}
     i, n = 0, len(tokens)
     cues = months.keys() | weekdays.keys()
     while i < n:

@@ -125,6 +125,7 @@ class Lexicon:
     event_nouns: PhraseIndex
     relative_years: PhraseIndex
     relative_days: PhraseIndex
+    same_day: PhraseIndex
     membership_exits: PhraseIndex
     months: dict[str, int]
     weekdays: dict[str, int]
@@ -167,7 +168,7 @@ def load_lexicon(lang: str) -> Lexicon:
         group_refs=index("group_refs"), speech=index("speech_verbs"), attribution=index("according_to"),
         negation=index("negation"), modality=index("modality"), trends=index("trends"),
         event_nouns=index("event_nouns"), relative_years=index("relative_years"),
-        relative_days=index("relative_days"),
+        relative_days=index("relative_days"), same_day=index("same_day"),
         membership_exits=index("membership_exits"),
         months={str(k).lower(): int(v) for k, v in (data.get("months") or {}).items()},
         weekdays={str(k).lower(): int(v) for k, v in (data.get("weekdays") or {}).items()},

@@ -1388,8 +1388,10 @@ def relation_facts(ctx, stages: Stages = RELATION_STAGES) -> list[Fact]:
     from .dates import find_dates
 
     facts: list[Fact] = []
+    day = ""  # the last day a sentence named: «того ж дня» in a later one is that day
     for sentence in ctx.doc.sentences:
-        dates = find_dates(sentence.tokens, ctx.lang, ctx.article.published)
+        dates = find_dates(sentence.tokens, ctx.lang, ctx.article.published, day)
+        day = next((d.start for d in reversed(dates) if len(d.start) == 10 and not d.is_range), day)
         view = SentenceView.of(ctx.doc, sentence, ctx.layer, ctx.lex, dates, ctx.article.id,
                                ctx.layer.complements, ctx.article.published, tuple(facts))
         facts.extend(read_sentence(view, stages))

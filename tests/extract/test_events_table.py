@@ -135,6 +135,31 @@ ROWS: list[Case] = [
         must=[("Germany", "providesAidTo", "Ukraine")], qualifiers={"date": ""}, published="2023-01-20"),
     Row("ru-eve-miss-1", "ru", "Накануне саммита Германия передала Украине 40 бронемашин.",
         must=[("Germany", "providesAidTo", "Ukraine")], qualifiers={"date": ""}, published="2023-01-20"),
+    # -- «того ж дня», "the same day": the day the text named last; a year is no day to repeat
+    Row("en-sameday-pos-1", "en",
+        "The EU adopted its 13th sanctions package against Russia on February 23. The same day, the United "
+        "States imposed new sanctions on Russia.",
+        must=[("United_States", "sanctions", "Russia")], qualifiers={"date": "2024-02-23"}, published="2024-02-24"),
+    Row("uk-sameday-pos-1", "uk",
+        "ЄС ухвалив 13-й пакет санкцій проти Росії 23 лютого. Того ж дня Сполучені Штати оголосили про нові "
+        "санкції проти Росії.",
+        must=[("United_States", "sanctions", "Russia")], qualifiers={"date": "2024-02-23"}, published="2024-02-24"),
+    Row("ru-sameday-pos-1", "ru",
+        "ЕС принял 13-й пакет санкций против России 23 февраля. В тот же день Соединенные Штаты объявили о новых "
+        "санкциях против России.",
+        must=[("United_States", "sanctions", "Russia")], qualifiers={"date": "2024-02-23"}, published="2024-02-24"),
+    Row("en-sameday-miss-1", "en",
+        "The EU adopted its 13th sanctions package against Russia in 2024. The same day, the United States "
+        "imposed new sanctions on Russia.",
+        must=[("United_States", "sanctions", "Russia")], qualifiers={"date": ""}, published="2024-02-24"),
+    Row("uk-sameday-miss-1", "uk",
+        "ЄС ухвалив 13-й пакет санкцій проти Росії у 2024 році. Того ж дня Сполучені Штати оголосили про нові "
+        "санкції проти Росії.",
+        must=[("United_States", "sanctions", "Russia")], qualifiers={"date": ""}, published="2024-02-24"),
+    Row("ru-sameday-miss-1", "ru",
+        "ЕС принял 13-й пакет санкций против России в 2024 году. В тот же день Соединенные Штаты объявили о новых "
+        "санкциях против России.",
+        must=[("United_States", "sanctions", "Russia")], qualifiers={"date": ""}, published="2024-02-24"),
     # -- an election is named by its kind; its winner and the rival named after took part in it,
     # not a state named further on
     Row("en-election-pos-1", "en",
