@@ -301,11 +301,10 @@ def clauses(view: SentenceView, reading: SentenceReading) -> SentenceReading:
 
 def _participles(view: SentenceView) -> frozenset[int]:
     """Where a participle phrase opens after a comma: a participle by its tag or ending
-    («приуроченный», «ухвалене»), in English a past participle before a preposition
-    (", signed by", ", aimed at")."""
+    («приуроченный», «ухвалене»), in English a past participle before its agent (", condemned
+    by Japan,"): ", signed in Pyongyang" more often goes on with the main clause's subject."""
     lex = view.lex
     endings = tuple(lex.words("participle_endings"))
-    prepositions = lex.words("prepositions")
     toks = view.sentence.tokens
     # where endings tell it, only a phrase that agrees with the noun right before the comma
     # («Росія, засуджена Японією»): «перемир'я між США та Китаєм, укладене …» describes the truce
@@ -316,15 +315,16 @@ def _participles(view: SentenceView) -> frozenset[int]:
         if toks[k - 1].text != "," or not t.is_word:
             continue
         actor = ending.get(toks[k - 1].index)
-        head = view.doc.tokens[actor.start] if actor is not None else toks[k - 2] if k >= 2 else None
-        if lex.grammar.case_marking and (head is None or (actor is None and head.analysis.pos != "NOUN")
-                                         or not _agrees(view, t, head)):
+        head = view.doc.tokens[actor.start] if actor is not None else \
+            toks[k - 2] if k >= 2 and lex.grammar.case_marking else None
+        if head is None or (lex.grammar.case_marking and (actor is None and head.analysis.pos != "NOUN"
+                                                          or not _agrees(view, t, head))):
             continue
         low = t.text.lower()
         if lex.grammar.case_marking:
             if t.analysis.pos in ("PRTF", "PRTS") or (t.analysis.pos == "ADJF" and endings and low.endswith(endings)):
                 out.append(t.index)
-        elif endings and low.endswith(endings) and toks[k + 1].text.lower() in prepositions:
+        elif endings and low.endswith(endings) and toks[k + 1].text.lower() in lex.grammar.agent_words:
             out.append(t.index)
     return frozenset(out)
 
@@ -879,10 +879,9 @@ def _directed(view: SentenceView, relation, actors: _ClauseActors, spec, t0, t1,
         nominative = [m for m in before if nominal(m)] if carried else \
             actors.select(("nominative", spec.subjects, adjectives_act),
                           lambda m: view.type_of(m) in spec.subjects and nominal(m)).ending_by(t0)
-        # where no actor is in the nominative, one after a preposition or named as a place is
-        # still no subject («в Казахстане поддержали», «членство в ШОС … санкциям Запада»)
-        before = [owner] if owner else \
-            nominative or [m for m in before if not _after_preposition(view, m) and m not in view.places]
+        # where no actor is in the nominative, one named as a place is still no subject
+        # («участники референдума в Казахстане поддержали»)
+        before = [owner] if owner else nominative or [m for m in before if m not in view.places]
         nxt = doc.tokens[t1] if t1 < len(doc.tokens) else None
         if relation in AGENTIVE_GENITIVE and _nominal(view, t0, t1) and nxt is not None and nxt.is_word \
                 and "gent" in nxt.analysis.any_cases and nxt.analysis.pos in ("NOUN", "ADJF") \
