@@ -280,6 +280,7 @@ def nominative(tokens: list[Token], lang: str, text: str = "", person: bool = Fa
 
 _PERSONAL = frozenset({"Name", "Surn", "Patr"})
 _CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
+_SURNAME_PLACES = frozenset({"City", "Region"})  # places whose names are also surnames («Толедо»)
 
 
 def _name_case(tokens: list[Token], lang: str) -> tuple[str, str] | None:
@@ -1244,6 +1245,14 @@ def surnames(ctx: ArticleContext, table: MentionTable) -> MentionTable:
             if target and target != m.entity_id:
                 d.mentions[k] = ActorMention(m.start, m.end, target, "surname", m.sentence)
                 d.entities.pop(m.entity_id, None)
+            continue
+        if m.kind == "name" and m.end - m.start == 1 and table.types.get(m.entity_id) in _SURNAME_PLACES:
+            # «Толедо» after «Алехандро Толедо»: the surname of someone named in full, not the place
+            target = next((by_lemma[l] for l in sorted(tokens[m.start].lemmas) if l in by_lemma), None)
+            if target and target != m.entity_id and table.types.get(target) == "Person":
+                d.mentions[k] = ActorMention(m.start, m.end, target, "surname", m.sentence)
+                if not any(x.entity_id == m.entity_id for x in d.mentions):
+                    d.entities.pop(m.entity_id, None)
             continue
         if m.kind in ("new", "new-person") and m.end - m.start == 1:
             target = next((by_lemma[l] for l in sorted(tokens[m.start].lemmas)
