@@ -280,6 +280,7 @@ def nominative(tokens: list[Token], lang: str, text: str = "", person: bool = Fa
 
 _PERSONAL = frozenset({"Name", "Surn", "Patr"})
 _CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
+_SURNAME_PLACES = frozenset({"City", "Region"})  # places whose names are also surnames («Толедо»)
 
 
 def _name_case(tokens: list[Token], lang: str) -> tuple[str, str] | None:
@@ -801,7 +802,35 @@ def unknown_names(ctx: ArticleContext, table: MentionTable) -> MentionTable:
             i = k
         _new_entity(ctx, d, i, j, list(tokens[i:j]), "Organization" if body else "Person" if i in freed else "")
         i = _acronym_after(ctx, d, i, j, acronyms)
+    _initials_of_bodies(ctx, d)
     return d.table()
+
+
+_SHORT_WORD = 3  # «и», «по», "of", "and": lower-case words this short give no initial
+
+
+def _initials(label: str) -> str:
+    words = [w for w in re.split(r"[\s\-‐‑]+", label) if w[:1].isalpha()]
+    return "".join(w[0].upper() for w in words if not (w.islower() and len(w) <= _SHORT_WORD))
+
+
+def _initials_of_bodies(ctx: ArticleContext, d: _NameDraft) -> None:
+    """«ЦИК» and «Центральная избирательная комиссия (Узбекистана)», "CEC" and "Central Election
+    Commission": new initials that are the first letters of a new body's name in the same
+    article (of its first words, before whose body it is) are that body, one node."""
+    new = {m.entity_id for m in d.mentions if m.kind == "new" and d.types.get(m.entity_id) == "Organization"}
+    short = {e for e in new if (label := d.entities[e].labels[0][1]).isupper() and " " not in label and len(label) >= 2}
+    for eid in short:
+        letters = d.entities[eid].labels[0][1]
+        full = sorted(e for e in new - short if _initials(d.entities[e].labels[0][1]).startswith(letters))
+        if len(full) != 1:
+            continue
+        for k, m in enumerate(d.mentions):
+            if m.entity_id == eid:
+                d.mentions[k] = replace(m, entity_id=full[0])
+        ent = d.entities[full[0]]
+        d.entities[full[0]] = replace(ent, aliases=ent.aliases + ((ctx.doc.lang, letters),))
+        d.entities.pop(eid, None)
 
 
 _NAMED_AFTER = frozenset({"Region", "Place"})  # places whose names people also bear («Азия», "Asia")
@@ -1216,6 +1245,14 @@ def surnames(ctx: ArticleContext, table: MentionTable) -> MentionTable:
             if target and target != m.entity_id:
                 d.mentions[k] = ActorMention(m.start, m.end, target, "surname", m.sentence)
                 d.entities.pop(m.entity_id, None)
+            continue
+        if m.kind == "name" and m.end - m.start == 1 and table.types.get(m.entity_id) in _SURNAME_PLACES:
+            # «Толедо» after «Алехандро Толедо»: the surname of someone named in full, not the place
+            target = next((by_lemma[l] for l in sorted(tokens[m.start].lemmas) if l in by_lemma), None)
+            if target and target != m.entity_id and table.types.get(target) == "Person":
+                d.mentions[k] = ActorMention(m.start, m.end, target, "surname", m.sentence)
+                if not any(x.entity_id == m.entity_id for x in d.mentions):
+                    d.entities.pop(m.entity_id, None)
             continue
         if m.kind in ("new", "new-person") and m.end - m.start == 1:
             target = next((by_lemma[l] for l in sorted(tokens[m.start].lemmas)

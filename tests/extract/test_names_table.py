@@ -77,6 +77,11 @@ CASES: list[Case] = [
     N("en-othername-1", "en", "On Monday Ivanka Trump arrived in Rome.", not_links=[("Trump", "Donald_Trump")]),
     N("ru-placename-1", "ru", "Бывший президент Перу Алехандро Толедо был экстрадирован.",
       not_links=[("Толедо", "Toledo_BZ-TOL")], labels=[("Алехандро Толедо", "Алехандро Толедо")]),
+    N("ru-placename-3", "ru", "Алехандро Толедо был экстрадирован. Адвокат Толедо обжаловал решение.",
+      not_links=[(("Толедо", 2), "Toledo_BZ-TOL")], same=[("Алехандро Толедо", ("Толедо", 2))]),
+    N("uk-placename-2", "uk", "Алехандро Толедо екстрадували. Адвокат Толедо оскаржив рішення.",
+      not_links=[(("Толедо", 2), "Toledo_BZ-TOL")], same=[("Алехандро Толедо", ("Толедо", 2))]),
+    N("en-placename-1", "en", "Police in Lahore arrested two men.", links=[("Lahore", "Lahore_Q11739")]),  # near miss
     N("uk-placename-1", "uk", "Співачка Оксана Лахор виступила в Києві.", not_links=[("Лахор", "Lahore_Q11739")]),
     N("ru-placename-2", "ru", "В Астане Касым-Жомарт Токаев встретился с Си Цзиньпином.",  # near miss: a preposition
       links=[("Касым-Жомарт Токаев", "Kassym-Jomart_Tokayev")]),

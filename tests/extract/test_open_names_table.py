@@ -73,6 +73,16 @@ CASES: list[Case] = [
     O("en-state-name-1", "en", "Supporters gathered in Lahore, Pakistan, on Friday.",  # near miss: a comma
       links=[("Pakistan", "Pakistan")]),
 
+    # -- a body's initials and its name in full in one article are one body -------------------
+    O("ru-initials-full-1", "ru", "Центральная избирательная комиссия Узбекистана объявила итоги. По данным ЦИК, явка высокая.",
+      new=[("ЦИК", "Organization", "Центральная избирательная комиссия Узбекистана")]),
+    O("uk-initials-full-1", "uk", "Вчора Центральна виборча комісія Молдови оголосила підсумки. За даними ЦВК, явка висока.",
+      new=[("ЦВК", "Organization", "Центральна виборча комісія Молдови")]),
+    O("en-initials-full-1", "en", "The Central Election Commission announced the results. According to the CEC, turnout was high.",
+      new=[("CEC", "Organization", "Central Election Commission")]),
+    O("ru-initials-full-2", "ru", "Центральная избирательная комиссия объявила итоги. Об этом сообщило РБК.",  # near miss
+      new=[("РБК", "Organization", "РБК")]),
+
     # -- initials name a body, unless the lexicon lists them among things' -------------------
     O("uk-initials-1", "uk", "Тарифи переглянула НКРЕКП минулого тижня.",
       new=[("НКРЕКП", "Organization", "НКРЕКП")]),
