@@ -20,6 +20,7 @@ from .extract.events import event_qualified
 from .extract.lexicon import load_lexicon
 from .extract.stages import Stages
 from .gazetteer import load as load_gazetteer
+from .gazetteer.match import prepare as prepare_names
 from .ingest.langid import detect_language
 from .deadline import check, time_limit
 from .errors import ExtractionError, InputError, TimeLimitError
@@ -29,6 +30,7 @@ from .model import EVENTFUL, Article, Extraction, Fact, Qualifiers
 from .nlp import parse
 from .nlp.morph import warm
 from .rdf import check_ids
+from .registry import load_target
 
 DEFAULT_EXTRACTORS: tuple[str, ...] = ("roles", "relations")
 
@@ -48,11 +50,13 @@ def extract(article: Article, extractors: tuple[str, ...] = DEFAULT_EXTRACTORS,
     """
     from .registry import extractors as registry
 
-    stages = [registry.get(name) for name in extractors]
+    # loaded, not only named: importing an extractor's module is no part of an article's time
+    stages = [load_target(getattr(stage, "target", stage)) for stage in map(registry.get, extractors)]
     lang = article.lang or detect_language(article.text)
     lex = load_lexicon(lang)
     gaz = load_gazetteer()
     warm(lang)
+    prepare_names(gaz, lang)
     # The clock starts once the resources every article shares are loaded.
     seconds = Limits.from_env().extract_seconds
     try:

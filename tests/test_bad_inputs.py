@@ -324,6 +324,18 @@ def test_an_article_past_the_time_limit_is_skipped_and_the_batch_goes_on(tmp_pat
     assert _titles(out) == {"Good news"}
 
 
+def test_kg_build_skips_an_article_past_the_time_limit_and_builds_the_rest(tmp_path, capsys, monkeypatch):
+    news = tmp_path / "news"
+    news.mkdir()
+    _long_report(news / "long.txt")
+    (news / "short.txt").write_text(GOOD, encoding="utf-8")
+    monkeypatch.setenv("KG_LIMIT_EXTRACT_SECONDS", "1")
+    out = tmp_path / "graph"
+    assert main(["build", str(news), "-o", str(out), "--store", "memory", "--no-html", "-q"]) == 1
+    assert re.search(r"long\.txt: too long to read: extraction took more than 1 s", capsys.readouterr().err)
+    assert _titles(out / "graph.trig") >= {"Good news"} and "Long report" not in _titles(out / "graph.trig")
+
+
 def _extract_in_a_worker(path: str) -> list:
     os.environ["KG_LIMIT_EXTRACT_SECONDS"] = "1"
     return list(extract_paths([path]))

@@ -1366,12 +1366,15 @@ def events(ctx: ArticleContext, table: MentionTable) -> MentionTable:
     formats = ctx.lex.words("format_words")
     orgs = [m for m in table.mentions if table.types.get(m.entity_id) in
             {"Format", "IntergovernmentalOrganization", "Alliance", "Organization"} and m.kind == "name"]
+    ended = _EventEnds(len(tokens))
+    for m in d.mentions:
+        ended.add(m)
     for ev in ctx.lex.event_nouns.find(tokens):
         if ev.payload != "Summit":
             continue
         org = _event_org(ctx, ev.start, ev.end, orgs, formats)
         if org is None:
-            _event_again(d, ev.start, ev.end)
+            ended.add(_event_again(d, ev.start, ev.end, ended.last(ev.start)))
             continue
         first, ordinal = min(ev.start, org.start), ""
         k = first - 1  # "the second China–Central Asia Summit", «другий саміт …»
@@ -1382,7 +1385,7 @@ def events(ctx: ArticleContext, table: MentionTable) -> MentionTable:
             first = k
         proper = tokens[ev.start].text[:1].isupper() if ctx.grammar.capitalised_names else \
             bool(ordinal) or (ev.end < len(tokens) and tokens[ev.end].text in "«\"“")
-        _add_event(ctx, d, first, ev.end, org, ordinal, proper)
+        ended.add(_add_event(ctx, d, first, ev.end, org, ordinal, proper))
     return d.table()
 
 
@@ -1400,11 +1403,37 @@ def _event_org(ctx: ArticleContext, start: int, end: int, orgs: list[ActorMentio
     return None
 
 
-def _event_again(d: _Draft, start: int, end: int) -> None:
-    """"hosted the summit", «на саміті»: a bare summit noun after a named summit is that summit."""
-    earlier = [m for m in d.mentions if m.kind == "event" and m.end <= start]
-    if earlier and not any(k in d.covered for k in range(start, end)):
-        d.add(start, end, earlier[-1].entity_id, "event")
+class _EventEnds:
+    """Of the event mentions a stage holds, the last (in the table's order) that ends at or
+    before a token: a prefix maximum over their end tokens (a Fenwick tree) that the stage
+    keeps up with the mentions it adds, so a bare summit noun finds its summit without a pass
+    over every mention of the article."""
+
+    def __init__(self, n_tokens: int) -> None:
+        self.tree = [-1] * (n_tokens + 2)
+        self.events: list[ActorMention] = []
+
+    def add(self, m: ActorMention | None) -> None:
+        if m is None or m.kind != "event":
+            return
+        self.events.append(m)
+        index, i = len(self.events) - 1, m.end + 1
+        while i < len(self.tree):
+            self.tree[i], i = max(self.tree[i], index), i + (i & -i)
+
+    def last(self, token: int) -> ActorMention | None:
+        best, i = -1, token + 1
+        while i > 0:
+            best, i = max(best, self.tree[i]), i - (i & -i)
+        return self.events[best] if best >= 0 else None
+
+
+def _event_again(d: _Draft, start: int, end: int, earlier: ActorMention | None) -> ActorMention | None:
+    """"hosted the summit", «на саміті»: a bare summit noun after a named summit (`earlier`,
+    the last event mention ending before it) is that summit."""
+    if earlier is not None and not any(k in d.covered for k in range(start, end)):
+        return d.add(start, end, earlier.entity_id, "event")
+    return None
 
 
 def _year_near(ctx: ArticleContext, tok: int) -> str:
@@ -1416,7 +1445,7 @@ def _year_near(ctx: ArticleContext, tok: int) -> str:
 
 
 def _add_event(ctx: ArticleContext, d: _Draft, first: int, end: int, org: ActorMention, ordinal: str,
-               proper: bool) -> None:
+               proper: bool) -> ActorMention:
     doc = ctx.doc
     words = load_lexicon(LABEL_LANG).grammar
     noun = words.event_labels.get("Summit", "Summit")
@@ -1444,7 +1473,7 @@ def _add_event(ctx: ArticleContext, d: _Draft, first: int, end: int, org: ActorM
     eid = _slug(en_label)
     if eid not in d.entities:
         d.add_entity(Entity(eid, "Summit", tuple(labels), aliases))
-    d.add(first, end, eid, "event")
+    return d.add(first, end, eid, "event")
 
 
 def _without_last_word(label: str, drops: tuple[str, ...]) -> str:

@@ -54,10 +54,13 @@ def named_events(ctx: ArticleContext, table: MentionTable) -> MentionTable:
     by_start = {m.start: m for m in table.mentions}
     by_end = {m.end: m for m in table.mentions}
     doc_words = ctx.lex.words("document_words")
+    event_at: dict[int, ActorMention] = {}  # the first event mention over each token
+    for m in d.mentions:
+        _note_event(event_at, m)
     found: list[tuple[int, int, str, str]] = []  # start, end, entity id, kind
     for h in _heads(ctx.lex).find(tokens):
         if any(k in d.covered for k in range(h.start, h.end)):
-            _named_again(ctx, d, h, by_start, by_end)
+            _named_again(ctx, d, h, by_start, by_end, event_at.get(h.start))
             continue
         first, named = _left(ctx, d, h, by_end)
         last, named_right, place = _right(ctx, d.types, h, by_start)
@@ -65,11 +68,11 @@ def named_events(ctx: ArticleContext, table: MentionTable) -> MentionTable:
         by_kind = (first < h.start or h.end - h.start > 1) and h.payload in _NAMED_BY_KIND and not earlier
         if not (named or named_right or by_kind):
             if earlier:  # «досрочные выборы» after «досрочные президентские выборы в Узбекистане»
-                _mention(d, first, h.end, earlier[-1][2], h.payload)
+                _note_event(event_at, _mention(d, first, h.end, earlier[-1][2], h.payload))
             continue
         eid = _entity(ctx, d, first, h, last, place, found)
         found.append((first, h.end, eid, h.payload))
-        _mention(d, first, h.end, eid, h.payload)
+        _note_event(event_at, _mention(d, first, h.end, eid, h.payload))
     # "the document", «документ»: the document named last before it
     for k, t in enumerate(tokens):
         if k in d.covered or not (t.lemmas & doc_words):
@@ -80,11 +83,21 @@ def named_events(ctx: ArticleContext, table: MentionTable) -> MentionTable:
     return d.table()
 
 
-def _named_again(ctx: ArticleContext, d: _Draft, h: PhraseMatch, by_start, by_end) -> None:
+def _note_event(event_at: dict[int, ActorMention], m: ActorMention) -> None:
+    """Keep `event_at` (token → the first event mention over it, in the table's order) up
+    with a mention: a head noun then finds the event it stands in without a pass over every
+    mention of the article."""
+    if m.kind == "event":
+        for k in range(m.start, m.end):
+            event_at.setdefault(k, m)
+
+
+def _named_again(ctx: ArticleContext, d: _Draft, h: PhraseMatch, by_start, by_end,
+                 m: ActorMention | None) -> None:
     """«на саміті ШОС в Астані», «на внеочередном саммите ОДКБ» where an earlier stage already
-    read «саміт ШОС»: the place after it and the describers before it give the event more
-    names («саміт ШОС в Астані», «саміт в Астані», «внеочередной саммит ОДКБ»)."""
-    m = next((m for m in d.mentions if m.kind == "event" and m.start <= h.start < m.end), None)
+    read «саміт ШОС» (`m`, the event mention over the head): the place after it and the
+    describers before it give the event more names («саміт ШОС в Астані», «саміт в Астані»,
+    «внеочередной саммит ОДКБ»)."""
     if m is None or m.entity_id not in d.entities:
         return
     last, _, place = _right(ctx, d.types, h, by_start)
@@ -111,8 +124,8 @@ def _named_again(ctx: ArticleContext, d: _Draft, h: PhraseMatch, by_start, by_en
         d.add_entity(replace(ent, aliases=ent.aliases + extra))
 
 
-def _mention(d: _Draft, start: int, end: int, eid: str, kind: str) -> None:
-    d.add(start, end, eid, "document" if kind in DOCUMENT_TYPES else "event")
+def _mention(d: _Draft, start: int, end: int, eid: str, kind: str) -> ActorMention:
+    return d.add(start, end, eid, "document" if kind in DOCUMENT_TYPES else "event")
 
 
 def _left(ctx: ArticleContext, d: _Draft, h: PhraseMatch, by_end) -> tuple[int, bool]:

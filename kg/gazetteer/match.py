@@ -91,6 +91,12 @@ def _surname_after_first_name(doc: Document, start: int, end: int) -> bool:
         _morph(doc.lang).word_is_known(prev.text.lower())
 
 
+def prepare(gaz: Gazetteer, lang: str) -> None:
+    """Build the name index of `lang` now, so that the first article read does not pay for
+    it (nor count it in its time limit)."""
+    _index(gaz, lang)
+
+
 def match_names(doc: Document, gaz: Gazetteer) -> list[NameMatch]:
     index = _index(gaz, doc.lang)
     tokens = doc.tokens
