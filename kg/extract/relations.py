@@ -609,7 +609,7 @@ def _arguments(view: SentenceView, r: Reading, actors: _ClauseActors) -> Reading
     pairs: list[tuple[str, str]]
     if t.exit and _left_territory(view, ms, t1):
         pairs = []  # "demands Russia withdraw from Ukraine": troops leave a land, no member leaves
-    elif relation == "memberOf" and (_is_membership_noun(view, t0, t1) or
+    elif relation == "memberOf" and (_is_membership_noun(view, t0, t1) or _inverted(view, t0, t1) or
                                    not any(view.type_of(m) in ORG_TYPES for m in ms if m.start >= t1)):
         pairs = _members(view, ms, t0, t1)
     elif relation == "participatesIn":
@@ -1128,6 +1128,8 @@ def _members(view: SentenceView, ms: list[ActorMention], t0: int, t1: int) -> li
     the list just before the trigger, or just after it."""
     tokens = view.doc.tokens
     states = [m for m in ms if view.type_of(m) == "Country" and m.kind != "adjective" and m not in view.places]
+    if _inverted(view, t0, t1):
+        states = [m for m in states if m.start >= t1]  # «В ОДКБ входят Россия, …»
     orgs = [m for m in ms if view.type_of(m) in ORG_TYPES]
     if orgs:
         nearest = min(orgs, key=lambda m: abs(m.start - t0))
@@ -1155,6 +1157,15 @@ def _members(view: SentenceView, ms: list[ActorMention], t0: int, t1: int) -> li
         if len(filled) >= count:
             chosen = filled[:count]
     return [(s, org) for s in chosen]
+
+
+def _inverted(view: SentenceView, t0: int, t1: int) -> bool:
+    """«В ОДКБ входят Россия, …», «До об'єднання входять …»: a membership verb without its
+    preposition after it has the organisation before it and the members after."""
+    words = view.lex.words("membership_inverted")
+    nxt = view.doc.tokens[t1] if t1 < len(view.doc.tokens) else None
+    return t1 - t0 == 1 and bool(view.doc.tokens[t0].lemmas & words) and \
+        (nxt is None or nxt.text.lower() not in view.lex.words("prepositions"))
 
 
 def _sentence_subject(view: SentenceView, ms: list[ActorMention], t0: int) -> list[ActorMention]:
