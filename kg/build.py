@@ -25,7 +25,7 @@ from .pipeline import Extractor
 from .rdf import MENTION_MODES
 from .registry import executors
 from .atomic import fault_point
-from .outputs import OutputState, clean_up, drop_unwanted, wanted_outputs, write_outputs
+from .outputs import OutputState, clean_up, drop_left_out, wanted_outputs, write_outputs
 from .store import public_store_name
 from .store.files import DirLock
 from .store.manifest import Manifest, detect_store, file_key, store_path
@@ -169,7 +169,7 @@ def build(paths: Iterable[str | os.PathLike], out_dir: str | os.PathLike, *, sto
                 report.notes.append("finished the repair of an interrupted build")
             changed = report.changed or background_changed or graph.store.recovered or force
             _commit_outputs(graph, manifest, state, report, wanted, stale=wanted if changed else stale,
-                            changed=changed)
+                            changed=changed, left_out=outputs)
             if changed:
                 graph.store.compact()
         finally:
@@ -384,14 +384,14 @@ class _FileState:
 
 
 def _commit_outputs(graph: KnowledgeGraph, manifest: Manifest, outputs: OutputState, report: BuildReport,
-                    wanted: list[str], stale: list[str], changed: bool) -> None:
+                    wanted: list[str], stale: list[str], changed: bool, left_out: Iterable[str] | None) -> None:
     """After the store's last update: flush it, write the outputs in `stale` (and remove
-    those not `wanted` when the graph `changed`), save the manifest, and only then note that
-    the outputs show the store (see `kg.outputs`)."""
+    those `--outputs` left out, when the graph changed), save the manifest, and only then note
+    that the outputs show the store (see `kg.outputs`)."""
     graph.store.flush()
     fault_point("outputs")
     if changed:
-        report.notes += drop_unwanted(report.out_dir, wanted)
+        report.notes += drop_left_out(report.out_dir, left_out)
     written, notes = write_outputs(graph, report.out_dir, stale)
     report.outputs.update(written)
     report.notes += notes
@@ -480,7 +480,7 @@ def remove(out_dir: str | os.PathLike, items: Iterable[str | os.PathLike], *, ht
                 manifest.forget(path)
             changed = bool(report.removed or graph.store.recovered)
             _commit_outputs(graph, manifest, state, report, wanted, stale=wanted if changed else stale,
-                            changed=changed)
+                            changed=changed, left_out=outputs)
         finally:
             graph.close()
     report.seconds = time.monotonic() - started

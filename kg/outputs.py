@@ -105,13 +105,16 @@ def wanted_outputs(html: bool, kinds: Iterable[str] | None = None) -> list[str]:
     return [name for kind, name in OUTPUT_NAMES.items() if kind in kinds and (html or name != HTML)]
 
 
-def drop_unwanted(out_dir: Path, wanted: Iterable[str]) -> list[str]:
-    """Remove the outputs a build that changed the store did not write: they would show an
-    older graph. Notes saying which, and how to write one when it is wanted."""
-    wanted, notes = set(wanted), []
+def drop_left_out(out_dir: Path, kinds: Iterable[str] | None) -> list[str]:
+    """Remove the outputs `kinds` leaves out (`kg build --outputs`; None leaves out none),
+    after a build that changed the store: they would show an older graph. Notes saying which,
+    and how to write one when it is wanted. (``--no-html`` alone leaves graph.html as it is.)"""
+    if kinds is None:
+        return []
+    kinds, notes = set(kinds), []
     for kind, name in OUTPUT_NAMES.items():
         path = out_dir / name
-        if name in wanted or not path.exists():
+        if kind in kinds or not path.exists():
             continue
         path.unlink()
         notes.append(f"{name} removed: it no longer showed the graph and this build was not asked to write it "
