@@ -11,11 +11,15 @@ kind drawn from the gazetteer. No news text is copied; the same seed gives the s
     .venv/bin/python bench/scale_bench.py --sizes 1000 10000 --workers 1 2
     .venv/bin/python bench/scale_bench.py --sizes 100000 --workers 2 --keep /tmp/scale
 
-Each build runs `kg build CORPUS.jsonl.gz -o OUT --no-html -q --workers N` in a child
+Each build runs `kg build CORPUS.jsonl.gz -o OUT --no-html -q --workers N --outputs none` in a child
 process; peak memory is the largest resident set of one process of the build (getrusage of
 its children, in a wrapper process of its own) and, when psutil is installed, the largest
 sum over the build's process tree sampled every 0.2 s. After the first build a file of 1 % new articles is added and the
-build run again (the incremental re-run). The SPARQL times are those of
+build run again (the incremental re-run). `--outputs none` (the bench's default) keeps the
+store only, as a stream of updates to a large graph is built: graph.ttl and graph.trig are
+each written from the whole store (`--outputs all` measures them too). Every build prints the
+load average before and after: on a shared machine the CPU time is the figure to compare.
+The SPARQL times are those of
 examples/queries/*.rq through `KnowledgeGraph.open(OUT).sparql`, median of 3 runs.
 """
 from __future__ import annotations
@@ -151,8 +155,9 @@ WRAPPER = ("import json, resource, subprocess, sys\n"
            "                  'maxrss_kb': u.ru_maxrss, 'cpu': u.ru_utime + u.ru_stime}))\n")
 
 
-def run_build(kg: str, inputs: list[Path], out: Path, workers: int) -> dict:
-    cmd = [kg, "build", *map(str, inputs), "-o", str(out), "--no-html", "-q", "--workers", str(workers)]
+def run_build(kg: str, inputs: list[Path], out: Path, workers: int, outputs: str) -> dict:
+    cmd = [kg, "build", *map(str, inputs), "-o", str(out), "--no-html", "-q", "--workers", str(workers),
+           "--outputs", outputs]
     started = time.perf_counter()
     proc = subprocess.Popen([sys.executable, "-c", WRAPPER, *cmd], stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True)
@@ -198,7 +203,11 @@ def query_times(out: Path) -> dict[str, tuple[float, int]]:
     return json.loads(done.stdout)
 
 
-def bench(size: int, workers: list[int], work: Path, kg: str, gen: Generator) -> None:
+def load() -> str:
+    return "load average " + " ".join(f"{x:.1f}" for x in os.getloadavg())
+
+
+def bench(size: int, workers: list[int], work: Path, kg: str, gen: Generator, outputs: str) -> None:
     data = work / f"corpus-{size}"
     data.mkdir(parents=True, exist_ok=True)
     main_file, extra_file = data / "articles.jsonl.gz", data / "more.jsonl.gz"
@@ -210,8 +219,9 @@ def bench(size: int, workers: list[int], work: Path, kg: str, gen: Generator) ->
     for n in workers:
         out = work / f"out-{size}-w{n}"
         shutil.rmtree(out, ignore_errors=True)
-        r = first[n] = run_build(kg, [main_file], out, n)
-        print(f"\n--workers {n}: {r['command']}\n  {r['summary']}")
+        before = load()
+        r = first[n] = run_build(kg, [main_file], out, n, outputs)
+        print(f"\n--workers {n}: {r['command']}\n  {r['summary']}\n  {before} before, {load()} after")
         print(f"  wall {r['wall']:.1f} s, {r['read'] / r['wall']:.1f} articles/s, CPU {r['cpu']:.0f} s "
               f"({r['read'] / max(r['cpu'], 1e-9):.1f} articles a CPU second), "
               f"peak RSS of one process {r['maxrss_mb']:.0f} MB, of the process tree {r['tree_mb']:.0f} MB, "
@@ -223,8 +233,9 @@ def bench(size: int, workers: list[int], work: Path, kg: str, gen: Generator) ->
     n = max(workers)
     out = work / f"out-{size}-w{n}"
     gen.write(extra_file, size, max(1, size // 100))
-    r = run_build(kg, [main_file, extra_file], out, n)
-    print(f"\nre-run with 1 % new articles (--workers {n}): {r['wall']:.1f} s = "
+    before = load()
+    r = run_build(kg, [main_file, extra_file], out, n, outputs)
+    print(f"\nre-run with 1 % new articles (--workers {n}, {before} before, {load()} after): {r['wall']:.1f} s = "
           f"{100 * r['wall'] / first[n]['wall']:.1f} % of the first build (CPU {r['cpu']:.0f} s = "
           f"{100 * r['cpu'] / max(first[n]['cpu'], 1e-9):.1f} %)\n  {r['summary']}")
     print("\nSPARQL (examples/queries, median of 3, through KnowledgeGraph.open(...).sparql):")
@@ -238,15 +249,19 @@ def main() -> None:
     ap.add_argument("--workers", type=int, nargs="+", default=[2], help="--workers values to build with")
     ap.add_argument("--keep", type=Path, help="work in this folder and keep it (default: a temporary one)")
     ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--outputs", default="none",
+                    help="kg build --outputs (default none: the store only, as a stream of updates is built; "
+                         "'all' adds graph.ttl and graph.trig, each written from the whole store)")
     args = ap.parse_args()
     kg = str(Path(sys.executable).with_name("kg"))
     work = args.keep or Path(tempfile.mkdtemp(prefix="kg-scale-"))
     gen = Generator(args.seed)
-    print(f"# kg scale bench: sizes {args.sizes}, workers {args.workers}, {os.cpu_count()} cores, "
-          f"corpus from {sum(map(len, gen.pools.values()))} sentences of tests/corpus")
+    print(f"# kg scale bench: sizes {args.sizes}, workers {args.workers}, --outputs {args.outputs}, "
+          f"{os.cpu_count()} cores, {load()}, corpus from {sum(map(len, gen.pools.values()))} sentences "
+          f"of tests/corpus")
     try:
         for size in args.sizes:
-            bench(size, args.workers, work, kg, gen)
+            bench(size, args.workers, work, kg, gen, args.outputs)
     finally:
         if args.keep is None:
             shutil.rmtree(work, ignore_errors=True)

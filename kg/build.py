@@ -25,10 +25,11 @@ from .pipeline import Extractor
 from .rdf import MENTION_MODES
 from .registry import executors
 from .atomic import fault_point
-from .outputs import OutputState, clean_up, wanted_outputs, write_outputs
+from .outputs import OutputState, clean_up, drop_left_out, wanted_outputs, write_outputs
 from .store import public_store_name
 from .store.files import DirLock
 from .store.manifest import Manifest, detect_store, file_key, store_path
+from .store.view import summary_figures
 from .vocab import GAZETTEER_GRAPH
 
 
@@ -93,7 +94,7 @@ def build(paths: Iterable[str | os.PathLike], out_dir: str | os.PathLike, *, sto
           html: bool = True, force: bool = False, batch_size: int = 200,
           progress: Progress | None = None, on_error: Callable[[InputError], None] | None = None,
           extractor: Extractor | None = None, follow_links: bool = False, workers: int | None = 1,
-          dask: str | None = None, mentions: str = "compact") -> BuildReport:
+          dask: str | None = None, mentions: str = "compact", outputs: Iterable[str] | None = None) -> BuildReport:
     """Build (or bring up to date) the graph in `out_dir` from article files and folders.
 
     Only new or changed files are read; a changed file's articles replace their old
@@ -113,6 +114,12 @@ def build(paths: Iterable[str | os.PathLike], out_dir: str | os.PathLike, *, sto
     article graphs hold the mentions of the articles read (`kg.rdf.MENTION_MODES`: one node
     an entity, one a span, or none; articles already in the store keep theirs until read
     again).
+
+    `outputs` names the outputs to keep up to date (``"ttl"``, ``"trig"``, ``"html"``; all of
+    them unless given, graph.html only with `html`): each is written from the whole store, so
+    a stream of small updates to a large graph leaves them out (``outputs=()``) and exports
+    when it needs one (`kg export`); an output left out is removed when the graph changes, since
+    it would show an older one.
 
     A bad file or article is reported through
     `on_error` and in the report, and the build goes on. Raises `StoreLockedError` while another process uses `out_dir`, `StoreError`
@@ -144,9 +151,10 @@ def build(paths: Iterable[str | os.PathLike], out_dir: str | os.PathLike, *, sto
         manifest.store = shown
         report = BuildReport(out_dir, store=shown)
         report.notes += clean_up(out_dir)
-        outputs = OutputState.load(out_dir)
-        stale = outputs.due(wanted_outputs(html))
-        outputs.begin()
+        wanted = wanted_outputs(html, outputs)
+        state = OutputState.load(out_dir)
+        stale = state.due(wanted)
+        state.begin()
         executor = _executor(report, extractor, workers, dask)
         paths = list(paths)
         if progress is not None:
@@ -160,7 +168,8 @@ def build(paths: Iterable[str | os.PathLike], out_dir: str | os.PathLike, *, sto
             if graph.store.recovered:
                 report.notes.append("finished the repair of an interrupted build")
             changed = report.changed or background_changed or graph.store.recovered or force
-            _commit_outputs(graph, manifest, outputs, report, html, stale=wanted_outputs(html) if changed else stale)
+            _commit_outputs(graph, manifest, state, report, wanted, stale=wanted if changed else stale,
+                            changed=changed, left_out=outputs)
             if changed:
                 graph.store.compact()
         finally:
@@ -375,19 +384,22 @@ class _FileState:
 
 
 def _commit_outputs(graph: KnowledgeGraph, manifest: Manifest, outputs: OutputState, report: BuildReport,
-                    html: bool, stale: list[str]) -> None:
-    """After the store's last update: flush it, write the outputs in `stale`, save the
-    manifest, and only then note that the outputs show the store (see `kg.outputs`)."""
+                    wanted: list[str], stale: list[str], changed: bool, left_out: Iterable[str] | None) -> None:
+    """After the store's last update: flush it, write the outputs in `stale` (and remove
+    those `--outputs` left out, when the graph changed), save the manifest, and only then note
+    that the outputs show the store (see `kg.outputs`)."""
     graph.store.flush()
     fault_point("outputs")
+    if changed:
+        report.notes += drop_left_out(report.out_dir, left_out)
     written, notes = write_outputs(graph, report.out_dir, stale)
     report.outputs.update(written)
     report.notes += notes
-    _summarise(graph, report, manifest, reuse=not stale)
+    _summarise(graph, report, manifest, reuse=not (changed or stale))
     fault_point("manifest")
     manifest.save()
     fault_point("outputs commit")
-    outputs.commit(wanted_outputs(html))
+    outputs.commit(wanted)
 
 
 def _update_background(graph: KnowledgeGraph, manifest: Manifest) -> bool:
@@ -418,8 +430,7 @@ def _summarise(graph: KnowledgeGraph, report: BuildReport, manifest: Manifest | 
     if saved:
         stats = dict(saved, top_actors=[tuple(a) for a in saved["top_actors"]])
     else:
-        full = graph.stats(top=5)
-        stats = {k: full[k] for k in ("entities", "facts", "triples", "top_actors")}
+        stats = summary_figures(graph.store, top=5)
         if manifest is not None:
             manifest.extra["summary"] = stats
     report.entities, report.facts, report.triples = stats["entities"], stats["facts"], stats["triples"]
@@ -427,9 +438,10 @@ def _summarise(graph: KnowledgeGraph, report: BuildReport, manifest: Manifest | 
 
 
 def remove(out_dir: str | os.PathLike, items: Iterable[str | os.PathLike], *, html: bool = True,
-           on_error: Callable[[InputError], None] | None = None) -> BuildReport:
+           on_error: Callable[[InputError], None] | None = None, outputs: Iterable[str] | None = None) -> BuildReport:
     """Drop from the graph in `out_dir` the articles of input files (or article ids), then
-    rewrite its outputs. An item the graph was never built from is reported, not fatal.
+    rewrite its outputs (those `outputs` names, as for `build`). An item the graph was never
+    built from is reported, not fatal.
 
     Raises `StoreError` when `out_dir` holds no graph, `StoreLockedError` while it is in use.
     """
@@ -440,9 +452,10 @@ def remove(out_dir: str | os.PathLike, items: Iterable[str | os.PathLike], *, ht
         manifest = Manifest.load(out_dir)
         report = BuildReport(out_dir, store=name)
         report.notes += clean_up(out_dir)
-        outputs = OutputState.load(out_dir)
-        stale = outputs.due(wanted_outputs(html))
-        outputs.begin()
+        wanted = wanted_outputs(html, outputs)
+        state = OutputState.load(out_dir)
+        stale = state.due(wanted)
+        state.begin()
         graph = KnowledgeGraph(name, store_path(out_dir, name), background=False)
         try:
             present = graph.store.article_ids()
@@ -465,8 +478,9 @@ def remove(out_dir: str | os.PathLike, items: Iterable[str | os.PathLike], *, ht
             report.removed = changes.removed
             for path in files:  # after the store: a crash in between only makes a file look stale
                 manifest.forget(path)
-            _commit_outputs(graph, manifest, outputs, report, html,
-                            stale=wanted_outputs(html) if report.removed or graph.store.recovered else stale)
+            changed = bool(report.removed or graph.store.recovered)
+            _commit_outputs(graph, manifest, state, report, wanted, stale=wanted if changed else stale,
+                            changed=changed, left_out=outputs)
         finally:
             graph.close()
     report.seconds = time.monotonic() - started

@@ -85,6 +85,10 @@ class UnknownMentionModeError(UnknownNameError):
     kind = "mention mode"
 
 
+class UnknownOutputError(UnknownNameError):
+    kind = "output"
+
+
 class LexiconError(KGError):
     """A lexicon file whose content cannot be read: names the file, the key and what is valid."""
 

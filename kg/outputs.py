@@ -31,6 +31,7 @@ from pathlib import Path
 
 from .api import KnowledgeGraph
 from .atomic import remove_stray_temporaries
+from .errors import UnknownOutputError
 from .store.files import read_json, write_json_atomic
 from .vocab import GAZETTEER_GRAPH, MERGED_GRAPH
 
@@ -90,8 +91,35 @@ def _stat(path: Path) -> list[int] | None:
     return [st.st_size, st.st_mtime_ns]
 
 
-def wanted_outputs(html: bool) -> list[str]:
-    return [TURTLE, TRIG] + ([HTML] if html else [])
+# `kg build --outputs` names them so
+OUTPUT_NAMES = {"ttl": TURTLE, "trig": TRIG, "html": HTML}
+
+
+def wanted_outputs(html: bool, kinds: Iterable[str] | None = None) -> list[str]:
+    """The outputs a build keeps up to date: those `kinds` names (keys of `OUTPUT_NAMES`; all
+    of them unless given), less graph.html unless `html`. Raises `UnknownOutputError`."""
+    kinds = list(OUTPUT_NAMES) if kinds is None else list(kinds)
+    for kind in kinds:
+        if kind not in OUTPUT_NAMES:
+            raise UnknownOutputError(kind, list(OUTPUT_NAMES))
+    return [name for kind, name in OUTPUT_NAMES.items() if kind in kinds and (html or name != HTML)]
+
+
+def drop_left_out(out_dir: Path, kinds: Iterable[str] | None) -> list[str]:
+    """Remove the outputs `kinds` leaves out (`kg build --outputs`; None leaves out none),
+    after a build that changed the store: they would show an older graph. Notes saying which,
+    and how to write one when it is wanted. (``--no-html`` alone leaves graph.html as it is.)"""
+    if kinds is None:
+        return []
+    kinds, notes = set(kinds), []
+    for kind, name in OUTPUT_NAMES.items():
+        path = out_dir / name
+        if kind in kinds or not path.exists():
+            continue
+        path.unlink()
+        notes.append(f"{name} removed: it no longer showed the graph and this build was not asked to write it "
+                     f"(--outputs {kind}, or kg export {out_dir} -o {path})")
+    return notes
 
 
 def write_outputs(graph: KnowledgeGraph, out_dir: Path, names: Iterable[str]) -> tuple[dict[str, Path], list[str]]:

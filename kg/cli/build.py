@@ -17,6 +17,21 @@ def _fail_if(failed: int, what: str) -> None:
         raise KGError(f"{failed} input{'s' * (failed != 1)} {what}; see the messages above")
 
 
+def _output_list(ctx, param, value: str) -> list[str] | None:
+    """``--outputs``: None for all, else the kinds named (`kg.outputs.OUTPUT_NAMES`)."""
+    from ..outputs import OUTPUT_NAMES
+
+    value = value.strip().lower()
+    if value == "all":
+        return None
+    kinds = [] if value == "none" else [k.strip() for k in value.split(",") if k.strip()]
+    unknown = [k for k in kinds if k not in OUTPUT_NAMES]
+    if unknown:
+        raise click.BadParameter(f"{', '.join(unknown)}: not an output; choose among {', '.join(OUTPUT_NAMES)}, "
+                                 f"all or none")
+    return kinds
+
+
 @click.command("build")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("-o", "--output", "out_dir", required=True, metavar="DIR",
@@ -39,9 +54,13 @@ def _fail_if(failed: int, what: str) -> None:
 @click.option("--mentions", type=click.Choice(["compact", "full", "none"]), default="compact", show_default=True,
               help="Mentions in the article graphs: one node an entity an article names (how often, where), "
                    "one a span, or none.")
+@click.option("--outputs", "outputs", default="all", show_default=True, metavar="LIST", callback=_output_list,
+              help="The outputs to write, each from the whole graph: a comma list of ttl, trig, html; all; or "
+                   "none (only the store: for frequent small updates of a large graph; kg export writes one "
+                   "when needed). An output left out is removed when the graph changes.")
 def build(paths: tuple[Path, ...], out_dir: Path, store: str | None, force: bool, no_html: bool,
           batch_size: int, workers: int | None, dask: str | None, quiet: bool, follow_links: bool,
-          mentions: str) -> None:
+          mentions: str, outputs: list[str] | None) -> None:
     """Build the graph in DIR from article files and folders (.txt, .md, .jsonl, .html).
 
     Re-running reads only new or changed files; a changed file replaces its articles, and
@@ -60,6 +79,7 @@ def build(paths: tuple[Path, ...], out_dir: Path, store: str | None, force: bool
       kg build news/ -o graph/ --force --no-html
       kg build wire-2025.jsonl.gz -o graph/ --workers 2
       kg build news/ -o graph/ --dask tcp://scheduler:8786
+      kg build today.jsonl.gz -o graph/ --outputs none
     """
     from ..build import build as run_build, progress_display
     from . import chosen_extractor
@@ -72,7 +92,8 @@ def build(paths: tuple[Path, ...], out_dir: Path, store: str | None, force: bool
     try:
         report = run_build(paths, out_dir, store=store, html=not no_html, force=force, batch_size=batch_size,
                            progress=progress, on_error=on_error, extractor=chosen_extractor(),
-                           follow_links=follow_links, workers=workers, dask=dask, mentions=mentions)
+                           follow_links=follow_links, workers=workers, dask=dask, mentions=mentions,
+                           outputs=outputs)
     finally:
         if hasattr(progress, "close"):
             progress.close()
@@ -84,7 +105,9 @@ def build(paths: tuple[Path, ...], out_dir: Path, store: str | None, force: bool
 @click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.argument("items", nargs=-1, required=True, metavar="FILE_OR_ARTICLE_ID...")
 @click.option("--no-html", is_flag=True, help="Do not rewrite graph.html.")
-def remove(directory: Path, items: tuple[str, ...], no_html: bool) -> None:
+@click.option("--outputs", "outputs", default="all", show_default=True, metavar="LIST", callback=_output_list,
+              help="The outputs to rewrite, as for kg build: ttl, trig, html, all or none.")
+def remove(directory: Path, items: tuple[str, ...], no_html: bool, outputs: list[str] | None) -> None:
     """Drop from the graph in DIRECTORY the articles of input files (or article ids).
 
     Facts only those articles supported disappear; the others lose that support.
@@ -97,7 +120,7 @@ def remove(directory: Path, items: tuple[str, ...], no_html: bool) -> None:
     """
     from ..build import remove as run_remove
 
-    report = run_remove(directory, items, html=not no_html, on_error=_echo_error)
+    report = run_remove(directory, items, html=not no_html, on_error=_echo_error, outputs=outputs)
     click.echo(f"kg remove: {report.removed} articles removed; graph: {report.entities:,} entities, "
                f"{report.facts:,} facts")
     _fail_if(report.failed, "are not part of this graph")
