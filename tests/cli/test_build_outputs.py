@@ -8,19 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from kg.cli import main
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "build"
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
-
-
-@pytest.fixture
-def run(capsys, fake_extract):
-    def run_(*args) -> tuple[int, str, str]:
-        code = main([str(a) for a in args], extractor=fake_extract)
-        out, err = capsys.readouterr()
-        return code, out, err
-    return run_
 
 
 @pytest.fixture

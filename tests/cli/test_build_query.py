@@ -40,15 +40,6 @@ def news(tmp_path) -> Path:
 
 
 @pytest.fixture
-def run(capsys, fake_extract):
-    def run_(*args) -> tuple[int, str, str]:
-        code = main([str(a) for a in args], extractor=fake_extract)
-        out, err = capsys.readouterr()
-        return code, out, err
-    return run_
-
-
-@pytest.fixture
 def built(run, news, tmp_path) -> Path:
     out = tmp_path / "graph"
     code, _, _ = run("build", news, "-o", out, "--no-html", "-q")

@@ -1,48 +1,25 @@
 """A parametrised test table of coreference: words that point back at a named actor.
 
-Each `RCase` is a short news-style text with
-- `links`: (surface, entity_id) — a mention over that span links to the entity;
-- `not_links`: (surface, entity_id) — no mention over that span links to the entity (the near
+Each row (a `Case` of the shared harness, `case_table.py`) is a short news-style text with
+- `links`: (surface, entity_id) — a mention holding that span links to the entity;
+- `not_links`: (surface, entity_id) — no mention touching that span links to the entity (the near
   misses: a pronoun that does not agree, a noun or document that is what is meant);
 - `must` / `must_not`: (subject, relation, object) facts that must be, or must not be, among
   the asserted facts (symmetric relations compared unordered): a resolved word is an argument.
 
-A surface is a string (its first occurrence as a whole word) or (string, n) for the n-th.
-Cases the extractor gets wrong today stay with `xfail=True` and `gap` (strict xfails).
 Ids: `{lang}-{kind}-{n}`, kind `pronoun` (personal pronouns), `possessive` (a possessive
 before a state noun), `agreement` (gender and number decide between antecedents).
 """
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
+from functools import partial
 
 import pytest
+from case_table import Case, assert_passes, assert_well_formed, params
 
-from kg.model import SYMMETRIC, Article
-from kg.pipeline import extract
+R = partial(Case, published="2024-06-17")  # the rows tell of mid-2024
 
-Surface = str | tuple[str, int]
-Triple = tuple[str, str, str]
-
-
-@dataclass(frozen=True)
-class RCase:
-    id: str
-    lang: str
-    text: str
-    published: str = "2024-06-17"
-    links: list[tuple[Surface, str]] = field(default_factory=list)
-    not_links: list[tuple[Surface, str]] = field(default_factory=list)
-    must: list[Triple] = field(default_factory=list)
-    must_not: list[Triple] = field(default_factory=list)
-    xfail: bool = False
-    gap: str = ""
-
-
-R = RCase
-
-CASES: list[RCase] = [
+CASES: list[Case] = [
     # ------------------------------------------------------------------ uk
     R("uk-pronoun-1", "uk",
       "Прем'єр-міністр Нідерландів Марк Рютте прибув до Києва. Там він зустрівся з Володимиром Зеленським.",
@@ -117,63 +94,11 @@ CASES: list[RCase] = [
 ]
 
 
-def _span(text: str, surface: Surface) -> tuple[int, int]:
-    word, n = (surface, 1) if isinstance(surface, str) else surface
-    found = [m.start() for m in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", text)]
-    assert len(found) >= n, f"{word!r} occurs {len(found)} times"
-    return found[n - 1], found[n - 1] + len(word)
-
-
-def _key(s: str, relation: str, o: str) -> tuple:
-    return (relation, frozenset((s, o))) if relation in SYMMETRIC else (s, relation, o)
-
-
-def check(case: RCase) -> list[str]:
-    x = extract(Article.create(case.text, lang=case.lang, published=case.published))
-    problems: list[str] = []
-
-    def over(surface: Surface):
-        s, e = _span(case.text, surface)
-        return [m for m in x.mentions if m.start == s and m.end == e]
-
-    for surface, eid in case.links:
-        if not any(m.entity_id == eid for m in over(surface)):
-            problems.append(f"{surface!r} does not link to {eid}")
-    for surface, eid in case.not_links:
-        if any(m.entity_id == eid for m in over(surface)):
-            problems.append(f"{surface!r} links to {eid}")
-    facts = {_key(f.subject, f.relation, f.object) for f in x.facts if f.asserted}
-    for t in case.must:
-        if _key(*t) not in facts:
-            problems.append(f"missing fact {t}")
-    for t in case.must_not:
-        if _key(*t) in facts:
-            problems.append(f"unexpected fact {t}")
-    if problems:
-        problems.append("mentions: " + ", ".join(f"{m.text!r}->{m.entity_id}" for m in x.mentions))
-        problems.append("facts: " + ", ".join(f"{f.subject} {f.relation} {f.object}" for f in x.facts))
-    return problems
-
-
-def _param(case: RCase):
-    marks = [pytest.mark.xfail(strict=True, reason=f"known gap: {case.gap}")] if case.xfail else []
-    return pytest.param(case, id=case.id, marks=marks)
-
 
 def test_table_is_well_formed():
-    ids = [c.id for c in CASES]
-    assert len(ids) == len(set(ids)), "duplicate case ids"
-    for c in CASES:
-        lang, kind, n = c.id.split("-")
-        assert lang == c.lang and n.isdigit() and kind in ("pronoun", "possessive", "agreement"), c.id
-        assert c.links or c.not_links or c.must or c.must_not, c.id
-        assert not c.xfail or c.gap, f"{c.id}: an xfail case says what the gap is"
-    for kind in ("pronoun", "possessive", "agreement"):
-        for lang in ("uk", "ru", "en"):
-            assert any(c.lang == lang and c.id.split("-")[1] == kind for c in CASES), f"no {lang} {kind} case"
+    assert_well_formed(CASES, kinds=("pronoun", "possessive", "agreement"), every_kind_in=("uk", "ru", "en"))
 
 
-@pytest.mark.parametrize("case", [_param(c) for c in CASES])
-def test_coref_case(case: RCase):
-    problems = check(case)
-    assert not problems, f"{case.id}: {case.text}\n" + "\n".join(problems)
+@pytest.mark.parametrize("case", params(CASES))
+def test_coref_case(case: Case):
+    assert_passes(case)
