@@ -310,12 +310,19 @@ def _long_report(path: Path) -> None:
     path.write_text(f"Long report\n\n{body}\n", encoding="utf-8")
 
 
-def test_an_article_past_the_time_limit_is_skipped_and_the_batch_goes_on(tmp_path, capsys, monkeypatch):
+@pytest.fixture
+def runaway_news(tmp_path, monkeypatch) -> Path:
+    """A folder of a runaway report beside a short article, with a 1 s limit an article."""
     news = tmp_path / "news"
     news.mkdir()
     _long_report(news / "long.txt")
     (news / "short.txt").write_text(GOOD, encoding="utf-8")
     monkeypatch.setenv("KG_LIMIT_EXTRACT_SECONDS", "1")
+    return news
+
+
+def test_an_article_past_the_time_limit_is_skipped_and_the_batch_goes_on(runaway_news, tmp_path, capsys):
+    news = runaway_news
     out = tmp_path / "out.ttl"
     assert main(["extract", str(news), "-o", str(out)]) == 1
     err = capsys.readouterr().err
@@ -324,12 +331,8 @@ def test_an_article_past_the_time_limit_is_skipped_and_the_batch_goes_on(tmp_pat
     assert _titles(out) == {"Good news"}
 
 
-def test_kg_build_skips_an_article_past_the_time_limit_and_builds_the_rest(tmp_path, capsys, monkeypatch):
-    news = tmp_path / "news"
-    news.mkdir()
-    _long_report(news / "long.txt")
-    (news / "short.txt").write_text(GOOD, encoding="utf-8")
-    monkeypatch.setenv("KG_LIMIT_EXTRACT_SECONDS", "1")
+def test_kg_build_skips_an_article_past_the_time_limit_and_builds_the_rest(runaway_news, tmp_path, capsys):
+    news = runaway_news
     out = tmp_path / "graph"
     assert main(["build", str(news), "-o", str(out), "--store", "memory", "--no-html", "-q"]) == 1
     assert re.search(r"long\.txt: too long to read: extraction took more than 1 s", capsys.readouterr().err)
