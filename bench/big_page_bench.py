@@ -13,6 +13,8 @@ The page draws the `--max-nodes` best-connected entities (write_html's default, 
 rest is in the page, compact, for the search. Measured, median over --runs page loads:
 
 - write: `write_html` of the whole graph (s), and the page's size (MB);
+- before scripts: the bytes the parser reads before the page's scripts run (MB): the
+  drawing's data and the scripts; the rest of the graph comes after them;
 - first draw: navigation start → vis-network's first `afterDrawing` (ms);
 - CPU to first draw: the page's main thread's CPU time until the first draw (ms), from
   Chromium's trace, in a separate load: the wall-clock figures follow the machine's load;
@@ -40,10 +42,11 @@ from pathlib import Path
 
 import networkx as nx
 
-from chromium_page import launch, open_ready
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # run as `python -P bench/…` too
+from chromium_page import launch, open_ready  # noqa: E402
 
-from kg.export.html import write_html
-from kg.model import RELATIONS, SYMMETRIC
+from kg.export.html import write_html  # noqa: E402
+from kg.model import RELATIONS, SYMMETRIC  # noqa: E402
 
 TYPES = [("Country", 3), ("Person", 40), ("Organization", 12), ("Agency", 8), ("Company", 8),
          ("Media", 4), ("ArmedGroup", 3), ("City", 12), ("Region", 5), ("Event", 3), ("Summit", 2)]
@@ -105,6 +108,13 @@ def measure(browser, path: Path, query: str) -> dict:
     return {"first": first, "ready": ready, "search": search, "click": click}
 
 
+def before_scripts(path: Path) -> int:
+    """Bytes of the page up to the end of its last script: what the parser reads, decodes and
+    runs before the first drawing can start."""
+    data = path.read_bytes()
+    return data.rindex(b"</script>", 0, data.find(b'<script type="application/octet-stream"') % (len(data) + 1))
+
+
 def main_thread_cpu(browser, path: Path) -> float:
     """CPU time (ms) of the page's main thread from the start of parsing to the first draw,
     from Chromium's trace: unlike the wall-clock times, it hardly moves with the machine's load."""
@@ -143,6 +153,7 @@ def main() -> None:
         report = write_html(g, path, max_nodes=args.max_nodes)
         wrote = time.perf_counter() - t
         size = path.stat().st_size / 1e6
+        head = before_scripts(path) / 1e6
         print(f"write {wrote:.1f} s, {size:.1f} MB, drawn {report.nodes} entities / {report.edges} facts", flush=True)
         # an entity with a few relations, far down the ranking: not drawn at first
         query = f"Entity {g.number_of_nodes() - 5}"
@@ -154,11 +165,11 @@ def main() -> None:
     med = {k: statistics.median(r[k] for r in runs) for k in runs[0]}
     load = os.getloadavg()[0]
     print(f"runs (ms): {runs}")
-    print("| articles | entities | facts | drawn | write (s) | page (MB) | first draw (ms) | CPU to first draw (ms) "
+    print("| articles | entities | facts | drawn | write (s) | page (MB) | before scripts (MB) | first draw (ms) | CPU to first draw (ms) "
           "| ready (ms) | search → panel (ms) | click hub → neighbourhood (ms) | load |")
-    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
     print(f"| {args.articles:,} | {g.number_of_nodes():,} | {g.number_of_edges():,} | {report.nodes} | "
-          f"{wrote:.1f} | {size:.1f} | {med['first']:.0f} | {med['cpu']:.0f} | {med['ready']:.0f} | {med['search']:.0f} "
+          f"{wrote:.1f} | {size:.1f} | {head:.2f} | {med['first']:.0f} | {med['cpu']:.0f} | {med['ready']:.0f} | {med['search']:.0f} "
           f"| {med['click']:.0f} | {load:.1f} |")
     if any(r["search"] < 0 for r in runs):
         sys.exit("the search did not reach an entity that was not drawn")

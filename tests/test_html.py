@@ -267,14 +267,21 @@ def test_a_big_graph_draws_its_best_connected_part_and_keeps_the_rest_for_search
     assert "Find reaches them all" in text
 
 
-def test_each_entity_finds_all_its_facts_in_one_chunk(tmp_path, monkeypatch):
+def test_each_entity_finds_all_its_facts_in_one_chunk_and_each_fact_is_held_once(tmp_path, monkeypatch):
     monkeypatch.setattr(kh.vis, "CHUNK_FACTS", 4)
     g = star(30)
     text, data, _ = page_of(tmp_path, g, max_nodes=3)
     reserve = reserve_of(text)
     index, chunks = reserve["index"], reserve["chunks"]
     assert len(chunks) > 3  # the tail shares chunks, a few entities each
-    fields = index["edgeFields"]
+    fields, ref_fields = index["edgeFields"], index["refFields"]
+
+    def triple(row, names):
+        return row[names.index("from")], row[names.index("to")], row[names.index("relation")]
+
+    held = [(c, triple(r, fields)) for c, chunk in enumerate(chunks) for r in chunk["edges"]]
+    home = dict((t, c) for c, t in held)
+    assert len(home) == len(held)  # no fact in full twice
     drawn = {(e["from"], e["to"], e["relation"]) for e in data["info"]["edges"].values()}
     for node in g:
         undrawn = {(u, v, k) for u, v, k in g.edges(keys=True) if node in (u, v)} - drawn
@@ -282,11 +289,15 @@ def test_each_entity_finds_all_its_facts_in_one_chunk(tmp_path, monkeypatch):
             assert node not in index["chunkOf"]
             continue
         chunk = chunks[index["chunkOf"][node]]
-        found = {(r[fields.index("from")], r[fields.index("to")], r[fields.index("relation")])
-                 for r in chunk["edges"]}
-        assert undrawn <= found, node
+        full = {triple(r, fields) for r in chunk["edges"]}
+        refs = {triple(r, ref_fields): r[ref_fields.index("home")] for r in chunk["refs"]}
+        assert undrawn <= full | set(refs), node
+        assert all(home[t] == c for t, c in refs.items())  # a reference says where the fact is
         for row in chunk["edges"]:  # each cites articles of its own chunk
             assert all(0 <= i < len(chunk["articles"]) for i in row[fields.index("articles")])
+    hub_refs = chunks[index["chunkOf"]["hub"]]["refs"]
+    assert hub_refs  # the hub's facts are held in full with their other, less connected, ends
+    assert {"published", "sources"} <= set(ref_fields)  # what the filters read
 
 
 def test_labels_follow_the_language_and_fall_back(tmp_path):

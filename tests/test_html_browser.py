@@ -594,3 +594,25 @@ def test_clicking_a_drawn_hub_of_a_big_graph_draws_more_of_its_facts(open_page, 
     page.page.wait_for_selector("#kg-panel[data-kind=node]")
     assert "State 0" in page.panel_text()
     page.assert_clean()
+
+
+def test_a_hub_fact_held_in_another_chunk_shows_its_evidence_when_opened(open_page, monkeypatch):
+    from kg.export.html import vis
+
+    monkeypatch.setattr(vis, "CHUNK_FACTS", 40)  # the officials' facts are held in their chunks
+    page = open_page(news_graph(), max_nodes=30)
+    page.click_node("s0")
+    page.page.wait_for_function("() => kg.chunksRead.length === 1")
+    page.page.wait_for_selector("#kg-panel[data-kind=node] .kg-edges button")
+    # a fact of the hub drawn from its reference: its sentence waits in the official's chunk
+    official = page.js("""() => Object.values(kg.info.edges).filter(e => e.to === 's0' && e.home !== undefined)
+                                  .map(e => e.from).sort()[0]""")
+    assert official and official.startswith("p")
+    page.page.click(f"#kg-panel .kg-edges button:has-text('Official {official[1:]} ')")
+    page.page.wait_for_selector("#kg-panel[data-kind=edge]")
+    page.page.wait_for_function("() => kg.chunksRead.length === 2")
+    panel = page.panel_text()
+    assert f"Official {official[1:]} arrived in State 0 for talks." in panel and f"Talks number {official[1:]}-" in panel
+    assert page.js(f"kg.info.edges[Object.keys(kg.info.edges).find(k => kg.info.edges[k].from === '{official}' "
+                   "&& kg.info.edges[k].to === 's0')].home") is None
+    page.assert_clean()

@@ -11,7 +11,14 @@
   var MIN_START_SCALE = 0.55;
   var REVEAL_MAX = 200;  // facts drawn at once around an entity found by search  // names of ~13 px show at 7 px or more
   var TOUCH_SLOP = 22, MOUSE_SLOP = 6;   // px around a node that still hits it
-  var nodes = new vis.DataSet(DATA.nodes);
+  // Nodes start without names: the names that fit are placed (declutter) before the first
+  // frame, so vis neither measures nor draws the hundreds that would overlap.
+  var nodes = new vis.DataSet(DATA.nodes.map(function (n) {
+    var c = {};
+    Object.keys(n).forEach(function (k) { c[k] = n[k]; });
+    c.label = "";
+    return c;
+  }));
   var edges = new vis.DataSet([]);   // one per pair of nodes: the bundle of their facts
   var network = null;  // made at the end, once the filters have hidden what starts hidden
   var kg = window.kg = {nodes: nodes, edges: edges, info: info, timings: {script: started, data: performance.now()},
@@ -42,7 +49,7 @@
     bundleOf[eid] = bid;
     return bid;
   }
-  DATA.nodes.forEach(function (n) { idOf[String(n.id)] = n.id; adj[String(n.id)] = []; });
+  DATA.nodes.forEach(function (n) { idOf[String(n.id)] = n.id; adj[String(n.id)] = []; state.nodeLabel[String(n.id)] = ""; });
   DATA.edges.forEach(function (v) {
     addFact(v.id, {color: v.color.color, width: v.width, dashes: Boolean(v.dashes),
                    arrow: v.arrows.to.enabled, label: v.label});
@@ -376,6 +383,10 @@
   function showEdge(eid) {
     var e = info.edges[eid];
     if (!e) return;
+    if (needsDetail([eid])) {
+      state.selectedBundle = bundleOf[eid];
+      return detailed([eid]).then(function () { if (state.selectedBundle === bundleOf[eid]) showEdge(eid); });
+    }
     state.selectedNode = null;
     state.selectedBundle = bundleOf[eid];
     relabel();
@@ -384,6 +395,10 @@
   function showBundle(bid) {
     var members = shownMembers(bid);
     if (members.length === 1) return showEdge(members[0]);
+    if (needsDetail(members)) {
+      state.selectedBundle = bid;
+      return detailed(members).then(function () { if (state.selectedBundle === bid) showBundle(bid); });
+    }
     var bd = bundles[bid];
     state.selectedNode = null;
     state.selectedBundle = bid;
@@ -440,7 +455,7 @@
     if (f.focus && !(f.focus.has(a) && f.focus.has(b))) return false;
     if (f.bounds && !e.spans.some(function (s) { return s[0] <= f.bounds[1] && s[1] >= f.bounds[0]; })) return false;
     if (!f.allSources) {
-      var srcs = e.articles.map(function (i) { return articles[i].source; });
+      var srcs = e.sources || e.articles.map(function (i) { return articles[i].source; });
       if (!srcs.length) srcs = [""];
       if (!srcs.some(function (s) { return f.srcs.has(s); })) return false;
     }
@@ -586,7 +601,7 @@
     var nf = r.nodeFields, ef = r.edgeFields, col = {};
     ef.forEach(function (f, i) { col[f] = i; });
     nf.forEach(function (f, i) { col["node." + f] = i; });
-    reserve = {nodes: {}, byNode: {}, seen: {}, fields: {node: nf, edge: ef, col: col},
+    reserve = {nodes: {}, byNode: {}, facts: {}, fields: {node: nf, edge: ef, ref: r.refFields, col: col},
                types: r.types, relations: r.relations, chunkOf: r.chunkOf};
     r.nodes.forEach(function (row) { reserve.nodes[row[col["node.id"]]] = row; });
     kg.reserve = reserve;
@@ -595,7 +610,9 @@
   // The chunk with every fact of `key` not drawn yet (a promise; nothing to load: null).
   function loadChunkOf(key) {
     var c = reserve.chunkOf[key];
-    if (c === undefined) return Promise.resolve(null);
+    return c === undefined ? Promise.resolve(null) : loadChunk(c);
+  }
+  function loadChunk(c) {
     if (!chunkLoading[c]) {
       chunkLoading[c] = unpack("kg-chunk-" + c).then(function (r) {
         if (r) { readChunk(r); kg.chunksRead.push(c); }
@@ -604,18 +621,62 @@
     }
     return chunkLoading[c];
   }
+  // A fact between two chunks is in full in one (its home) and a reference in the other:
+  // either is read into reserve.facts as an object, the full one replacing a reference
+  // (and filling in the details of the fact if it is drawn already).
   function readChunk(r) {
-    var col = reserve.fields.col, first = articles.length;
+    var F = reserve.fields, first = articles.length;
     r.articles.forEach(function (a) { articles.push(a); });
     r.edges.forEach(function (row) {
-      // a fact between two chunks is in both: the first one read counts
-      if (reserve.seen[row[col.fact]]) return;
-      reserve.seen[row[col.fact]] = true;
-      row[col.articles] = row[col.articles].map(function (i) { return i + first; });
-      var ends = [String(row[col.from]), String(row[col.to])];
-      if (ends[0] === ends[1]) ends.pop();
-      ends.forEach(function (k) { (reserve.byNode[k] = reserve.byNode[k] || []).push(row); });
+      var o = rowObject(row, F.edge), known = reserve.facts[o.fact];
+      if (known && known.home === undefined) return;
+      o.articles = o.articles.map(function (i) { return i + first; });
+      if (known) {   // the reference becomes the fact, wherever it is listed or drawn
+        Object.keys(o).forEach(function (f) { known[f] = o[f]; });
+        delete known.home;
+        delete known.published;
+        delete known.sources;
+        detail(known);
+        return;
+      }
+      reserve.facts[o.fact] = o;
+      listFact(o);
     });
+    (r.refs || []).forEach(function (row) {
+      var o = rowObject(row, F.ref);
+      if (reserve.facts[o.fact]) return;
+      o.articles = [];
+      reserve.facts[o.fact] = o;
+      listFact(o);
+    });
+  }
+  function listFact(o) {
+    var ends = [String(o.from), String(o.to)];
+    if (ends[0] === ends[1]) ends.pop();
+    ends.forEach(function (k) { (reserve.byNode[k] = reserve.byNode[k] || []).push(o); });
+  }
+  // The details of a fact drawn from its reference, once its home chunk is read.
+  function detail(o) {
+    var e = info.edges["e" + o.fact];
+    if (!e || e.home === undefined) return;
+    ["domain", "place", "placeName", "trend", "confidence", "evidence", "articles"].forEach(function (f) { e[f] = o[f]; });
+    e.support = o.support;
+    e.spans = spansOf(o);
+    delete e.sources;
+    delete e.home;
+  }
+  // A promise that the facts `eids` have their details (their home chunks read).
+  function detailed(eids) {
+    var homes = {};
+    eids.forEach(function (eid) { var e = info.edges[eid]; if (e && e.home !== undefined) homes[e.home] = true; });
+    return Promise.all(Object.keys(homes).map(function (c) {
+      return loadChunk(Number(c)).then(function () {
+        eids.forEach(function (eid) { var e = info.edges[eid]; if (e && e.home === Number(c)) delete e.home; });
+      });
+    }));
+  }
+  function needsDetail(eids) {
+    return eids.some(function (eid) { return info.edges[eid] && info.edges[eid].home !== undefined; });
   }
   function rowObject(row, fields) {
     var o = {};
@@ -632,7 +693,8 @@
     return [m[1] + "-01-01", m[1] + "-12-31"];
   }
   function spansOf(o) {
-    var vals = [o.date, o.start, o.end].concat(o.articles.map(function (i) { return articles[i].published; }));
+    var days = o.published || o.articles.map(function (i) { return articles[i].published; });
+    var vals = [o.date, o.start, o.end].concat(days);
     var spans = vals.map(daySpan).filter(Boolean), s = daySpan(o.start), e = daySpan(o.end);
     if (s && e) spans.push([s[0], e[1]]);
     return spans;
@@ -677,14 +739,13 @@
   }
   function drawFromReserve(key) {
     if (!reserve.byNode[key] && info.nodes[key]) return 0;
-    var F = reserve.fields, col = F.col;
-    var waiting = (reserve.byNode[key] || []).filter(function (row) { return !info.edges["e" + row[col.fact]]; })
-                                             .sort(function (a, b) { return b[col.support] - a[col.support]; });
+    var waiting = (reserve.byNode[key] || []).filter(function (o) { return !info.edges["e" + o.fact]; })
+                                             .sort(function (a, b) { return b.support - a.support || a.fact - b.fact; });
     if (!info.nodes[key] && !reserve.nodes[key]) return 0;
     if (!waiting.length && info.nodes[key]) return 0;
     // a hub of a big graph has thousands: draw the best-supported, keep the rest waiting
-    var facts_ = waiting.slice(0, REVEAL_MAX).map(function (row) {
-      var o = rowObject(row, F.edge), r = reserve.relations[o.relation];
+    var facts_ = waiting.slice(0, REVEAL_MAX).map(function (o) {
+      var r = reserve.relations[o.relation];
       o.eid = "e" + o.fact;
       o.relationLabel = r[0];
       o.family = r[1];
@@ -723,10 +784,14 @@
     facts_.forEach(function (o) {
       if (info.edges[o.eid] || !info.nodes[o.from] || !info.nodes[o.to]) return;
       info.edges[o.eid] = {from: o.from, to: o.to, relation: o.relation, relationLabel: o.relationLabel,
-        family: o.family, symmetric: o.symmetric, domain: o.domain, date: o.date, start: o.start,
-        end: o.end, place: o.place, placeName: o.placeName, trend: o.trend, polarity: o.polarity,
-        support: o.support, confidence: o.confidence, evidence: o.evidence, articles: o.articles,
-        spans: spansOf(o)};
+        family: o.family, symmetric: o.symmetric, domain: o.domain || [], date: o.date, start: o.start,
+        end: o.end, place: o.place || "", placeName: o.placeName || "", trend: o.trend || "",
+        polarity: o.polarity, support: o.support, confidence: o.confidence === undefined ? null : o.confidence,
+        evidence: o.evidence || [], articles: o.articles, spans: spansOf(o)};
+      if (o.home !== undefined) {   // a reference: the details wait in its home chunk
+        info.edges[o.eid].home = o.home;
+        info.edges[o.eid].sources = o.sources.length ? o.sources : [""];
+      }
       touched.push(addFact(o.eid, {color: o.color, width: o.width, dashes: o.dashes,
                                    arrow: !o.symmetric, label: o.relationLabel}));
     });
@@ -848,7 +913,9 @@
     nodes.update(DATA.nodes.map(function (n) { return {id: n.id, x: n.y, y: -n.x}; }));
   })();
   applyFilters();
+  kg.timings.filtered = performance.now();
   network = kg.network = new vis.Network($("kg-network"), {nodes: nodes, edges: edges}, DATA.options);
+  kg.timings.network = performance.now();
   // The first view shows the whole graph, unless its names would be too small to read:
   // then it starts zoomed on the best-connected entity, and Fit shows everything.
   network.fit({nodes: shownNodeIds()});
@@ -856,16 +923,13 @@
     var hub = shownNodeIds().sort(function (a, b) { return (nodes.get(b).size || 0) - (nodes.get(a).size || 0); })[0];
     if (hub !== undefined) network.moveTo({position: network.getPositions([hub])[hub], scale: MIN_START_SCALE});
   }
+  declutter();
+  refreshEdgeLabels();
   kg.timings.built = performance.now();
   network.once("afterDrawing", function () {
     kg.timings.firstDraw = performance.now();
-    declutter();
-    refreshEdgeLabels();
-    network.once("afterDrawing", function () {
-      kg.ready = true;
-      document.body.setAttribute("data-ready", "1");
-    });
-    network.redraw();
+    kg.ready = true;
+    document.body.setAttribute("data-ready", "1");
     setTimeout(fillDatalist, 0);
   });
   network.on("click", function (p) {

@@ -101,14 +101,13 @@ class _ArticleTable:
         self._index: dict[tuple, int] = {}
 
     def add(self, article: Mapping) -> int:
-        row = {"title": str(article.get("title") or ""),
-               "source": str(article.get("source") or ""),
-               "url": safe_url(article.get("url")),
-               "published": str(article.get("published") or "")}
-        key = (str(article.get("id") or ""), *row.values())
+        key = (str(article.get("id") or ""), str(article.get("title") or ""),
+               str(article.get("source") or ""), str(article.get("url") or ""),
+               str(article.get("published") or ""))
         if key not in self._index:
             self._index[key] = len(self.rows)
-            self.rows.append(row)
+            self.rows.append({"title": key[1], "source": key[2], "url": safe_url(key[3]),
+                              "published": key[4]})
         return self._index[key]
 
 
@@ -123,19 +122,34 @@ def page_data(g: nx.MultiDiGraph, *, lang: str, size_by: str = "degree",
     metric = _metric(whole, size_by)
     nodes = [_vis_node(n, a, pos[n], metric[n], lang) for n, a in g.nodes(data=True)]
     node_info = {str(n): _node_info(n, a, lang, degree[n]) for n, a in g.nodes(data=True)}
+    big = whole.number_of_edges() > g.number_of_edges() or whole.number_of_nodes() > g.number_of_nodes()
     table = _ArticleTable()
     edges, edge_info = [], {}
     for i, (u, v, key, attrs) in enumerate(g.edges(keys=True, data=True)):
         eid, rel = f"e{i}", relation_of(key, attrs)
         edges.append(_vis_edge(eid, u, v, attrs, rel, lang))
-        ids = [table.add(a) for a in articles_of(attrs)]
-        edge_info[eid] = _edge_info(u, v, attrs, rel, lang, ids, g)
+        edge_info[eid] = _drawn_edge_info(u, v, attrs, rel, lang, table, g, cap=big)
     data = {"nodes": nodes, "edges": edges, "articles": table.rows,
             "info": {"nodes": node_info, "edges": edge_info},
             "values": _values(whole, lang)}
-    if whole.number_of_edges() > g.number_of_edges() or whole.number_of_nodes() > g.number_of_nodes():
+    if big:
         data["reserve"] = _reserve(whole, g, lang, metric, degree, len(edges))
     return data
+
+
+def _drawn_edge_info(u: Any, v: Any, attrs: Mapping, rel: str, lang: str, table: "_ArticleTable",
+                     g: nx.MultiDiGraph, cap: bool) -> dict:
+    """A drawn fact's details. On the page of a big graph (`cap`) it lists RESERVE_ARTICLES of
+    its articles, as the reserve does: the hubs drawn first are cited by thousands, which would
+    be most of the data read before the first drawing. Its dates and sources (what the filters
+    read) are still those of all its articles."""
+    arts = articles_of(attrs)
+    listed = arts[:RESERVE_ARTICLES] if cap else arts
+    info = _edge_info(u, v, attrs, rel, lang, [table.add(a) for a in listed], g)
+    if len(listed) < len(arts):
+        info["support"] = max(info["support"], len(arts))
+        info["sources"] = sorted({str(a.get("source") or "") for a in arts})
+    return info
 
 
 def _metric(g: nx.MultiDiGraph, size_by: str) -> dict:
@@ -149,6 +163,10 @@ def _metric(g: nx.MultiDiGraph, size_by: str) -> dict:
 NODE_FIELDS = ("id", "name", "type", "labels", "wikidata", "mentions", "degree", "size", "fontSize")
 EDGE_FIELDS = ("fact", "from", "to", "relation", "symmetric", "domain", "date", "start", "end", "place",
                "placeName", "trend", "polarity", "support", "confidence", "evidence", "articles")
+# A fact's stand-in in the chunk of its other end: what drawing and filtering it needs (its
+# articles' days and sources), and `home`, the chunk that holds the fact in full.
+REF_FIELDS = ("fact", "from", "to", "relation", "symmetric", "date", "start", "end", "polarity",
+              "support", "published", "sources", "home")
 RESERVE_ARTICLES = 20  # articles listed per fact in the reserve (the support counts them all)
 RESERVE_EVIDENCE = 1   # sentences kept per fact in the reserve
 CHUNK_FACTS = 1500     # facts per chunk of the reserve, about: what one click unpacks
@@ -161,8 +179,11 @@ def _reserve(whole: nx.MultiDiGraph, drawn: nx.MultiDiGraph, lang: str, metric: 
     entities (their names are what the search reads) and, for each entity with facts not
     drawn, the chunk that holds all of them; each chunk holds the facts of a block of
     entities and the articles they cite, so a click unpacks one chunk, not the graph. A fact
-    between two blocks is in both. What follows from a type or a relation (names, shapes,
-    colours) is said once, in `types` and `relations`."""
+    between two blocks is held in full once, in the chunk of its end with fewer facts (the
+    long tail's, which a search opens), and the other end's chunk (a hub's) has a short
+    reference to it: enough to draw and filter it, with the chunk to read when it is opened.
+    What follows from a type or a relation (names, shapes, colours) is said once, in `types`
+    and `relations`."""
     rows, types = [], {}
     for n, a in whole.nodes(data=True):
         if n in drawn:
@@ -189,12 +210,15 @@ def _reserve(whole: nx.MultiDiGraph, drawn: nx.MultiDiGraph, lang: str, metric: 
         info["fact"], info["from"], info["to"] = first_edge + len(facts), str(u), str(v)
         facts.append(([info[f] for f in EDGE_FIELDS], arts[:RESERVE_ARTICLES]))
     chunk_of = _chunk_entities(whole, by_node)
+    home = [chunk_of[min(dict.fromkeys((row[1], row[2])), key=lambda n: (len(by_node[n]), n))]
+            for row, _ in facts]
     members: dict[int, list[str]] = {}
     for n, c in chunk_of.items():
         members.setdefault(c, []).append(n)
-    chunks = [_chunk(members[c], by_node, facts) for c in sorted(members)]
+    chunks = [_chunk(c, members[c], by_node, facts, home) for c in sorted(members)]
     return {"index": {"nodeFields": list(NODE_FIELDS), "nodes": rows, "types": types,
-                      "edgeFields": list(EDGE_FIELDS), "relations": relations, "chunkOf": chunk_of},
+                      "edgeFields": list(EDGE_FIELDS), "refFields": list(REF_FIELDS),
+                      "relations": relations, "chunkOf": chunk_of},
             "chunks": chunks}
 
 
@@ -214,17 +238,30 @@ def _chunk_entities(whole: nx.MultiDiGraph, by_node: Mapping) -> dict[str, int]:
 
 
 _ARTICLES = EDGE_FIELDS.index("articles")
+_AT = {f: EDGE_FIELDS.index(f) for f in REF_FIELDS if f in EDGE_FIELDS}
 
 
-def _chunk(members: list[str], by_node: Mapping, facts: list) -> dict:
-    """Every fact of `members`, with the articles they cite (numbered within the chunk)."""
-    table, rows = _ArticleTable(), []
+def _chunk(chunk: int, members: list[str], by_node: Mapping, facts: list, home: list) -> dict:
+    """Every fact of `members`: in full (with the articles they cite, numbered within the
+    chunk) those whose home is this chunk, as a reference the others."""
+    table, rows, refs = _ArticleTable(), [], []
     for i in sorted({i for n in members for i in by_node[n]}):
         row, arts = facts[i]
-        row = list(row)
-        row[_ARTICLES] = [table.add(a) for a in arts]
-        rows.append(row)
-    return {"edges": rows, "articles": table.rows}
+        if home[i] == chunk:
+            row = list(row)
+            row[_ARTICLES] = [table.add(a) for a in arts]
+            rows.append(row)
+        else:
+            refs.append(_ref(row, arts, home[i]))
+    return {"edges": rows, "refs": refs, "articles": table.rows}
+
+
+def _ref(row: list, arts: list[Mapping], home: int) -> list:
+    """A fact as REF_FIELDS: the days and sources of the articles it lists, not the articles."""
+    days = sorted({str(a.get("published") or "") for a in arts} - {""})
+    sources = sorted({str(a.get("source") or "") for a in arts})
+    extra = {"published": days, "sources": sources, "home": home}
+    return [extra[f] if f in extra else row[_AT[f]] for f in REF_FIELDS]
 
 
 def _values(g: nx.MultiDiGraph, lang: str) -> dict:
