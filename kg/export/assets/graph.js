@@ -927,7 +927,7 @@
   refreshEdgeLabels();
   kg.timings.built = performance.now();
   network.once("afterDrawing", function () {
-    kg.timings.firstDraw = performance.now();
+    kg.timings.firstDraw = kg.timings.ready = performance.now();
     kg.ready = true;
     document.body.setAttribute("data-ready", "1");
     setTimeout(fillDatalist, 0);
