@@ -928,6 +928,7 @@
   kg.timings.built = performance.now();
   network.once("afterDrawing", function () {
     kg.timings.firstDraw = kg.timings.ready = performance.now();
+    performance.mark("kg-first-draw");   // where a trace of the page's load ends its count
     kg.ready = true;
     document.body.setAttribute("data-ready", "1");
     setTimeout(fillDatalist, 0);
