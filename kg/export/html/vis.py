@@ -137,7 +137,7 @@ def page_data(g: nx.MultiDiGraph, *, lang: str, size_by: str = "degree",
     return data
 
 
-def _drawn_edge_info(u: Any, v: Any, attrs: Mapping, rel: str, lang: str, table: "_ArticleTable",
+def _drawn_edge_info(u: Any, v: Any, attrs: Mapping, rel: str, lang: str, table: _ArticleTable,
                      g: nx.MultiDiGraph, cap: bool) -> dict:
     """A drawn fact's details. On the page of a big graph (`cap`) it lists RESERVE_ARTICLES of
     its articles, as the reserve does: the hubs drawn first are cited by thousands, which would
