@@ -946,8 +946,8 @@ def _name_end(ctx: ArticleContext, d: _Draft, i: int) -> int:
     titled = bool(tokens[i].lemmas & ctx.lex.words("concept_words"))
     j = i + 1
     own = _own_script(ctx, tokens[i])
-    while j < n and j not in covered:
-        nxt_cap = j + 1 < n and j + 1 not in covered and _capitalised(tokens[j + 1])
+    while j < n and j not in covered and ctx.sent(j) == ctx.sent(i):  # a title's last word and the caption after it are two
+        nxt_cap = j + 1 < n and j + 1 not in covered and _capitalised(tokens[j + 1]) and ctx.sent(j + 1) == ctx.sent(i)
         if _capitalised(tokens[j]) and _own_script(ctx, tokens[j]) != own:
             break  # «Ryanair Кенні Джейкобс»: a name does not change script midway
         if _capitalised(tokens[j]):

@@ -18,7 +18,7 @@ from .. import schema
 from ..model import SYMMETRIC, Fact, Provenance, Qualifiers
 from ..nlp import Document, Sentence
 from ..nlp.phrases import PhraseMatch
-from .dates import DateMention
+from .dates import DateMention, find_dates
 from .entities import ACTOR_TYPES, ActorMention, EntityLayer
 from .events import DOCUMENT_TYPES
 from .lexicon import Lexicon
@@ -77,7 +77,8 @@ def stretches(sentence: Sentence, openers: frozenset[str] = frozenset(),
               speech: frozenset[str] = frozenset(),
               actor_starts: frozenset[int] = frozenset(),
               participles: frozenset[int] = frozenset(),
-              breaks: frozenset[int] = frozenset()) -> list[Stretch]:
+              breaks: frozenset[int] = frozenset(),
+              continuers: frozenset[str] = frozenset()) -> list[Stretch]:
     """The sentence split at quotation marks (a quote often states a different thing), at
     semicolons, at a comma that opens a subordinate clause («, що», ", which") or a participle
     phrase (at `participles`), and where such a clause ends and the one it interrupted goes on."""
@@ -87,6 +88,9 @@ def stretches(sentence: Sentence, openers: frozenset[str] = frozenset(),
     toks = sentence.tokens
     for k, t in enumerate(toks):
         nxt = toks[k + 1] if k + 1 < len(toks) else None
+        if depth == 0 and t.text == "," and t.index in actor_ends and k + 2 < len(toks) and \
+                toks[k + 2].text.lower() in continuers and nxt.text.lower() in conjunctions | openers:
+            continue  # "A, B, а также C", «…, а також лідери …»: the list goes on, no clause opens
         if depth == 0 and inserted and t.text == "," and t.index > start and nxt is not None \
                 and nxt.index not in actor_starts and nxt.is_word and nxt.text.lower() not in conjunctions | openers:
             # «Зеленський, якого підтримують США, прибув до Берліна»: the comma after a relative
@@ -295,7 +299,8 @@ def clauses(view: SentenceView, reading: SentenceReading) -> SentenceReading:
     actor_ends = frozenset(m.end for m in view.actors)
     found = stretches(view.sentence, lex.words("clause_openers"), lex.words("relative_pronouns"), actor_ends,
                       lex.words("clause_conjunctions"), lex.words("subordinators"), lex.words("speech_verbs"),
-                      frozenset(m.start for m in view.actors), _participles(view), _gerunds(view))
+                      frozenset(m.start for m in view.actors), _participles(view), _gerunds(view),
+                      lex.words("list_continuers"))
     return SentenceReading(tuple(found), reading.readings, reading.extra)
 
 
@@ -526,6 +531,7 @@ def participation(view: SentenceView, reading: SentenceReading) -> SentenceReadi
     """Reads the facts so far and the sentence's event mentions. Adds `participatesIn` facts:
     who signs or meets at a named summit takes part in it, and so do the leaders or states
     the sentence gathers there («глави всіх шести країн», "the six leaders")."""
+    reading = _taking_part(reading)
     events = [m for m in view.actors if view.type_of(m) in EVENT_TYPES - DOCUMENT_TYPES]
     facts = reading.facts(view)
     gathering = [f for f in facts if f.relation in ("signsAgreementWith", "meetsWith") and f.asserted]
@@ -540,6 +546,23 @@ def participation(view: SentenceView, reading: SentenceReading) -> SentenceReadi
                       "relations.participation", 0.5)
     return SentenceReading(reading.clauses, reading.readings,
                            reading.extra + tuple(Fact(p, "participatesIn", events[0].entity_id, q, prov) for p in parties))
+
+
+_PART_GAP = 2  # tokens between a participation verb and the meeting it is in: «участвовали в видеоконференции»
+
+
+def _taking_part(reading: SentenceReading) -> SentenceReading:
+    """«В видеоконференции участвовали A, B и C», "took part in talks": who takes part in a
+    meeting is told as taking part, not as meeting every other participant."""
+    part = [r.trigger for r in reading.readings if r.trigger.relation == "participatesIn"]
+    if not part:
+        return reading
+    out = tuple(Reading(r.trigger, (), r.made, r.qualifiers, r.speaker)
+                if r.trigger.relation == "meetsWith" and any(
+                    p.clause == r.trigger.clause and (0 <= r.trigger.start - p.end <= _PART_GAP
+                                                      or 0 <= p.start - r.trigger.end <= _PART_GAP) for p in part)
+                else r for r in reading.readings)
+    return SentenceReading(reading.clauses, out, reading.extra)
 
 
 RELATION_STAGES = Stages((
@@ -987,7 +1010,9 @@ def _participation(view: SentenceView, actors: _ClauseActors, spec, t0, t1, stre
     else:
         here = view.sentence.index
         recent = [m for i in range(max(here - 2, 0), here + 1) for m in view.layer.by_sentence.get(i, ())
-                  if m.start < t0 and view.layer.types.get(m.entity_id) in kinds and m.kind == "event"]
+                  if m.start < t0 and view.layer.types.get(m.entity_id) in kinds and m.kind == "event"
+                  and (m.sentence == here or not _of_another_year(view, m))] or \
+            (_story_event(view, kinds, t0) if _rival(view, t0, t1) else [])
         if not recent:
             return []
         at = recent[-1]
@@ -1005,9 +1030,60 @@ def _participation(view: SentenceView, actors: _ClauseActors, spec, t0, t1, stre
         group = _group_at(view, before, before[-1])
     elif after:
         group = _group_at(view, after, after[0])
+        group += _apposed(view, parts, max(m.end for m in group))
     else:
         group = _antecedent(view, stretch, spec.subjects) or _carried_subject(view, stretch, spec.subjects)
-    return [(m.entity_id, event) for m in group]
+    # «лидеры Киргизии, Таджикистана и Узбекистана», "the leaders of A and B": the text names
+    # the states, not their leaders, and states the fact at their level
+    named = {m.start for m in group if m.kind != "group"}
+    return [(m.entity_id, event) for m in group if not (m.kind == "group" and m.end in named)]
+
+
+_LEAD = 3  # sentences: the title and the lead, which name the story's own event
+
+
+def _rival(view: SentenceView, t0: int, t1: int) -> bool:
+    """"rival", «соперник»: a trigger that names who stood against whom in a contest."""
+    words = view.lex.words("rival_nouns")
+    return any(t.lemmas & words or t.text.lower() in words for t in view.doc.tokens[t0:t1])
+
+
+_CONTESTS = frozenset({"Election", "Vote"})  # a contest's candidates are told of all through its story
+
+
+def _story_event(view: SentenceView, kinds: frozenset[str], t0: int) -> list[ActorMention]:
+    """"Lai won Taiwan's election … His two rivals, A and B, …": the election or vote the title
+    or the lead names, which the story goes on about, where no sentence just before names one
+    (asked for rivals only: a delegation or a visit later in the story is no part of it)."""
+    lead = [m for i in range(min(_LEAD, view.sentence.index)) for m in view.layer.by_sentence.get(i, ())
+            if view.layer.types.get(m.entity_id) in kinds & _CONTESTS and m.kind == "event" and m.start < t0]
+    return lead[:1] if len({m.entity_id for m in lead}) == 1 else []
+
+
+_DASHES = frozenset({"—", "–", ":"})
+
+
+def _apposed(view: SentenceView, parts: list[ActorMention], end: int) -> list[ActorMention]:
+    """«трех соперников Мирзиёева — A от партии X, B и C —», "his two rivals: A and B": the
+    list a dash or colon opens after the participants names them, up to the dash that closes
+    it; only actors of the type of the first one it names (not the parties they stand for)."""
+    toks = view.doc.tokens
+    if end >= len(toks) or toks[end].text not in _DASHES:
+        return []
+    close = next((t.index for t in toks[end + 1:view.sentence.tokens[-1].index + 1] if t.text in _DASHES),
+                 view.sentence.tokens[-1].index + 1)
+    inside = [m for m in parts if end < m.start < close and m.kind != "adjective"]
+    return [m for m in inside if view.type_of(m) == view.type_of(inside[0])] if inside else []
+
+
+def _of_another_year(view: SentenceView, m: ActorMention) -> bool:
+    """«лидеры одобрили еще на саммите в Душанбе в 2021 году. В видеоконференции участвовали …»:
+    an event an earlier sentence dates to another year than the story's is not the one a
+    sentence without a date of its own goes on about."""
+    if view.published is None or any(d.start for d in view.dates):
+        return False
+    told = find_dates(view.doc.sentences[m.sentence].tokens, view.doc.lang, view.published)
+    return any(len(d.start) >= 4 and d.start[:4] != str(view.published.year) for d in told)
 
 
 def _before_place(objects: list[ActorMention], where: frozenset[ActorMention]) -> list[ActorMention]:
@@ -1266,7 +1342,10 @@ def _qualifiers(view: SentenceView, trigger: Trigger, domains: dict, trends: dic
     joins = lex.grammar.coordinators
     cut = max((k + 1 for k, t in enumerate(window) if t.text.lower() in joins), default=0)
     window = window[cut:]
-    if lex.negation.find(window) or any(t.text.lower().endswith(lex.grammar.negation_suffixes) for t in window):
+    # «ни один из соперников … не набрал», "none of his rivals won": a rival is one whatever
+    # the rest of the sentence denies of him
+    if not _rival(view, t0, t1) and (lex.negation.find(window) or
+                      any(t.text.lower().endswith(lex.grammar.negation_suffixes) for t in window)):
         changes["polarity"] = "negative"
     near = doc.tokens[max(stretch.first, t0 - 4):t0]
     mods = lex.modality.find(near)
@@ -1395,8 +1474,6 @@ def read_sentence(view: SentenceView, stages: Stages = RELATION_STAGES) -> list[
 
 def relation_facts(ctx, stages: Stages = RELATION_STAGES) -> list[Fact]:
     """Every sentence's facts, read by the relation stages (`RELATION_STAGES`)."""
-    from .dates import find_dates
-
     facts: list[Fact] = []
     day = ""  # the last day a sentence named: «того ж дня» in a later one is that day
     for sentence in ctx.doc.sentences:
@@ -1405,4 +1482,45 @@ def relation_facts(ctx, stages: Stages = RELATION_STAGES) -> list[Fact]:
         view = SentenceView.of(ctx.doc, sentence, ctx.layer, ctx.lex, dates, ctx.article.id,
                                ctx.layer.complements, ctx.article.published, tuple(facts))
         facts.extend(read_sentence(view, stages))
+        facts.extend(party_members(view))
     return facts
+
+
+_PARTY_GAP = 4  # tokens between a person and the party named after him ("of the main opposition Kuomintang")
+
+
+def party_members(view: SentenceView) -> list[Fact]:
+    """«Улугбек Иноятов от Народно-демократической партии», «кандидат … від партії «Х»», "Hou
+    Yu-ih of the main opposition Kuomintang party": a person named with the party he stands
+    for (a body whose name or the word before it is a party noun) is its member; of a party
+    noun and its quoted name («партии «Адолат»»), the quoted name names it."""
+    lex, doc = view.lex, view.doc
+    links, nouns = lex.words("party_links"), lex.words("party_nouns")
+    if not links or not nouns:
+        return []
+    here = view.layer.in_sentence(view.sentence.index)
+    out = []
+    for p in here:
+        if view.type_of(p) != "Person" or p.kind not in ("name", "new-person", "surname") or p.end >= len(doc.tokens) \
+                or doc.tokens[p.end].text.lower() not in links:
+            continue
+        after = [m for m in here if 0 < m.start - p.end <= _PARTY_GAP and view.type_of(m) in ORG_TYPES
+                 and all(t.is_word and not t.text[:1].isupper() or t.text.lower() in lex.grammar.articles
+                         or k >= m.start for k, t in enumerate(doc.tokens[p.end + 1:m.start], p.end + 1))]
+        party = after[0] if after else None
+        if party is None or not _party(view, party, nouns):
+            continue
+        quoted = [m for m in here if m.start - party.end == 1 and doc.tokens[party.end].text in _QUOTES_OPEN | {'"'}
+                  and view.type_of(m) in ORG_TYPES]
+        party = quoted[0] if quoted else party
+        prov = Provenance(view.article_id, view.sentence.text, view.sentence.start, view.sentence.end,
+                          "relations.party_members", 0.6)
+        out.append(Fact(p.entity_id, "memberOf", party.entity_id, Qualifiers(), prov))
+    return out
+
+
+def _party(view: SentenceView, m: ActorMention, nouns: frozenset[str]) -> bool:
+    """A body whose name holds a party noun, or that a party noun stands right before or after."""
+    toks = view.doc.tokens
+    around = list(toks[m.start:m.end]) + [toks[k] for k in (m.start - 1, m.end) if 0 <= k < len(toks)]
+    return any(t.lemmas & nouns or t.text.lower() in nouns for t in around)

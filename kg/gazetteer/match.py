@@ -69,10 +69,13 @@ def _plural_of_singular(token, key: Key, lang: str) -> bool:
     return bool(readings) and all(p.tag.number == "plur" for p in readings) and singular_name
 
 
-def _name_of_person(tokens, start: int, end: int) -> bool:
+def _name_of_person(doc: Document, start: int, end: int) -> bool:
     """«Доминика Рааба»: a word that is a place's name and also a first name, right before
-    another capitalised word, is a person's first name."""
-    if end - start != 1 or end >= len(tokens) or "Name" not in tokens[start].analysis.grammemes:
+    another capitalised word of its sentence, is a person's first name (a title's last word
+    is not one before the caption under it)."""
+    tokens = doc.tokens
+    if end - start != 1 or end >= len(tokens) or "Name" not in tokens[start].analysis.grammemes or \
+            doc.sentence_of[end] != doc.sentence_of[start]:
         return False
     nxt = tokens[end]
     return nxt.is_word and nxt.text[:1].isupper() and not nxt.text.isupper()
@@ -106,7 +109,7 @@ def match_names(doc: Document, gaz: Gazetteer) -> list[NameMatch]:
             return False
         if key.kind != "name" or end - start != 1 or gaz.get(key.entity_id).type not in PLACE_TYPES:
             return True
-        return not (_plural_of_singular(tokens[start], key, doc.lang) or _name_of_person(tokens, start, end) or
+        return not (_plural_of_singular(tokens[start], key, doc.lang) or _name_of_person(doc, start, end) or
                     (gaz.get(key.entity_id).type in SURNAME_PLACES and _surname_after_first_name(doc, start, end)))
 
     matches = index.find(doc.tokens, accept=accept)
