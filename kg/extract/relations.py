@@ -552,13 +552,14 @@ _PART_GAP = 2  # tokens between a participation verb and the meeting it is in: �
 
 
 def _taking_part(reading: SentenceReading) -> SentenceReading:
-    """«В видеоконференции участвовали A, B и C», "took part in talks": who takes part in a
-    meeting is told as taking part, not as meeting every other participant."""
+    """«В видеоконференции участвовали A, B, C и D»: who takes part in a gathering of many is
+    told as taking part, not as meeting every other participant ("A and B took part in talks"
+    still meet)."""
     part = [r.trigger for r in reading.readings if r.trigger.relation == "participatesIn"]
     if not part:
         return reading
     out = tuple(Reading(r.trigger, (), r.made, r.qualifiers, r.speaker)
-                if r.trigger.relation == "meetsWith" and any(
+                if r.trigger.relation == "meetsWith" and len({e for p in r.pairs for e in p}) > 2 and any(
                     p.clause == r.trigger.clause and (0 <= r.trigger.start - p.end <= _PART_GAP
                                                       or 0 <= p.start - r.trigger.end <= _PART_GAP) for p in part)
                 else r for r in reading.readings)
@@ -1506,7 +1507,7 @@ def party_members(view: SentenceView) -> list[Fact]:
             continue
         after = [m for m in here if 0 < m.start - p.end <= _PARTY_GAP and view.type_of(m) in ORG_TYPES
                  and all(t.is_word and not t.text[:1].isupper() or t.text.lower() in lex.grammar.articles
-                         or k >= m.start for k, t in enumerate(doc.tokens[p.end + 1:m.start], p.end + 1))]
+                         or t.text in _QUOTES_OPEN | {'"'} for t in doc.tokens[p.end + 1:m.start])]
         party = after[0] if after else None
         if party is None or not _party(view, party, nouns):
             continue
@@ -1520,7 +1521,11 @@ def party_members(view: SentenceView) -> list[Fact]:
 
 
 def _party(view: SentenceView, m: ActorMention, nouns: frozenset[str]) -> bool:
-    """A body whose name holds a party noun, or that a party noun stands right before or after."""
+    """A body whose name holds a party noun, or that a party noun stands right before (outside
+    its quotes) or after."""
     toks = view.doc.tokens
-    around = list(toks[m.start:m.end]) + [toks[k] for k in (m.start - 1, m.end) if 0 <= k < len(toks)]
+    k = m.start - 1
+    while k > 0 and toks[k].text in _QUOTES_OPEN | {'"'}:
+        k -= 1  # «партии «Ауыл»»: the noun before the quoted name
+    around = list(toks[m.start:m.end]) + [toks[j] for j in (k, m.end) if 0 <= j < len(toks)]
     return any(t.lemmas & nouns or t.text.lower() in nouns for t in around)

@@ -188,6 +188,105 @@ ROWS: list[Case] = [
     Row("ru-election-miss-1", "ru", "Марк Рютте победил на парламентских выборах в Нидерландах.",
         must=[("Mark_Rutte", "participatesIn", "парламентские_выборы_в_Нидерландах")],
         must_not=[("Netherlands", "participatesIn", "парламентские_выборы_в_Нидерландах")]),
+    # -- who takes part in a gathering: a list goes on after «, а также»; the leaders of named
+    # states take part as those states; a gathering of many is no meeting of every pair
+    Row("ru-gathering-pos-1", "ru",
+        "В саммите в Бишкеке приняли участие президент России Владимир Путин, премьер-министр Индии "
+        "Нарендра Моди, а также лидеры Казахстана, Армении и Узбекистана.",
+        must=[("Vladimir_Putin", "participatesIn", "саммит_в_Бишкеке"), ("Narendra_Modi", "participatesIn", "саммит_в_Бишкеке"),
+              ("Kazakhstan", "participatesIn", "саммит_в_Бишкеке"), ("Uzbekistan", "participatesIn", "саммит_в_Бишкеке")],
+        must_not=[("Russia", "participatesIn", "саммит_в_Бишкеке"), ("Kassym-Jomart_Tokayev", "participatesIn", "саммит_в_Бишкеке")]),
+    Row("uk-gathering-pos-1", "uk",
+        "У саміті в Бішкеку взяли участь президент Росії Володимир Путін, прем'єр-міністр Індії "
+        "Нарендра Моді, а також лідери Казахстану, Вірменії та Узбекистану.",
+        must=[("Vladimir_Putin", "participatesIn", "саміт_в_Бішкеку"), ("Narendra_Modi", "participatesIn", "саміт_в_Бішкеку"),
+              ("Kazakhstan", "participatesIn", "саміт_в_Бішкеку"), ("Armenia", "participatesIn", "саміт_в_Бішкеку")],
+        must_not=[("India", "participatesIn", "саміт_в_Бішкеку"), ("Kassym-Jomart_Tokayev", "participatesIn", "саміт_в_Бішкеку")]),
+    Row("en-gathering-pos-1", "en",
+        "Leaders of Kazakhstan, Armenia and Uzbekistan, as well as Russian President Vladimir Putin, "
+        "took part in the summit in Bishkek.",
+        must=[("Vladimir_Putin", "participatesIn", "summit_in_Bishkek"), ("Armenia", "participatesIn", "summit_in_Bishkek"),
+              ("Uzbekistan", "participatesIn", "summit_in_Bishkek")],
+        must_not=[("Russia", "participatesIn", "summit_in_Bishkek"), ("Kassym-Jomart_Tokayev", "participatesIn", "summit_in_Bishkek")]),
+    Row("ru-gathering-miss-1", "ru",
+        "В видеоконференции участвовали президент России Владимир Путин, председатель КНР Си Цзиньпин, "
+        "а также премьер-министр Индии Нарендра Моди.",
+        must_not=[("Vladimir_Putin", "meetsWith", "Xi_Jinping"), ("Xi_Jinping", "meetsWith", "Narendra_Modi")]),
+    Row("uk-gathering-miss-1", "uk",
+        "У відеоконференції брали участь президент Росії Володимир Путін, голова КНР Сі Цзіньпін, "
+        "а також прем'єр-міністр Індії Нарендра Моді.",
+        must_not=[("Vladimir_Putin", "meetsWith", "Xi_Jinping"), ("Vladimir_Putin", "meetsWith", "Narendra_Modi")]),
+    # two parties that take part in talks still meet
+    Row("en-gathering-miss-1", "en", "Russia and China took part in the talks in Astana.",
+        must=[("Russia", "meetsWith", "China")]),
+    # -- an election's rivals, named after a dash sentences after its story opens, and the party
+    # each stands for; "none of them won" denies no rivalry
+    Row("ru-rivals-pos-1", "ru",
+        "Дональд Трамп победил на президентских выборах в США.\n\nИтоги подвели в среду. Явка была высокой. "
+        "Ни один из соперников Трампа — Камала Харрис от Демократической партии и Джилл Стайн от Партии "
+        "зелёных — не признал поражения сразу.", published="2024-11-07",
+        must=[("Kamala_Harris", "participatesIn", "президентские_выборы_в_США"),
+              ("Donald_Trump", "participatesIn", "президентские_выборы_в_США"),
+              ("Kamala_Harris", "memberOf", "damakratachask_part")],
+        must_not=[("damakratachask_part", "participatesIn", "президентские_выборы_в_США")]),
+    Row("uk-rivals-pos-1", "uk",
+        "Дональд Трамп переміг на президентських виборах у США.\n\nПідсумки підбили в середу. Явка була "
+        "високою. Жоден із суперників Трампа — Камала Гарріс від Демократичної партії та Джилл Стайн від "
+        "Партії зелених — не визнав поразки одразу.", published="2024-11-07",
+        must=[("Kamala_Harris", "participatesIn", "президентські_вибори_у_США"),
+              ("Kamala_Harris", "memberOf", "damakratachn_part")],
+        must_not=[("damakratachn_part", "participatesIn", "президентські_вибори_у_США")]),
+    Row("en-rivals-pos-1", "en",
+        "Donald Trump won the presidential election in the United States.\n\nThe count ended on Wednesday. "
+        "Turnout was high. None of his rivals — Kamala Harris of the Democratic Party and Jill Stein of the "
+        "Green Party — conceded at once.", published="2024-11-07",
+        must=[("Kamala_Harris", "participatesIn", "presidential_election_in_the_United_States"),
+              ("Kamala_Harris", "memberOf", "damakratak_part")],
+        must_not=[("damakratak_part", "participatesIn", "presidential_election_in_the_United_States")]),
+    # a delegation later in an election's story is no part of the election
+    Row("en-rivals-miss-1", "en",
+        "Donald Trump won the presidential election in the United States.\n\nThe count ended on Wednesday. "
+        "Turnout was high. A Japanese delegation is expected in Washington next week.", published="2024-11-07",
+        must=[("Donald_Trump", "participatesIn", "presidential_election_in_the_United_States")],
+        must_not=[("Japan", "participatesIn", "presidential_election_in_the_United_States")]),
+    Row("ru-rivals-miss-1", "ru",
+        "Дональд Трамп победил на президентских выборах в США.\n\nИтоги подвели в среду. Явка была высокой. "
+        "Японская делегация прибудет в Вашингтон на следующей неделе.", published="2024-11-07",
+        must=[("Donald_Trump", "participatesIn", "президентские_выборы_в_США")],
+        must_not=[("Japan", "participatesIn", "президентские_выборы_в_США")]),
+    Row("uk-rivals-miss-1", "uk",
+        "Дональд Трамп переміг на президентських виборах у США.\n\nПідсумки підбили в середу. Явка була "
+        "високою. Японська делегація прибуде до Вашингтона наступного тижня.", published="2024-11-07",
+        must=[("Donald_Trump", "participatesIn", "президентські_вибори_у_США")],
+        must_not=[("Japan", "participatesIn", "президентські_вибори_у_США")]),
+    # -- a sentence with no date of its own goes on about the story's time, not an event an
+    # earlier sentence dates to another year
+    Row("ru-carry-miss-1", "ru",
+        "Иран подал заявку еще на саммите в Душанбе в 2021 году. Лидеры одобрили меморандум. "
+        "В видеоконференции участвовали Путин и Си Цзиньпин.",
+        must_not=[("Vladimir_Putin", "participatesIn", "саммит_в_Душанбе")]),
+    Row("uk-carry-miss-1", "uk",
+        "Іран подав заявку ще на саміті в Душанбе у 2021 році. Лідери схвалили меморандум. "
+        "У відеоконференції брали участь Путін і Сі Цзіньпін.",
+        must_not=[("Vladimir_Putin", "participatesIn", "саміт_в_Душанбе")]),
+    Row("en-carry-miss-1", "en",
+        "Iran applied at the summit in Dushanbe in 2021. The leaders approved a memorandum. "
+        "Putin and Xi took part in the videoconference.",
+        must_not=[("Vladimir_Putin", "participatesIn", "summit_in_Dushanbe")]),
+    # the summit told in the sentence before is the one its participants attend
+    Row("ru-carry-pos-1", "ru",
+        "Саммит ШОС в Астане открылся в четверг. В нем приняли участие Путин и Си Цзиньпин.",
+        must=[("Vladimir_Putin", "participatesIn", "Shanghai_Cooperation_Organisation_Summit_2024")]),
+    # -- a title's last word is no first name of the caption under it
+    Row("ru-caption-pos-1", "ru",
+        "Белоруссия стала членом ШОС на саммите в Астане\n\nФото: пресс-служба Акорды\n\nЛидеры прибыли в Астану.",
+        links=[("Астане", "Astana")]),
+    Row("uk-caption-pos-1", "uk",
+        "Білорусь стала членом ШОС на саміті в Астані\n\nФото: пресслужба Акорди\n\nЛідери прибули до Астани.",
+        links=[("Астані", "Astana")]),
+    Row("en-caption-pos-1", "en",
+        "Belarus joins the SCO at the summit in Astana\n\nPhoto: Akorda press service\n\nThe leaders arrived in Astana.",
+        links=[("Astana", "Astana")]),
 ]
 
 
