@@ -532,14 +532,19 @@ def participation(view: SentenceView, reading: SentenceReading) -> SentenceReadi
     who signs or meets at a named summit takes part in it, and so do the leaders or states
     the sentence gathers there («глави всіх шести країн», "the six leaders")."""
     reading = _taking_part(reading)
-    events = [m for m in view.actors if view.type_of(m) in EVENT_TYPES - DOCUMENT_TYPES]
-    facts = reading.facts(view)
-    gathering = [f for f in facts if f.relation in ("signsAgreementWith", "meetsWith") and f.asserted]
+    # the event and the signing or meeting in one clause: «угоди, які держави зобов'язалися
+    # укласти … відповідно до декларації, ухваленої під час саміту» signs nothing at the summit
+    told = [r for r in reading.readings if r.trigger.relation in ("signsAgreementWith", "meetsWith") and r.pairs]
+    clauses_ = {r.trigger.clause for r in told}
+    within = (lambda m: any(c.first <= m.start < c.last for c in clauses_))  # noqa: E731
+    events = [m for m in view.actors if view.type_of(m) in EVENT_TYPES - DOCUMENT_TYPES and within(m)]
+    facts = SentenceReading(reading.clauses, tuple(told)).facts(view)
+    gathering = [f for f in facts if f.asserted]
     if not events or not gathering:
         return reading
     parties = _unique([p for f in gathering for p in (f.subject, f.object)] +
                       [m.entity_id for m in view.actors if m.kind == "group"
-                       and view.type_of(m) in ("Person", "Country")])
+                       and view.type_of(m) in ("Person", "Country") and within(m)])
     q0 = gathering[0].qualifiers
     q = Qualifiers(date=q0.date, start=q0.start, end=q0.end, place=q0.place)
     prov = Provenance(view.article_id, view.sentence.text, view.sentence.start, view.sentence.end,
@@ -1025,13 +1030,17 @@ def _participation(view: SentenceView, actors: _ClauseActors, spec, t0, t1, stre
     # «У саміті взяли участь Японія …»: who follows the trigger (or the event after it) right
     # after; "won the election on Saturday despite warnings from China" names no rival
     after = [m for m in parts if m.start >= t1]
-    if after and after[0].start - max(t1, at.end if at.start >= t1 else t1) > _AFTER_GAP:
+    gap_from = max(t1, at.end if at.start >= t1 else t1)
+    if after and (after[0].start - gap_from > _AFTER_GAP or any(
+            t.analysis.pos == "VERB" for t in view.doc.tokens[gap_from:after[0].start])):
+        # «участников референдума в Казахстане поддержали строительство АЭС»: past a verb, another clause's
         after = []
-    if before:
-        group = _group_at(view, before, before[-1])
-    elif after:
+    if after and (not before or _rival(view, t0, t1)):
+        # "her rival, former prosecutor Stoianoglo": the rival is who the noun names after it
         group = _group_at(view, after, after[0])
         group += _apposed(view, parts, max(m.end for m in group))
+    elif before:
+        group = _group_at(view, before, before[-1])
     else:
         group = _antecedent(view, stretch, spec.subjects) or _carried_subject(view, stretch, spec.subjects)
     # «лидеры Киргизии, Таджикистана и Узбекистана», "the leaders of A and B": the text names
@@ -1220,10 +1229,13 @@ def _members(view: SentenceView, ms: list[ActorMention], t0: int, t1: int) -> li
         chosen = _unique(m.entity_id for m in group + [m for m in states if m.kind == "group"])
     else:
         org = _org_in_focus(view, t0)
-        before = [m for m in states if m.end <= t0 and t0 - m.end <= 4]
+        # "when Turkey's parliament ratified the accession protocol": an owner is no member
+        before = [m for m in states if m.end <= t0 and t0 - m.end <= 4 and not _possessive(view, tokens[m.end - 1])]
         after = [m for m in states if m.start >= t1 and m.start - t1 <= 2]
-        group = _group_at(view, after, after[0]) if after else _group_at(view, before, before[-1]) if before else []
-        chosen = _unique(m.entity_id for m in group)
+        # the whole list that begins (or ends) next to the trigger: "its founders were A, B, … and F"
+        group = _group_at(view, [m for m in states if m.start >= t1], after[0]) if after else \
+            _group_at(view, [m for m in states if m.end <= t0], before[-1]) if before else []
+        chosen = _unique(m.entity_id for m in group + _gapped(view, states, group))
     if not org:
         return []
     count = _counted(view, t0)
@@ -1234,6 +1246,25 @@ def _members(view: SentenceView, ms: list[ActorMention], t0: int, t1: int) -> li
         if len(filled) >= count:
             chosen = filled[:count]
     return [(s, org) for s in chosen]
+
+
+_GAPPED_WORDS = 4  # words between the comma and the dash of a gapped clause: «, в 2023 году —»
+
+
+def _gapped(view: SentenceView, states: list[ActorMention], group: list[ActorMention]) -> list[ActorMention]:
+    """«вступили Индия и Пакистан, в 2023 году — Иран»: a clause that leaves out the verb (a
+    dash where it would stand) after the list goes on with the list's verb."""
+    if not group:
+        return []
+    toks, end = view.doc.tokens, max(m.end for m in group)
+    last = view.sentence.tokens[-1].index
+    if end > last or toks[end].text != ",":
+        return []
+    dash = next((k for k in range(end + 1, min(end + 2 + _GAPPED_WORDS, last + 1)) if toks[k].text in _DASHES - {":"}), None)
+    if dash is None or any(toks[k].analysis.pos == "VERB" for k in range(end + 1, dash)):
+        return []
+    nxt = [m for m in states if m.start == dash + 1]
+    return _group_at(view, [m for m in states if m.start > dash], nxt[0]) if nxt else []
 
 
 def _inverted(view: SentenceView, t0: int, t1: int) -> bool:
@@ -1353,7 +1384,9 @@ def _qualifiers(view: SentenceView, trigger: Trigger, domains: dict, trends: dic
     names_format = any(l in lex.words("format_words") for t in doc.tokens[t0:t1] for l in t.lemmas)
     if mods and not names_format and not _agreement_reached(view, relation, mods[-1], near, t0):
         changes["modality"] = mods[-1].payload  # «прагне перетворити механізм X»: the format exists
-    if relation == "memberOf" and not trigger.exit and not names_format and _aspired(view, trigger):
+    if relation == "memberOf" and not trigger.exit and not names_format and (
+            _aspired(view, trigger) or _after_story(changes.get("start", ""), view.published)):
+        # "Membership … will take effect on January 1" (after the story's day): not yet one
         changes["modality"] = "planned"
     return Qualifiers(**changes)
 
@@ -1367,8 +1400,23 @@ def _aspired(view: SentenceView, trigger: Trigger) -> bool:
     it: "accession talks") is no membership yet."""
     words = view.lex.words("membership_aspirations")
     t0, t1, clause = trigger.start, trigger.end, trigger.clause
-    near = view.doc.tokens[max(clause.first, t0 - _ASPIRATION_LOOKBACK):min(clause.last, t1 + 2)]
+    near = view.doc.tokens[max(clause.first, _before_list(view, t0 - _ASPIRATION_LOOKBACK)):min(clause.last, t1 + 2)]
     return any(t.lemmas & words or t.text.lower() in words for t in near if t.index < t0 or t.index >= t1)
+
+
+_VERB_BEFORE_LIST = 2  # tokens: "invited" before "Argentina, Egypt, … and the UAE to become members"
+
+
+def _before_list(view: SentenceView, k: int) -> int:
+    """Where the list of actors that token `k` stands in begins, less a verb's room before it:
+    "invited A, B, C, D, E and F to become full members" asks of "invited"."""
+    first = view.first
+    listed = {j for m in view.actors if m.kind != "adjective" for j in range(m.start, m.end)}
+    if k not in listed and not (first <= k and _list_gap(view, [view.doc.tokens[k]])):
+        return k
+    while k > first and (k - 1 in listed or _list_gap(view, [view.doc.tokens[k - 1]])):
+        k -= 1
+    return k - _VERB_BEFORE_LIST
 
 
 def _lead_in(view: SentenceView, d: DateMention) -> bool:
@@ -1436,6 +1484,16 @@ def _pairs(head: list[ActorMention], tail: list[ActorMention], type_of) -> list[
 
 def _possessive(view: SentenceView, tok) -> bool:
     return tok.text.endswith(view.lex.grammar.possessive_endings)
+
+
+def _after_story(day: str, published: dt.date | None) -> bool:
+    """Whether a full date falls after the story's day."""
+    if len(day) < 10 or published is None:
+        return False
+    try:
+        return dt.date.fromisoformat(day) > published
+    except ValueError:
+        return False
 
 
 def _near(day: str, published: dt.date | None, days: int = 14) -> bool:
