@@ -191,7 +191,8 @@ def _right(ctx: ArticleContext, d_types, h: PhraseMatch, by_start) -> tuple[int,
             skip = 2
         m = by_start.get(k + skip)
         if m is not None and ctx.sent(m.start) == sentence and m.kind in ("name", "capital", "new") \
-                and d_types.get(m.entity_id) in _NAMER_TYPES:
+                and d_types.get(m.entity_id) in _NAMER_TYPES \
+                and not tokens[m.end - 1].text.endswith(g.possessive_endings):  # "at Johannesburg's centre": whose centre
             if low in g.location_prepositions and skip:
                 place = m.entity_id
             last, named, k = m.end, True, m.end

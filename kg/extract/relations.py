@@ -1018,7 +1018,7 @@ def _participation(view: SentenceView, actors: _ClauseActors, spec, t0, t1, stre
         recent = [m for i in range(max(here - 2, 0), here + 1) for m in view.layer.by_sentence.get(i, ())
                   if m.start < t0 and view.layer.types.get(m.entity_id) in kinds and m.kind == "event"
                   and (m.sentence == here or not _of_another_year(view, m))] or \
-            (_story_event(view, kinds, t0) if _rival(view, t0, t1) else [])
+            (_story_event(view, kinds, t0, _rival(view, t0, t1)) if _rival(view, t0, t1) or _bare(view, t1) else [])
         if not recent:
             return []
         at = recent[-1]
@@ -1026,7 +1026,11 @@ def _participation(view: SentenceView, actors: _ClauseActors, spec, t0, t1, stre
     # «саміт НАТО», "the SCO summit", "Taiwan's election": who names the event takes no part in it by that
     parts = [m for m in _participants(view, actors, spec.subjects).items if m.entity_id != event
              and not (0 <= m.start - at.end <= 1 or 0 <= at.start - m.end <= 1 or at.start <= m.start < at.end)]
-    before = [m for m in parts if m.end <= t0]
+    # "did not travel to South Africa and took part": the object of a preposition takes no part
+    # ("the leaders of A and B took part" still do; where case endings tell, «делегации из России» too)
+    g = view.lex.grammar
+    before = [m for m in parts if m.end <= t0 and (g.case_marking or not _after_preposition(view, m)
+                                                   or view.doc.tokens[m.start - 1].text.lower() in g.of_words)]
     # «У саміті взяли участь Японія …»: who follows the trigger (or the event after it) right
     # after; "won the election on Saturday despite warnings from China" names no rival
     after = [m for m in parts if m.start >= t1]
@@ -1061,12 +1065,22 @@ def _rival(view: SentenceView, t0: int, t1: int) -> bool:
 _CONTESTS = frozenset({"Election", "Vote"})  # a contest's candidates are told of all through its story
 
 
-def _story_event(view: SentenceView, kinds: frozenset[str], t0: int) -> list[ActorMention]:
-    """"Lai won Taiwan's election … His two rivals, A and B, …": the election or vote the title
-    or the lead names, which the story goes on about, where no sentence just before names one
-    (asked for rivals only: a delegation or a visit later in the story is no part of it)."""
+def _bare(view: SentenceView, t1: int) -> bool:
+    """"Putin took part by video link": a participation verb with no preposition after it to name
+    what it is in ("took part in the talks", "a delegation of officials" name something else)."""
+    g = view.lex.grammar
+    nxt = view.doc.tokens[t1] if t1 < len(view.doc.tokens) else None
+    return nxt is not None and view.doc.sentence_of[t1] == view.sentence.index and nxt.is_word and \
+        nxt.text.lower() not in g.location_prepositions | g.of_words and view.doc.tokens[t1 - 1].analysis.pos != "NOUN"
+
+
+def _story_event(view: SentenceView, kinds: frozenset[str], t0: int, contests: bool) -> list[ActorMention]:
+    """"Lai won Taiwan's election … His two rivals, A and B, …", "BRICS summit in Johannesburg …
+    Putin took part by video link": the event the title or the lead names, which the story goes
+    on about, where no sentence just before names one (for rivals, the election or vote)."""
     lead = [m for i in range(min(_LEAD, view.sentence.index)) for m in view.layer.by_sentence.get(i, ())
-            if view.layer.types.get(m.entity_id) in kinds & _CONTESTS and m.kind == "event" and m.start < t0]
+            if view.layer.types.get(m.entity_id) in (kinds & _CONTESTS if contests else kinds)
+            and m.kind == "event" and m.start < t0]
     return lead[:1] if len({m.entity_id for m in lead}) == 1 else []
 
 
