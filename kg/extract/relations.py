@@ -1018,7 +1018,7 @@ def _participation(view: SentenceView, actors: _ClauseActors, spec, t0, t1, stre
         recent = [m for i in range(max(here - 2, 0), here + 1) for m in view.layer.by_sentence.get(i, ())
                   if m.start < t0 and view.layer.types.get(m.entity_id) in kinds and m.kind == "event"
                   and (m.sentence == here or not _of_another_year(view, m))] or \
-            (_story_event(view, kinds, t0, _rival(view, t0, t1)) if _rival(view, t0, t1) or _bare(view, t1) else [])
+            (_story_event(view, kinds, t0, _rival(view, t0, t1)) if _rival(view, t0, t1) or _bare(view, t0, t1) else [])
         if not recent:
             return []
         at = recent[-1]
@@ -1027,10 +1027,10 @@ def _participation(view: SentenceView, actors: _ClauseActors, spec, t0, t1, stre
     parts = [m for m in _participants(view, actors, spec.subjects).items if m.entity_id != event
              and not (0 <= m.start - at.end <= 1 or 0 <= at.start - m.end <= 1 or at.start <= m.start < at.end)]
     # "did not travel to South Africa and took part": the object of a preposition takes no part
-    # ("the leaders of A and B took part" still do; where case endings tell, «делегации из России» too)
-    g = view.lex.grammar
-    before = [m for m in parts if m.end <= t0 and (g.case_marking or not _after_preposition(view, m)
-                                                   or view.doc.tokens[m.start - 1].text.lower() in g.of_words)]
+    # («Путін до ПАР не поїхав і брав участь»; "the leaders of A and B took part" still do)
+    of_words = view.lex.grammar.of_words
+    before = [m for m in parts if m.end <= t0 and (not _after_preposition(view, m)
+                                                   or view.doc.tokens[m.start - 1].text.lower() in of_words)]
     # «У саміті взяли участь Японія …»: who follows the trigger (or the event after it) right
     # after; "won the election on Saturday despite warnings from China" names no rival
     after = [m for m in parts if m.start >= t1]
@@ -1065,13 +1065,15 @@ def _rival(view: SentenceView, t0: int, t1: int) -> bool:
 _CONTESTS = frozenset({"Election", "Vote"})  # a contest's candidates are told of all through its story
 
 
-def _bare(view: SentenceView, t1: int) -> bool:
+def _bare(view: SentenceView, t0: int, t1: int) -> bool:
     """"Putin took part by video link": a participation verb with no preposition after it to name
     what it is in ("took part in the talks", "a delegation of officials" name something else)."""
     g = view.lex.grammar
     nxt = view.doc.tokens[t1] if t1 < len(view.doc.tokens) else None
+    named_by = g.location_prepositions | g.of_words  # "take part in": the trigger may end in one
     return nxt is not None and view.doc.sentence_of[t1] == view.sentence.index and nxt.is_word and \
-        nxt.text.lower() not in g.location_prepositions | g.of_words and view.doc.tokens[t1 - 1].analysis.pos != "NOUN"
+        nxt.text.lower() not in named_by and view.doc.tokens[t1 - 1].text.lower() not in named_by and \
+        view.doc.tokens[t0].analysis.pos != "NOUN"
 
 
 def _story_event(view: SentenceView, kinds: frozenset[str], t0: int, contests: bool) -> list[ActorMention]:
@@ -1080,7 +1082,7 @@ def _story_event(view: SentenceView, kinds: frozenset[str], t0: int, contests: b
     on about, where no sentence just before names one (for rivals, the election or vote)."""
     lead = [m for i in range(min(_LEAD, view.sentence.index)) for m in view.layer.by_sentence.get(i, ())
             if view.layer.types.get(m.entity_id) in (kinds & _CONTESTS if contests else kinds)
-            and m.kind == "event" and m.start < t0]
+            and m.kind == "event" and m.start < t0 and not _of_another_year(view, m)]
     return lead[:1] if len({m.entity_id for m in lead}) == 1 else []
 
 
@@ -1240,7 +1242,7 @@ def _members(view: SentenceView, ms: list[ActorMention], t0: int, t1: int) -> li
         # «формат … Китаю з Казахстаном … «С + С5»»; «В БРИКС входят Бразилия, …»; "X is a member of Y"
         group = between or (_group_at(view, after, after[0]) if after else []) or \
             (_group_at(view, before, before[-1]) if before else _sentence_subject(view, states, t0))
-        chosen = _unique(m.entity_id for m in group + [m for m in states if m.kind == "group"])
+        chosen = _unique(m.entity_id for m in group + _gapped(view, states, group) + [m for m in states if m.kind == "group"])
     else:
         org = _org_in_focus(view, t0)
         # "when Turkey's parliament ratified the accession protocol": an owner is no member
