@@ -1071,6 +1071,11 @@ def _bare(view: SentenceView, t0: int, t1: int) -> bool:
     g = view.lex.grammar
     nxt = view.doc.tokens[t1] if t1 < len(view.doc.tokens) else None
     named_by = g.location_prepositions | g.of_words  # "take part in": the trigger may end in one
+    k = t1
+    while k < len(view.doc.tokens) - 1 and view.doc.tokens[k].text.lower() in g.articles:
+        k += 1  # "at the meeting"
+    if k < len(view.doc.tokens) and view.doc.tokens[k].lemmas & view.lex.words("gathering_words"):
+        return True  # «председательствовавший на встрече», "spoke at the meeting": the one in focus
     return nxt is not None and view.doc.sentence_of[t1] == view.sentence.index and nxt.is_word and \
         nxt.text.lower() not in named_by and view.doc.tokens[t1 - 1].text.lower() not in named_by and \
         view.doc.tokens[t0].analysis.pos != "NOUN"

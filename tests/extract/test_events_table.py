@@ -341,6 +341,20 @@ ROWS: list[Case] = [
         "довго. Володимир Путін до ПАР не поїхав і брав участь по відеозв'язку.", published="2023-08-24",
         must=[("Vladimir_Putin", "participatesIn", "BRICS_Summit_2023")],
         must_not=[("South_Africa", "participatesIn", "BRICS_Summit_2023")]),
+    # -- "at the meeting" with no event named: the story's own, told in its lead
+    Row("ru-bare-pos-2", "ru",
+        "Саммит ШОС в Астане открылся в четверг. Погода была хорошей. Экономику обсуждали долго. "
+        "На встрече присутствовал генеральный секретарь ООН Антониу Гутерриш.", published="2024-07-04",
+        must=[("Antonio_Guterres", "participatesIn", "Shanghai_Cooperation_Organisation_Summit_2024")],
+        must_not=[("United_Nations", "participatesIn", "Shanghai_Cooperation_Organisation_Summit_2024")]),
+    Row("uk-bare-pos-2", "uk",
+        "Саміт ШОС в Астані відкрився в четвер. Погода була гарною. Економіку обговорювали довго. "
+        "На зустрічі був присутній президент Казахстану Касим-Жомарт Токаєв.", published="2024-07-04",
+        must=[("Kassym-Jomart_Tokayev", "participatesIn", "Shanghai_Cooperation_Organisation_Summit_2024")]),
+    Row("en-bare-pos-2", "en",
+        "The SCO summit in Astana opened on Thursday. The weather was fine. The economy was discussed at length. "
+        "UN Secretary-General Antonio Guterres spoke at the meeting.", published="2024-07-04",
+        must=[("Antonio_Guterres", "participatesIn", "Shanghai_Cooperation_Organisation_Summit_2024")]),
 ]
 
 
