@@ -1563,7 +1563,46 @@ def relation_facts(ctx, stages: Stages = RELATION_STAGES) -> list[Fact]:
                                ctx.layer.complements, ctx.article.published, tuple(facts))
         facts.extend(read_sentence(view, stages))
         facts.extend(party_members(view))
+        facts.extend(attendance(view))
     return facts
+
+
+_ATTENDED = frozenset({"Summit", "Meeting"})  # gatherings whose place a leader is at by taking part
+
+
+def attendance(view: SentenceView) -> list[Fact]:
+    """«На саммите ОДКБ в Ереване Пашинян отказался подписать …», "At the NATO summit, Kishida
+    said …": the person a sentence has act at a summit (the subject, in the nominative where
+    case endings tell it) takes part in it. Only a summit or meeting the sentence puts him at
+    («на», "at"), not one he speaks of."""
+    doc, g = view.doc, view.lex.grammar
+    here = view.layer.in_sentence(view.sentence.index)
+    at = [m for m in here if view.type_of(m) in _ATTENDED and m.kind == "event" and _at_event(view, m)]
+    if not at:
+        return []
+    # the summit first, then who acts there («На саммите … Пашинян отказался»): a person named
+    # before it more often speaks of it than is at it
+    people = [m for m in here if view.type_of(m) == "Person" and m.kind in ("name", "surname", "role")
+              and m.start > at[0].end
+              and not _after_preposition(view, m) and not _possessive(view, doc.tokens[m.end - 1])
+              and (not g.case_marking or "nomn" in doc.tokens[m.start].analysis.cases
+                   or (m.end < len(doc.tokens) and doc.tokens[m.end].analysis.pos == "VERB"))]  # «Пашинян отказался»
+    if not people:
+        return []
+    prov = Provenance(view.article_id, view.sentence.text, view.sentence.start, view.sentence.end,
+                      "relations.attendance", 0.5)
+    event = at[0].entity_id
+    return [Fact(e, "participatesIn", event, Qualifiers(), prov) for e in _unique(m.entity_id for m in people[:1])]
+
+
+def _at_event(view: SentenceView, m: ActorMention) -> bool:
+    """Whether a place preposition puts the sentence at the event: «на саммите», "at the summit"."""
+    g = view.lex.grammar
+    k = m.start - 1
+    while k >= view.first and (view.doc.tokens[k].text.lower() in g.articles
+                               or view.doc.tokens[k].analysis.pos == "ADJF"):  # «на внеочередном саммите»
+        k -= 1
+    return k >= view.first and view.doc.tokens[k].text.lower() in view.lex.words("attendance_prepositions")
 
 
 _PARTY_GAP = 4  # tokens between a person and the party named after him ("of the main opposition Kuomintang")

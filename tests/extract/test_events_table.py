@@ -355,6 +355,22 @@ ROWS: list[Case] = [
         "The SCO summit in Astana opened on Thursday. The weather was fine. The economy was discussed at length. "
         "UN Secretary-General Antonio Guterres spoke at the meeting.", published="2024-07-04",
         must=[("Antonio_Guterres", "participatesIn", "Shanghai_Cooperation_Organisation_Summit_2024")]),
+    # -- who acts at a summit the sentence puts him at («на саміті», "at the summit") takes part;
+    # one who only speaks of it does not
+    Row("ru-attendance-pos-1", "ru", "На саммите ОДКБ в Ереване Никол Пашинян отказался подписать итоговую декларацию.",
+        published="2022-11-23", must=[("Nikol_Pashinyan", "participatesIn", "CSTO_Summit_2022")]),
+    Row("uk-attendance-pos-1", "uk", "На саміті ОДКБ у Єревані Нікол Пашинян відмовився підписати підсумкову декларацію.",
+        published="2022-11-23", must=[("Nikol_Pashinyan", "participatesIn", "CSTO_Summit_2022")]),
+    Row("en-attendance-pos-1", "en",
+        "At the CSTO summit in Yerevan, Nikol Pashinyan refused to sign the final declaration.",
+        published="2022-11-23", must=[("Nikol_Pashinyan", "participatesIn", "CSTO_Summit_2022")]),
+    Row("ru-attendance-miss-1", "ru", "Никол Пашинян заявил, что на саммите ОДКБ в Ереване декларацию не подпишут.",
+        published="2022-11-23", must_not=[("Nikol_Pashinyan", "participatesIn", "CSTO_Summit_2022")]),
+    Row("uk-attendance-miss-1", "uk", "Нікол Пашинян заявив, що на саміті ОДКБ у Єревані декларацію не підпишуть.",
+        published="2022-11-23", must_not=[("Nikol_Pashinyan", "participatesIn", "CSTO_Summit_2022")]),
+    Row("en-attendance-miss-1", "en",
+        "Nikol Pashinyan said that the declaration would not be signed at the CSTO summit in Yerevan.",
+        published="2022-11-23", must_not=[("Nikol_Pashinyan", "participatesIn", "CSTO_Summit_2022")]),
 ]
 
 
