@@ -1470,6 +1470,10 @@ def _add_event(ctx: ArticleContext, d: _Draft, first: int, end: int, org: ActorM
                 span_end < len(doc.tokens) and doc.tokens[span_end].text in "»\"”":
             surface += doc.tokens[span_end].text
         labels.append((doc.lang, surface))
+    else:  # "the NATO summit" is what the text calls "NATO Summit 2023": a name of it too
+        said = doc.text[doc.tokens[first].start:doc.tokens[span_end - 1].end]
+        if said.lower() not in {x.lower() for _, x in labels + list(aliases)} and "\n" not in said:
+            aliases += ((LABEL_LANG, said),)
     eid = _slug(en_label)
     if eid not in d.entities:
         d.add_entity(Entity(eid, "Summit", tuple(labels), aliases))

@@ -537,7 +537,8 @@ def participation(view: SentenceView, reading: SentenceReading) -> SentenceReadi
     told = [r for r in reading.readings if r.trigger.relation in ("signsAgreementWith", "meetsWith") and r.pairs]
     clauses_ = {r.trigger.clause for r in told}
     within = (lambda m: any(c.first <= m.start < c.last for c in clauses_))  # noqa: E731
-    events = [m for m in view.actors if view.type_of(m) in EVENT_TYPES - DOCUMENT_TYPES and within(m)]
+    events = [m for m in view.actors if view.type_of(m) in EVENT_TYPES - DOCUMENT_TYPES and within(m)] or \
+        _gathering_before(view, clauses_)
     facts = SentenceReading(reading.clauses, tuple(told)).facts(view)
     gathering = [f for f in facts if f.asserted]
     if not events or not gathering:
@@ -551,6 +552,19 @@ def participation(view: SentenceView, reading: SentenceReading) -> SentenceReadi
                       "relations.participation", 0.5)
     return SentenceReading(reading.clauses, reading.readings,
                            reading.extra + tuple(Fact(p, "participatesIn", events[0].entity_id, q, prov) for p in parties))
+
+
+def _gathering_before(view: SentenceView, clauses_: set[Stretch]) -> list[ActorMention]:
+    """"… were in Vilnius for the NATO summit. Kishida and Yoon met on the sidelines of the
+    gathering": a gathering word in the clause is the summit the sentence before named."""
+    words = view.lex.words("gathering_words")
+    if not any(t.lemmas & words for c in clauses_ for t in view.doc.tokens[c.first:c.last]):
+        return []
+    here = view.sentence.index
+    kinds = EVENT_TYPES - DOCUMENT_TYPES
+    return [m for i in range(max(here - 1, 0), here) for m in view.layer.by_sentence.get(i, ())
+            if view.layer.types.get(m.entity_id) in kinds and m.kind == "event"
+            and not _of_another_year(view, m)][-1:]
 
 
 _PART_GAP = 2  # tokens between a participation verb and the meeting it is in: «участвовали в видеоконференции»

@@ -371,6 +371,24 @@ ROWS: list[Case] = [
     Row("en-attendance-miss-1", "en",
         "Nikol Pashinyan said that the declaration would not be signed at the CSTO summit in Yerevan.",
         published="2022-11-23", must_not=[("Nikol_Pashinyan", "participatesIn", "CSTO_Summit_2022")]),
+    # -- "on the sidelines of the gathering": the summit the sentence before named
+    Row("ru-sidelines-pos-1", "ru",
+        "Лидеры Японии и Южной Кореи находились в Вильнюсе на саммите НАТО. Фумио Кисида и Юн Сок Ёль "
+        "встретились на полях встречи.", published="2023-07-12",
+        must=[("Fumio_Kishida", "participatesIn", "NATO_Summit_2023"), ("Yoon_Suk_Yeol", "participatesIn", "NATO_Summit_2023")]),
+    Row("uk-sidelines-pos-1", "uk",
+        "Лідери Японії та Південної Кореї перебували у Вільнюсі на саміті НАТО. Фуміо Кісіда та Юн Сок Йоль "
+        "зустрілися на полях зустрічі.", published="2023-07-12",
+        must=[("Fumio_Kishida", "participatesIn", "NATO_Summit_2023"), ("Yoon_Suk_Yeol", "participatesIn", "NATO_Summit_2023")]),
+    Row("en-sidelines-pos-1", "en",
+        "The leaders of Japan and South Korea were in Vilnius for the NATO summit. Fumio Kishida and Yoon Suk Yeol "
+        "met on the sidelines of the gathering.", published="2023-07-12",
+        must=[("Fumio_Kishida", "participatesIn", "NATO_Summit_2023"), ("Yoon_Suk_Yeol", "participatesIn", "NATO_Summit_2023")]),
+    # a meeting the sentence before did not name is no summit
+    Row("en-sidelines-miss-1", "en",
+        "Fumio Kishida flew to Seoul on Sunday. He and Yoon Suk Yeol met on the sidelines of the gathering.",
+        published="2023-07-12",
+        must_not=[("Fumio_Kishida", "participatesIn", "NATO_Summit_2023")]),
 ]
 
 
@@ -416,3 +434,9 @@ def test_the_words_that_describe_a_summit_name_it_too(lang, text, alias):
     x = extract(Article.create(text, lang=lang, published="2024-07-11"))
     [summit] = [e for e in x.entities if e.type == "Summit"]
     assert alias in {name for _, name in summit.labels + summit.aliases}
+
+
+def test_an_english_summit_is_also_named_as_the_text_says_it():
+    x = extract(Article.create("Japan took part in the NATO summit.", lang="en", published="2023-07-12"))
+    [summit] = [e for e in x.entities if e.type == "Summit"]
+    assert "NATO summit" in {name for _, name in summit.labels + summit.aliases}
