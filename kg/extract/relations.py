@@ -319,9 +319,11 @@ def _participles(view: SentenceView) -> frozenset[int]:
         t = toks[k]
         if toks[k - 1].text != "," or not t.is_word:
             continue
-        actor = ending.get(toks[k - 1].index)
+        # «декларації держав «Великої сімки», ухваленої …»: a quoted name closes before the comma
+        quoted = k >= 3 and toks[k - 2].text in _QUOTES_CLOSE | {'"'}
+        actor = ending.get(toks[k - 1].index) or (ending.get(toks[k - 2].index) if quoted else None)
         head = view.doc.tokens[actor.start] if actor is not None else \
-            toks[k - 2] if k >= 2 and lex.grammar.case_marking else None
+            toks[k - 3 if quoted else k - 2] if k >= 2 and lex.grammar.case_marking else None
         if head is None or (lex.grammar.case_marking and (actor is None and head.analysis.pos != "NOUN"
                                                           or not _agrees(view, t, head))):
             continue

@@ -389,6 +389,25 @@ ROWS: list[Case] = [
         "Fumio Kishida flew to Seoul on Sunday. He and Yoon Suk Yeol met on the sidelines of the gathering.",
         published="2023-07-12",
         must_not=[("Fumio_Kishida", "participatesIn", "NATO_Summit_2023")]),
+    # -- a summit named in a participle phrase about a document («…, ухваленої на саміті») is no
+    # place the main clause's signing happens at, also after a quoted name
+    Row("uk-participle-miss-1", "uk",
+        "Подібні угоди Україна укладає з Німеччиною відповідно до декларації держав «Великої сімки», "
+        "ухваленої торік на саміті НАТО у Вільнюсі.", published="2024-02-16",
+        must=[("Ukraine", "signsAgreementWith", "Germany")],
+        must_not=[("Ukraine", "participatesIn", "NATO_Summit_2024"), ("G7", "participatesIn", "NATO_Summit_2024")]),
+    Row("ru-participle-miss-1", "ru",
+        "Подобные соглашения Украина заключает с Германией в соответствии с декларацией стран «Большой семерки», "
+        "принятой в прошлом году на саммите НАТО в Вильнюсе.", published="2024-02-16",
+        must=[("Ukraine", "signsAgreementWith", "Germany")],
+        must_not=[("Ukraine", "participatesIn", "NATO_Summit_2024")]),
+    Row("en-participle-miss-1", "en",
+        'Ukraine signs such deals with Germany under a declaration of the "Group of Seven", adopted last year '
+        "at the NATO summit in Vilnius.", published="2024-02-16",
+        must=[("Ukraine", "signsAgreementWith", "Germany")],
+        must_not=[("Ukraine", "participatesIn", "NATO_Summit_2024")], xfail=True,
+        gap="an English participle phrase with no agent after it (\", adopted last year at …\") is read as "
+            "part of the main clause"),
 ]
 
 
