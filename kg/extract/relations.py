@@ -1026,6 +1026,8 @@ def _participation(view: SentenceView, actors: _ClauseActors, spec, t0, t1, stre
     the event is the one the clause names (else the one named in the sentences just before);
     who takes part is the list before the trigger or, where the order is inverted, after it."""
     kinds = spec.objects - DOCUMENT_TYPES  # one signs a treaty, one takes part in a summit
+    if t0 > 0 and view.doc.tokens[t0 - 1].text.lower() in view.lex.words("thanked_for"):
+        return []  # «поблагодарил граждан за участие»: the participation is of whom he thanks
     events = [m for m in actors.items if view.type_of(m) in kinds]
     if events:
         at = min(events, key=lambda m: abs(m.start - t0))
