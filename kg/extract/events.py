@@ -11,6 +11,7 @@ mentions of the last one named before them.
 """
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import replace
 from functools import lru_cache
 
@@ -280,6 +281,20 @@ def _lend(f: Fact, date: str, place: str) -> Fact:
     return f.with_qualifiers(**changes) if changes else f
 
 
+_LEAD = 3  # sentences: the title and the lead, which tell the story's own event
+_LEAD_DAYS = 7  # a lead's day this near the publication is the story's
+
+
+def _lead_day(doc: Document, published) -> str:
+    """The first full day the title or lead names, when it is near the publication."""
+    for s in doc.sentences[:_LEAD]:
+        for d in find_dates(s.tokens, doc.lang, published):
+            if len(d.start) == 10 and not d.is_range and \
+                    abs((dt.date.fromisoformat(d.start) - published).days) <= _LEAD_DAYS:
+                return d.start
+    return ""
+
+
 def _event_when(m: ActorMention, facts: list[Fact], doc: Document, layer: EntityLayer, by_start,
                 published) -> tuple[str, str]:
     """The date and place of the sentence that first names an event: those its facts carry,
@@ -293,6 +308,10 @@ def _event_when(m: ActorMention, facts: list[Fact], doc: Document, layer: Entity
         dates = [d for d in find_dates(sentence.tokens, doc.lang, published) if d.start and not d.is_range]
         if dates:
             date = min(dates, key=lambda d: abs(d.first - m.start)).start
+    if not date and m.sentence < _LEAD and published is not None:
+        # "…on the summit in Astana" in the title, "ASTANA, July 4 —" under it: the story's own
+        # event is on the day its lead gives, near the publication
+        date = _lead_day(doc, published)
     if not place:
         place = next((c.entity_id for c in layer.by_sentence.get(m.sentence, ())
                       if layer.types.get(c.entity_id) == "City" and 0 <= c.start - m.end <= _PLACE_GAP), "")
