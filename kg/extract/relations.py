@@ -12,7 +12,7 @@ import bisect
 import datetime as dt
 import itertools
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .. import schema
 from ..model import SYMMETRIC, Fact, Provenance, Qualifiers
@@ -381,8 +381,26 @@ def arguments(view: SentenceView, reading: SentenceReading) -> SentenceReading:
         clause = r.trigger.clause
         if clause not in in_clause:
             in_clause[clause] = _ClauseActors([m for m in _in(view, clause) if m not in view.left_out])
-        out.append(_arguments(view, r, in_clause[clause]))
+        out.extend(_split_gapped(view, _arguments(view, r, in_clause[clause])))
     return SentenceReading(reading.clauses, tuple(out), reading.extra)
+
+
+def _split_gapped(view: SentenceView, r: Reading) -> tuple[Reading, ...]:
+    """«вступили Индия и Пакистан, в 2023 году — Иран»: the members of the gapped clause are
+    read as a trigger of their own at its dash, so that they take its date, not the first one's."""
+    if r.trigger.relation != "memberOf" or not r.pairs:
+        return (r,)
+    toks = view.doc.tokens
+    dashes = [k for k in range(r.trigger.end, view.sentence.tokens[-1].index + 1) if toks[k].text in _DASHES - {":"}]
+    firsts = {m.entity_id: m.start for m in view.actors}
+    later = [p for p in r.pairs if dashes and firsts.get(p[0], -1) > dashes[0]]
+    if not later or len(later) == len(r.pairs) or toks[dashes[0] - 1].text == ",":
+        return (r,)
+    t = r.trigger
+    at = Trigger(dashes[0], dashes[0] + 1, t.relation, Stretch(dashes[0] - _GAPPED_WORDS - 1, t.clause.last,
+                                                                t.clause.relative), t.exit)
+    kept = tuple(p for p in r.pairs if p not in later)
+    return (Reading(t, kept, r.made, r.qualifiers, r.speaker), Reading(at, tuple(later), (), r.qualifiers, r.speaker))
 
 
 class _Run:
@@ -509,9 +527,22 @@ def qualifiers(view: SentenceView, reading: SentenceReading) -> SentenceReading:
     out = []
     for r in reading.readings:
         if r.pairs:
-            r = Reading(r.trigger, r.pairs, r.made, _qualifiers(view, r.trigger, domains, trends), r.speaker)
+            q = _founded_when(view, r, _qualifiers(view, r.trigger, domains, trends))
+            r = Reading(r.trigger, r.pairs, r.made, q, r.speaker)
         out.append(r)
     return SentenceReading(reading.clauses, tuple(out), reading.extra)
+
+
+def _founded_when(view: SentenceView, r: Reading, q: Qualifiers) -> Qualifiers:
+    """"It was founded in 2001. Its founders were A, B and C": a founder is a member since the
+    year the article says the organisation was founded."""
+    words = view.lex.words("founder_words")
+    if r.trigger.relation != "memberOf" or q.start or q.date or \
+            not any(t.lemmas & words for t in view.doc.tokens[r.trigger.start:r.trigger.end]):
+        return q
+    orgs = {o for _, o in r.pairs}
+    year = next((f.object for f in reversed(view.earlier) if f.relation == "inception" and f.subject in orgs), "")
+    return replace(q, start=year) if year else q
 
 
 def attribution(view: SentenceView, reading: SentenceReading) -> SentenceReading:

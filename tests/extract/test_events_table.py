@@ -440,6 +440,23 @@ ROWS: list[Case] = [
         published="2024-07-04",
         must=[("Vladimir_Putin", "participatesIn", "Shanghai_Cooperation_Organisation_Summit_2024")],
         qualifiers={"date": "2024-07-04"}),
+    # the gapped clause's own date is its members' start; founders are members since the founding
+    Row("ru-gapped-pos-2", "ru", "В 2017 году в ШОС вступили Индия и Пакистан, в 2023 году — Иран.",
+        must=[("Iran", "memberOf", "SCO")], qualifiers={"start": "2023"}),
+    Row("uk-gapped-pos-2", "uk", "У 2017 році до ШОС вступили Індія та Пакистан, у 2023 році — Іран.",
+        must=[("Iran", "memberOf", "SCO")], qualifiers={"start": "2023"}),
+    Row("ru-founders-pos-2", "ru",
+        "Организация Договора о коллективной безопасности была создана в 2002 году. Ее учредителями стали "
+        "Россия, Армения, Белоруссия, Казахстан, Киргизия и Таджикистан.",
+        must=[("Armenia", "memberOf", "CSTO")], qualifiers={"start": "2002"}),
+    Row("uk-founders-pos-2", "uk",
+        "Організацію Договору про колективну безпеку було створено у 2002 році. Її засновниками стали Росія, "
+        "Вірменія, Білорусь, Казахстан, Киргизстан і Таджикистан.",
+        must=[("Armenia", "memberOf", "CSTO")], qualifiers={"start": "2002"}),
+    Row("en-founders-pos-2", "en",
+        "The Collective Security Treaty Organization was created in 2002. Its founders were Russia, Armenia, "
+        "Belarus, Kazakhstan, Kyrgyzstan and Tajikistan.",
+        must=[("Armenia", "memberOf", "CSTO")], qualifiers={"start": "2002"}),
 ]
 
 
