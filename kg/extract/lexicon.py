@@ -159,6 +159,7 @@ def load_lexicon(lang: str) -> Lexicon:
     if path is None:
         raise UnknownLanguageError(lang, languages())
     data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
+    _no_yes_no_words({k: v for k, v in data.items() if k != "grammar"}, str(path))
 
     def index(key: str) -> PhraseIndex:
         return PhraseIndex(_phrases(data.get(key)))
@@ -175,6 +176,20 @@ def load_lexicon(lang: str) -> Lexicon:
         numbers={str(k).lower(): int(v) for k, v in (data.get("numbers") or {}).items()},
         relation_names=frozenset((data.get("relations") or {}).keys()),
         grammar=Grammar.from_data(data.get("grammar"), str(path)), raw=data)
+
+
+def _no_yes_no_words(value: object, where: str) -> None:
+    """YAML reads a bare `on`, `no`, `yes`, `off` as true or false: in a list of words that
+    silently drops the word ("on" among English prepositions), so it must be quoted."""
+    if isinstance(value, bool):
+        raise LexiconError(f"{where}: a word read as {str(value).lower()}; quote it (\"on\", \"no\")")
+    if isinstance(value, dict):
+        for k, v in value.items():
+            _no_yes_no_words(k, where)
+            _no_yes_no_words(v, f"{where}: {k}")
+    elif isinstance(value, list):
+        for v in value:
+            _no_yes_no_words(v, where)
 
 
 def languages() -> tuple[str, ...]:

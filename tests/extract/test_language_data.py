@@ -99,3 +99,21 @@ def test_every_lexicon_states_its_grammar():
         g = load_lexicon(lang).grammar
         assert g.coordinators and g.with_words and g.between_words and g.location_prepositions, lang
     assert load_lexicon("uk").grammar.case_marking and not load_lexicon("en").grammar.case_marking
+
+
+def test_a_bare_on_in_a_word_list_is_an_error_naming_the_file(tmp_path, monkeypatch):
+    # YAML reads a bare `on` as true: the word would silently drop out of the list
+    (tmp_path / "lexicon").mkdir()
+    (tmp_path / "lexicon" / "xq.yaml").write_text("lang: xq\nname_connectors: [of, on, for]\n", encoding="utf-8")
+    monkeypatch.setenv("KG_ONTOLOGIES_PATH", str(tmp_path))
+    load_lexicon.cache_clear()
+    try:
+        with pytest.raises(LexiconError, match=r"xq\.yaml: name_connectors: a word read as true; quote it"):
+            load_lexicon("xq")
+    finally:
+        load_lexicon.cache_clear()
+
+
+def test_every_english_name_connector_and_preposition_is_a_word():
+    lex = load_lexicon("en")
+    assert "on" in lex.words("name_connectors") and "on" in lex.words("topic_prepositions")
