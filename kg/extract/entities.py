@@ -369,11 +369,14 @@ def known_names(ctx: ArticleContext, table: MentionTable) -> MentionTable:
     d = _Draft(ctx, table)
     matches = _read_in_context(ctx, match_names(ctx.doc, ctx.gaz))
     dateline = _dateline(ctx, matches)
-    as_place = {m.entity_id for m in matches if _is_place_use(ctx, m.start) or m is dateline} | \
+    as_place = {m.entity_id for m in matches if _is_place_use(ctx, m.start) or m is dateline
+                or _filed_from(ctx, m)} | \
         _listed_with_cities(ctx, matches)
     for m in matches:
         if m.kind == "adjective" and _opens_a_name(ctx, m.start):
             continue
+        if m.kind == "name" and (_inside_quoted_name(ctx, m) or _named_after_place(ctx, m)):
+            continue  # left to the new names: another entity's name holds this one
         entry = ctx.gaz.get(m.entity_id)
         eid = m.entity_id
         if entry.type == "City" and entry.capital_of and eid not in as_place and m.kind == "name":
@@ -381,6 +384,64 @@ def known_names(ctx: ArticleContext, table: MentionTable) -> MentionTable:
         d.register_known(eid)
         d.add(m.start, m.end, eid, m.kind)
     return d.table(dateline=dateline.entity_id if dateline is not None else "")
+
+
+_QUOTES_OPEN = frozenset("«\"“„")
+_QUOTES_CLOSE = frozenset("»\"”“")
+
+
+def _inside_quoted_name(ctx: ArticleContext, m: NameMatch) -> bool:
+    """A known name that is only part of a quoted name: «"Trump Route for International Peace"»,
+    «ОАО "ТАИФ"», «телеканал «Россия»». A place's name alone in quotes names a firm, a medium,
+    a film after it; any known name that opens a quoted run of capitalised words is that run's
+    first word. A known body's or person's name alone in quotes («"Газпром"») stays itself."""
+    tokens = ctx.doc.tokens
+    if m.start == 0 or tokens[m.start - 1].text not in _QUOTES_OPEN or tokens[m.start - 1].end != tokens[m.start].start:
+        return False
+    k = m.end
+    while k < len(tokens) and (_capitalised(tokens[k]) or tokens[k].text.lower() in ctx.lex.words("name_connectors")
+                               or tokens[k].text in ("-", "‑")) and ctx.sent(k) == ctx.sent(m.start):
+        k += 1
+    if k >= len(tokens) or tokens[k].text not in _QUOTES_CLOSE or tokens[k].start != tokens[k - 1].end:
+        return False
+    if k > m.end:
+        return _capitalised(tokens[k - 1])
+    return ctx.gaz.get(m.entity_id).type in PLACE_TYPES and m.start > 1 and _names_a_body(ctx, tokens[m.start - 2])
+
+
+def _names_a_body(ctx: ArticleContext, tok: Token) -> bool:
+    """«ОАО», «компания», «телеканал», "the company": a body noun or a body's initials before a quoted name."""
+    return bool(tok.lemmas & ctx.lex.words("body_nouns")) or bool(body_word_pattern().fullmatch(tok.text)) or \
+        (tok.text.isupper() and len(tok.text) >= 2 and tok.is_word and tok.text.isalpha())
+
+
+def _named_after_place(ctx: ArticleContext, m: NameMatch) -> bool:
+    """«королева Летисия», «актрисе Виктории»: a city's or region's name in apposition to a
+    noun of a person (the same case) that the dictionary also knows as a first name or surname
+    is that person's name. «мэр Москвы» (a genitive: whose mayor) stays the city."""
+    tokens, g = ctx.doc.tokens, ctx.grammar
+    if not g.case_marking or m.end - m.start != 1 or m.start == 0 or \
+            ctx.gaz.get(m.entity_id).type not in ("City", "Region"):
+        return False
+    prev, tok, lang = tokens[m.start - 1], tokens[m.start], ctx.doc.lang
+    if not prev.is_word or not prev.text.islower():
+        return False
+    nouns = {_same_form(p.tag.case, p.tag.gender) for p in readings(prev.text, lang)
+             if p.tag.POS == "NOUN" and "anim" in p.tag.grammemes and p.tag.number == "sing" and p.tag.case}
+    named = {_same_form(p.tag.case, p.tag.gender) for p in readings(tok.text.lower().replace("’", "'"), lang)
+             if _PERSONAL & p.tag.grammemes and p.tag.case}
+    return bool(nouns & named) and not prev.lemmas & ctx.lex.words("city_part_nouns")
+
+
+def _filed_from(ctx: ArticleContext, m: NameMatch) -> bool:
+    """«МОСКВА, 1 авг —» opening a paragraph anywhere in the text (a story quoted in another, a
+    wire item after its headline): the city written in capitals, then a comma, is where it
+    was filed from."""
+    tokens = ctx.doc.tokens
+    first = tokens[m.start]
+    return (m.start == 0 or ctx.sent(m.start - 1) != ctx.sent(m.start)) and first.text.isupper() and \
+        len(first.text) >= 3 and m.end < len(tokens) and tokens[m.end].text == "," and \
+        ctx.gaz.get(m.entity_id).type == "City"
 
 
 def _opens_a_name(ctx: ArticleContext, k: int) -> bool:
@@ -779,7 +840,7 @@ def unknown_names(ctx: ArticleContext, table: MentionTable) -> MentionTable:
                     acronyms.setdefault(alias, m.entity_id)
     while i < n:
         if i in d.covered or not (_capitalised(tokens[i]) or _brand(ctx, tokens[i])) or \
-                (i not in freed and _sentence_start_common(ctx, d, i, stop)):
+                (i not in freed and _sentence_start_common(ctx, d, i, stop) and not _first_name_before(ctx, d, i)):
             i += 1
             continue
         j = _name_end(ctx, d, i)
@@ -889,6 +950,22 @@ def _known_personal(ctx: ArticleContext, tok: Token) -> bool:
         _morph(ctx.doc.lang).word_is_known(tok.text.lower().replace("’", "'"))
 
 
+def _first_name_before(ctx: ArticleContext, d: _NameDraft, i: int) -> bool:
+    """«с Ли Харрисом»: inside a sentence, a capitalised word the dictionary knows as a name
+    (whatever else it is) right before a known person's one-word name is a first name."""
+    if i == 0 or ctx.sent(i - 1) != ctx.sent(i) or not ctx.grammar.case_marking:
+        return False
+    return any(m.kind == "name" and m.end - m.start == 1 and d.types.get(m.entity_id) == "Person"
+               for m in d.by_start.get(i + 1, ())) and _may_be_personal(ctx, ctx.doc.tokens[i])
+
+
+def _may_be_personal(ctx: ArticleContext, tok: Token) -> bool:
+    """«Ли» (a particle first), «Ким»: a word the dictionary knows as a first name or surname
+    in any of its readings, not only in its likeliest."""
+    return bool(tok.analysis.grammemes & {"Name", "Surn"}) or \
+        any({"Name", "Surn"} & p.tag.grammemes for p in readings(tok.text.lower().replace("’", "'"), ctx.doc.lang))
+
+
 _DOMAIN_LETTERS = range(2, 5)  # the last part of a web address: «ru», «net», «com», «info»
 
 
@@ -946,11 +1023,15 @@ def _name_end(ctx: ArticleContext, d: _Draft, i: int) -> int:
     titled = bool(tokens[i].lemmas & ctx.lex.words("concept_words"))
     j = i + 1
     own = _own_script(ctx, tokens[i])
-    while j < n and j not in covered and ctx.sent(j) == ctx.sent(i):  # a title's last word and the caption after it are two
-        nxt_cap = j + 1 < n and j + 1 not in covered and _capitalised(tokens[j + 1]) and ctx.sent(j + 1) == ctx.sent(i)
+    here = ctx.sent(i)
+    while j < n and j not in covered and ctx.sent(j) == here:  # a title's last word and the caption after it are two
+        nxt_cap = j + 1 < n and j + 1 not in covered and _capitalised(tokens[j + 1]) and ctx.sent(j + 1) == here \
+            and not _calendar_word(ctx, tokens[j + 1])  # "… and Cooperation on Tuesday": a day is no part of a name
         if _capitalised(tokens[j]) and _own_script(ctx, tokens[j]) != own:
             break  # «Ryanair Кенні Джейкобс»: a name does not change script midway
         if _capitalised(tokens[j]):
+            # "Trump Route for International Peace and Prosperity": a title's head word may come second
+            titled = titled or (j == i + 1 and bool(tokens[j].lemmas & ctx.lex.words("concept_words")))
             j += 1
         elif tokens[j].text in ("-", "‑") and nxt_cap:
             j += 1
@@ -963,6 +1044,11 @@ def _name_end(ctx: ArticleContext, d: _Draft, i: int) -> int:
     while j > i + 1 and not _capitalised(tokens[j - 1]):
         j -= 1
     return j
+
+
+def _calendar_word(ctx: ArticleContext, tok: Token) -> bool:
+    low = tok.text.lower()
+    return low in ctx.lex.months or low in ctx.lex.weekdays or tok.lemma in ctx.lex.months or tok.lemma in ctx.lex.weekdays
 
 
 def _brand(ctx: ArticleContext, tok: Token) -> bool:
@@ -1076,7 +1162,7 @@ def _new_entity(ctx: ArticleContext, d: _NameDraft, i: int, j: int, span: list[T
     if _adjectival(ctx, j, span):
         return
     nxt = next((m for m in d.by_start.get(j, ()) if m.kind == "name" and d.types.get(m.entity_id) == "Person"), None)
-    if nxt is not None and len(span) == 1 and ({"Name", "Surn"} & span[0].analysis.grammemes or not g.case_marking):
+    if nxt is not None and len(span) == 1 and (not g.case_marking or _may_be_personal(ctx, span[0])):
         # «Гаканом Фіданом» where the gazetteer spells «Хакан»: a first name before a known
         # surname is that person's, whatever its spelling; one that sounds otherwise («Иванка
         # Трамп», «Ли Харрис») is another person's of that surname
