@@ -43,6 +43,10 @@ NATIONAL_TITLES = frozenset({"minister", "foreign_minister", "defence_minister",
 LEADER_TITLES = frozenset({"president", "head_of_state", "prime_minister", "chancellor", "secretary_general",
                            "commission_president", "chairman", "mayor", "governor"})
 
+# offices one person holds at a time: only these, named with their state or body, stand for
+# whoever held them on the article's date
+SOLE_OFFICES = LEADER_TITLES | {"vice_president", "foreign_minister", "defence_minister", "high_representative"}
+
 _EMPTY: Mapping = MappingProxyType({})
 
 
@@ -383,7 +387,24 @@ def known_names(ctx: ArticleContext, table: MentionTable) -> MentionTable:
             eid = entry.capital_of
         d.register_known(eid)
         d.add(m.start, m.end, eid, m.kind)
+        whose = _state_said_in_name(ctx, m)
+        if whose:  # "Iran's foreign ministry" names Iran too, as "Japan's Defence Ministry" does
+            d.register_known(whose)
+            d.add(m.start, m.start + 1, whose, "name")
     return d.table(dateline=dateline.entity_id if dateline is not None else "")
+
+
+def _state_said_in_name(ctx: ArticleContext, m: NameMatch) -> str:
+    """The state a known body's name opens with in the possessive ("Iran's foreign ministry",
+    "Japan's Defence Ministry"): the body's own state, named by one of its names."""
+    tok, g = ctx.doc.tokens[m.start], ctx.grammar
+    if m.end - m.start < 2 or not g.possessive_endings or not tok.text.endswith(g.possessive_endings):
+        return ""
+    state = ctx.gaz.get(m.entity_id).country
+    if not state or state not in ctx.gaz:
+        return ""
+    bare = next((tok.text[:-len(e)] for e in g.possessive_endings if tok.text.endswith(e)), "")
+    return state if bare in dict(ctx.gaz.get(state).names).get(ctx.doc.lang, ()) else ""
 
 
 _QUOTES_OPEN = frozenset("«\"“„")
@@ -691,8 +712,10 @@ def role_nouns(ctx: ArticleContext, table: MentionTable) -> MentionTable:
             if not former:  # "former President X" held the office; the fact is not current
                 d.roles.append(RoleStatement(person.entity_id, _role_relation(title), of, ctx.sent(rm.start), rm.start))
             continue
-        if person or not of or _plural_role(ctx, rm):
-            continue  # "the Chinese officials", «міністри Китаю»: many, not the one office holder
+        if person or not of or _plural_role(ctx, rm) or title not in SOLE_OFFICES:
+            # "the Chinese officials", «міністри Китаю»: many, not the one office holder; "a
+            # Chinese official", «речник МЗС»: an office many hold at once names none of them
+            continue
         holder = _holder(ctx, d, title, of)
         if holder:
             d.register_known(holder)
@@ -1193,13 +1216,31 @@ def _new_entity(ctx: ArticleContext, d: _NameDraft, i: int, j: int, span: list[T
         if surname:
             d.add(i, j, surname, "surname")
         return
-    label = nominative(span, lang, doc.text, person=etype == "Person")
+    label = _genitive_complement(ctx, i, span) or nominative(span, lang, doc.text, person=etype == "Person")
     eid = _new_id(label, lang, etype)
     if eid in ctx.gaz:
         eid = eid + "_" + lang
     if eid not in d.entities:
         d.add_entity(Entity(eid, etype, ((lang, label),), ((lang, short),) if short else ()))
     d.add(i, j, eid, "new-person" if etype == "Person" else "new")
+
+
+def _genitive_complement(ctx: ArticleContext, i: int, span: list[Token]) -> str:
+    """«во время празднования Навруза»: a one-word name right after a common noun that takes
+    no name in apposition is that noun's genitive complement, so its nominative is the
+    genitive reading's («Навруз»), not a reading of the form as a nominative of its own."""
+    tokens, lex = ctx.doc.tokens, ctx.lex
+    if not ctx.grammar.case_marking or len(span) != 1 or i == 0 or ctx.sent(i - 1) != ctx.sent(i):
+        return ""
+    prev, tok = tokens[i - 1], span[0]
+    apposed = lex.words("body_nouns") | lex.words("title_nouns") | lex.words("city_nouns") | \
+        lex.words("place_nouns") | lex.words("product_nouns")
+    if not prev.is_word or not prev.text.islower() or prev.analysis.pos != "NOUN" or prev.lemmas & apposed \
+            or not _own_script(ctx, tok):
+        return ""
+    gent = [p for p in readings(tok.text.lower().replace("’", "'"), ctx.doc.lang)
+            if p.tag.case == "gent" and p.tag.number != "plur" and p.normal_form != tok.text.lower()]
+    return _case_like(tok.text, gent[0].normal_form) if gent else ""
 
 
 KEYED_TYPES = frozenset({"Person", "Organization"})

@@ -192,10 +192,13 @@ def _right(ctx: ArticleContext, d_types, h: PhraseMatch, by_start) -> tuple[int,
             skip = 2
         m = by_start.get(k + skip)
         if m is not None and ctx.sent(m.start) == sentence and m.kind in ("name", "capital", "new") \
-                and d_types.get(m.entity_id) in _NAMER_TYPES \
+                and d_types.get(m.entity_id) in _NAMER_TYPES and (skip or _whose(ctx, m.start)) \
                 and not tokens[m.end - 1].text.endswith(g.possessive_endings):  # "at Johannesburg's centre": whose centre
-            if low in g.location_prepositions and skip:
+            where = bool(skip) and low in g.location_prepositions
+            if where:
                 place = m.entity_id
+            if where and h.payload in DOCUMENT_TYPES:
+                break  # "signed the agreement at Malacañang Palace": where it was signed names no document
             last, named, k = m.end, True, m.end
             continue
         if not skip and any(c.isdigit() for c in t.text) and any(c.isalpha() for c in t.text):
@@ -206,6 +209,16 @@ def _right(ctx: ArticleContext, d_types, h: PhraseMatch, by_start) -> tuple[int,
             continue
         break
     return last, named, place
+
+
+def _whose(ctx: ArticleContext, k: int) -> bool:
+    """Whether a name right after a head noun may say whose event it is: in a language with
+    cases, only in the genitive or a form that does not decline («саміт НАТО», «выборов
+    Президента»); «после референдума Крым вошёл …» is the next clause's subject."""
+    if not ctx.grammar.case_marking:
+        return True
+    a = ctx.doc.tokens[k].analysis
+    return bool("gent" in a.any_cases or a.grammemes & {"Fixd", "Abbr"} or not a.any_cases)
 
 
 def _entity(ctx: ArticleContext, d: _Draft, first: int, h: PhraseMatch, last: int, place: str,
