@@ -427,13 +427,17 @@ def _inside_quoted_name(ctx: ArticleContext, m: NameMatch) -> bool:
         return False
     if k > m.end:
         return _capitalised(tokens[k - 1])
-    return ctx.gaz.get(m.entity_id).type in PLACE_TYPES and m.start > 1 and _names_a_body(ctx, tokens[m.start - 2])
+    return ctx.gaz.get(m.entity_id).type in PLACE_TYPES and m.start > 1 and _names_a_thing(ctx, tokens[m.start - 2])
 
 
-def _names_a_body(ctx: ArticleContext, tok: Token) -> bool:
-    """«ОАО», «компания», «телеканал», "the company": a body noun or a body's initials before a quoted name."""
-    return bool(tok.lemmas & ctx.lex.words("body_nouns")) or bool(body_word_pattern().fullmatch(tok.text)) or \
-        (tok.text.isupper() and len(tok.text) >= 2 and tok.is_word and tok.text.isalpha())
+def _names_a_thing(ctx: ArticleContext, tok: Token) -> bool:
+    """«ОАО», «гостиница», «телеканал», "the company": a common noun or a body's initials
+    before a quoted name, whose name it is."""
+    if tok.text.isupper() and len(tok.text) >= 2 and tok.is_word and tok.text.isalpha():
+        return True
+    opens = tok.index == 0 or ctx.sent(tok.index - 1) != ctx.sent(tok.index)  # «Гостиницу «Ташкент» закрыли»
+    return tok.is_word and (tok.text.islower() or opens) and \
+        (tok.analysis.pos == "NOUN" or bool(tok.lemmas & ctx.lex.words("body_nouns")))
 
 
 def _named_after_place(ctx: ArticleContext, m: NameMatch) -> bool:
@@ -448,7 +452,7 @@ def _named_after_place(ctx: ArticleContext, m: NameMatch) -> bool:
     if not prev.is_word or not prev.text.islower():
         return False
     nouns = {_same_form(p.tag.case, p.tag.gender) for p in readings(prev.text, lang)
-             if p.tag.POS == "NOUN" and "anim" in p.tag.grammemes and p.tag.number == "sing" and p.tag.case}
+             if p.tag.POS == "NOUN" and "anim" in p.tag.grammemes and p.tag.number != "plur" and p.tag.case}
     named = {_same_form(p.tag.case, p.tag.gender) for p in readings(tok.text.lower().replace("’", "'"), lang)
              if _PERSONAL & p.tag.grammemes and p.tag.case}
     return bool(nouns & named) and not prev.lemmas & ctx.lex.words("city_part_nouns")
@@ -1469,7 +1473,11 @@ def _settled_label(ctx: ArticleContext, names: list[tuple[Token, ...]], cues: li
         if not gender:
             return ""
         first = columns[0][0].lower().replace("’", "'")
-        case = next((c for c, g, _ in cues if g == gender and c), "") or \
+        # «Ли Харрисом»: a word the dictionary knows as a name in one oblique case only tells
+        # the case better than a cue tried on the first word, which may not decline («Ли»)
+        own = _name_case(list(names[0]), ctx.doc.lang)
+        case = (own[0] if own and own[1] == gender and own[0] != "nomn" else "") or \
+            next((c for c, g, _ in cues if g == gender and c), "") or \
             next((c for c in _CASES if may_stand_in(first, c, gender, endings)), "nomn")
         return nominative(list(names[0]), ctx.doc.lang, person=True, agreed=(_same_form(case, gender), gender))
     words = []

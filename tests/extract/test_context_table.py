@@ -1,0 +1,112 @@
+"""A test table of known names that the words around them make another entity, in uk, ru
+and en, with a near miss beside each rule:
+
+- a known name that is only part of a quoted name (a firm, a hotel, a route named after a
+  place or a person) is not that place or person;
+- a place's name in apposition to a noun of a person («королева Летисия») is a person's name;
+- a known person's one-word name after another first name («Ли Харрисом») is another person;
+- a city in capitals before a comma opening a paragraph anywhere is where a story was filed;
+- a capital whose siege or liberation the text tells is the city, not its state;
+- an office many hold at once («a Chinese official») stands for none of them;
+- a known body's name that opens with its state in the possessive names the state too;
+- the nominative of a name that is a common noun's genitive complement («празднования Навруза»);
+- a run of capitalised words stops at a paragraph's end and before a weekday.
+"""
+from __future__ import annotations
+
+import pytest
+from case_table import Case, assert_passes, assert_well_formed, params
+
+C = Case
+
+CASES: list[Case] = [
+    # -- a known name inside a quoted name ------------------------------------------------------
+    C("en-quoted-1", "en", 'The corridor is to be called the "Trump Route for International Peace and Prosperity", '
+      "officials in Yerevan said.",
+      new=[("Trump Route for International Peace and Prosperity", "Concept",
+            "Trump Route for International Peace and Prosperity")],
+      not_links=[("Trump", "Donald_Trump")]),
+    C("en-quoted-2", "en", "Donald Trump hosted the two leaders at the White House.",  # near miss
+      links=[("Donald Trump", "Donald_Trump")]),
+    C("ru-quoted-1", "ru", 'Нефтехимический холдинг ОАО "Таиф" объявил о новых вложениях в Казани.',
+      not_links=[("Таиф", "Taif_Q182640")]),
+    C("ru-quoted-2", "ru", "Гостиницу «Ташкент» закрыли на ремонт до осени.",
+      not_links=[("Ташкент", "Tashkent"), ("Ташкент", "Uzbekistan")]),
+    C("ru-quoted-3", "ru", "Делегация прибыла в Ташкент в понедельник.",  # near miss: the city itself
+      links=[("Ташкент", "Tashkent")]),
+    C("uk-quoted-1", "uk", "Готель «Ташкент» закрили на ремонт до осені.",
+      not_links=[("Ташкент", "Tashkent"), ("Ташкент", "Uzbekistan")]),
+    C("uk-quoted-2", "uk", "Делегація прибула до Ташкента в понеділок.",  # near miss
+      links=[("Ташкента", "Tashkent")]),
+
+    # -- a place's name in apposition to a person ---------------------------------------------------
+    C("ru-apposed-1", "ru", "На показе была испанская королева Летисия.",
+      not_links=[("Летисия", "Leticia_Q214913")]),
+    C("ru-apposed-2", "ru", "Самолёт с гуманитарным грузом приземлился в Летисии.",  # near miss: a preposition
+      links=[("Летисии", "Leticia_Q214913")]),
+    C("uk-apposed-1", "uk", "Книгу представила письменниця Аделаїда з Одеси.",
+      not_links=[("Аделаїда", "Adelaide_Q5112")]),
+
+    # -- a surname after another first name -----------------------------------------------------------
+    C("ru-other-first-name-1", "ru", "В Лондоне Холлис познакомился с Саймоном Бреннером и Ли Харрисом.",
+      not_links=[("Харрисом", "Kamala_Harris")], new=[("Ли Харрисом", "Person", "Ли Харрис")]),
+    C("ru-other-first-name-2", "ru", "Камала Харрис выступила в Чикаго. Потом Харрис уехала в Вашингтон.",  # near miss
+      links=[(("Харрис", 2), "Kamala_Harris")]),
+    C("uk-other-first-name-1", "uk", "У Лондоні Холліс познайомився з Саймоном Бреннером і Лі Гаррісом.",
+      not_links=[("Гаррісом", "Kamala_Harris")]),
+    C("en-other-first-name-1", "en", "In London Hollis met Simon Brenner and Lee Harris.",
+      not_links=[("Harris", "Kamala_Harris")]),
+
+    # -- the city a story is filed from, in any paragraph -----------------------------------------------
+    C("ru-filed-1", "ru", "Оппозиция оспорила итоги выборов. Суд назначил слушание. Наблюдатели ждут решения.\n\n"
+      "МОСКВА, 1 авг — Делегация прибыла на переговоры.",
+      links=[("МОСКВА", "Moscow")]),
+    C("uk-filed-1", "uk", "Опозиція оскаржила підсумки виборів. Суд призначив слухання. Спостерігачі чекають.\n\n"
+      "КИЇВ, 3 вер — Делегація прибула на переговори.",
+      links=[("КИЇВ", "Kyiv")]),
+    C("en-filed-1", "en", "The opposition disputed the result. A court set a hearing. Observers are waiting.\n\n"
+      "MOSCOW, Aug 1 — The delegation arrived for talks.",
+      links=[("MOSCOW", "Moscow")]),
+    C("ru-filed-2", "ru", "Переговоры с Москвой зашли в тупик, заявил министр.",  # near miss: the government
+      links=[("Москвой", "Russia")]),
+
+    # -- a capital whose liberation or siege the text tells ---------------------------------------------
+    C("ru-siege-1", "ru", "Его дед участвовал в освобождении Киева в 1943 году.", links=[("Киева", "Kyiv")]),
+    C("uk-siege-1", "uk", "Його дід брав участь у звільненні Києва в 1943 році.", links=[("Києва", "Kyiv")]),
+    C("en-siege-1", "en", "His grandfather took part in the liberation of Kyiv in 1943.", links=[("Kyiv", "Kyiv")]),
+
+    # -- an office many hold at once names none of them ---------------------------------------------------
+    C("en-generic-office-1", "en", "A Chinese official said the talks in Astana had gone well.",
+      not_links=[("official", "Wang_Yi")]),
+    C("en-generic-office-2", "en", "The Chinese foreign minister said the talks in Astana had gone well.",  # near miss
+      links=[("foreign minister", "Wang_Yi")]),
+    C("ru-generic-office-1", "ru", "Китайский чиновник сказал, что переговоры в Астане прошли хорошо.",
+      not_links=[("чиновник", "Wang_Yi")]),
+    C("uk-generic-office-1", "uk", "Китайський посадовець сказав, що переговори в Астані пройшли добре.",
+      not_links=[("посадовець", "Wang_Yi")]),
+
+    # -- a known body's name that opens with its state -----------------------------------------------------
+    C("en-possessive-state-1", "en", "Iran's foreign ministry welcomed the declaration but warned against interference.",
+      links=[("Iran's", "Iran"), ("foreign ministry", "Ministry_of_Foreign_Affairs_of_Iran")]),
+
+    # -- a genitive complement's nominative ------------------------------------------------------------------
+    C("ru-genitive-complement-1", "ru", "Договор планируется подписать в Худжанде во время празднования Навруза.",
+      labels=[("Навруза", "Навруз")]),
+    C("uk-genitive-complement-1", "uk", "Договір планують підписати в Худжанді під час святкування Наврузу.",
+      labels=[("Наврузу", "Навруз")]),
+
+    # -- where a run of capitalised words ends ---------------------------------------------------------------
+    C("en-name-end-1", "en", "The five presidents signed a Treaty on Eternal Friendship and Cooperation on Tuesday.",
+      new=[("Treaty on Eternal Friendship and Cooperation", "Concept", "Treaty on Eternal Friendship and Cooperation")]),
+    C("en-name-end-2", "en", "The ministers met at the Sandton Convention Centre\nReuters reported the talks ran late.",
+      none=["Reuters"]),
+]
+
+
+def test_table_is_well_formed():
+    assert_well_formed(CASES)
+
+
+@pytest.mark.parametrize("case", params(CASES))
+def test_names_read_in_context(case: Case):
+    assert_passes(case)
