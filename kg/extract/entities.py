@@ -1221,6 +1221,10 @@ def _new_entity(ctx: ArticleContext, d: _NameDraft, i: int, j: int, span: list[T
             d.add(i, j, surname, "surname")
         return
     label = _genitive_complement(ctx, i, span) or nominative(span, lang, doc.text, person=etype == "Person")
+    known = _shortened_known(ctx, d, label) if etype != "Person" else ""
+    if known:
+        d.add(i, j, known, "name")
+        return
     eid = _new_id(label, lang, etype)
     if eid in ctx.gaz:
         eid = eid + "_" + lang
@@ -1245,6 +1249,23 @@ def _genitive_complement(ctx: ArticleContext, i: int, span: list[Token]) -> str:
     gent = [p for p in readings(tok.text.lower().replace("’", "'"), ctx.doc.lang)
             if p.tag.case == "gent" and p.tag.number != "plur" and p.normal_form != tok.text.lower()]
     return _case_like(tok.text, gent[0].normal_form) if gent else ""
+
+
+def _shortened_known(ctx: ArticleContext, d: _NameDraft, label: str) -> str:
+    """"the Security Council" after "the UN Security Council", «Исламской Республики» in a story
+    that names Iran: a name of two words or more that is a known entity's name, named in the
+    article, without its first or last words is that entity (when only one such entity is)."""
+    words = label.casefold().split()
+    if len(words) < 2:
+        return ""
+    size, lang = len(words), ctx.doc.lang
+    found = set()
+    for eid in {m.entity_id for m in d.mentions if m.kind == "name" and m.entity_id in ctx.gaz}:
+        for name in dict(ctx.gaz.get(eid).names).get(lang, ()):
+            full = name.casefold().split()
+            if len(full) > size and (full[-size:] == words or full[:size] == words):
+                found.add(eid)
+    return found.pop() if len(found) == 1 else ""
 
 
 KEYED_TYPES = frozenset({"Person", "Organization"})

@@ -9,6 +9,8 @@ and en, with a near miss beside each rule:
 - a capital whose siege or liberation the text tells is the city, not its state;
 - an office many hold at once («a Chinese official») stands for none of them;
 - a known body's name that opens with its state in the possessive names the state too;
+- a name that is a known entity's name, named in the article, without its first or last words
+  is that entity («Исламской Республики» where Iran is named);
 - the nominative of a name that is a common noun's genitive complement («празднования Навруза»);
 - a run of capitalised words stops at a paragraph's end and before a weekday.
 """
@@ -94,6 +96,16 @@ CASES: list[Case] = [
       labels=[("Навруза", "Навруз")]),
     C("uk-genitive-complement-1", "uk", "Договір планують підписати в Худжанді під час святкування Наврузу.",
       labels=[("Наврузу", "Навруз")]),
+
+    # -- a known name without its first or last words -------------------------------------------------------
+    C("en-shortened-1", "en", "North Korea violated resolutions of the UN Security Council. The ministers called on "
+      "the Security Council to respond.", links=[(("Security Council", 2), "UN_Security_Council")]),
+    C("ru-shortened-1", "ru", "Иран вступил в ШОС. Президент заявил, что членство открывает для Исламской Республики "
+      "новые возможности.", links=[("Исламской Республики", "Iran")]),
+    C("ru-shortened-2", "ru", "Президент заявил, что членство открывает для Исламской Республики новые возможности.",
+      not_links=[("Исламской Республики", "Iran")]),  # near miss: no state named
+    C("uk-shortened-1", "uk", "Іран вступив до ШОС. Президент заявив, що членство відкриває для Ісламської Республіки "
+      "нові можливості.", links=[("Ісламської Республіки", "Iran")]),
 
     # -- where a run of capitalised words ends ---------------------------------------------------------------
     C("en-name-end-1", "en", "The five presidents signed a Treaty on Eternal Friendship and Cooperation on Tuesday.",
