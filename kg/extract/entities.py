@@ -379,7 +379,7 @@ def known_names(ctx: ArticleContext, table: MentionTable) -> MentionTable:
     for m in matches:
         if m.kind == "adjective" and _opens_a_name(ctx, m.start):
             continue
-        if m.kind == "name" and (_inside_quoted_name(ctx, m) or _named_after_place(ctx, m)):
+        if m.kind == "name" and (_inside_quoted_name(ctx, m) or _named_after_place(ctx, m) or _ends_a_name(ctx, m)):
             continue  # left to the new names: another entity's name holds this one
         entry = ctx.gaz.get(m.entity_id)
         eid = m.entity_id
@@ -428,6 +428,25 @@ def _inside_quoted_name(ctx: ArticleContext, m: NameMatch) -> bool:
     if k > m.end:
         return _capitalised(tokens[k - 1])
     return ctx.gaz.get(m.entity_id).type in PLACE_TYPES and m.start > 1 and _names_a_thing(ctx, tokens[m.start - 2])
+
+
+def _ends_a_name(ctx: ArticleContext, m: NameMatch) -> bool:
+    """«от Республики Алтай», «в Союзі Вільних Країн»: where only a name's first word takes a
+    capital, a common noun with one inside a sentence opens a name; a place's one-word name
+    right after it in the nominative (whose it is would stand in the genitive: «Совета
+    Европы») is that name's end, not the place."""
+    tokens, g = ctx.doc.tokens, ctx.grammar
+    if not g.case_marking or g.capitalised_names or m.end - m.start != 1 or m.start < 2 or \
+            ctx.gaz.get(m.entity_id).type not in ("City", "Region"):  # «на заседании Совета Франция заявила»
+        return False
+    prev, tok = tokens[m.start - 1], tokens[m.start]
+    if ctx.sent(m.start - 2) != ctx.sent(m.start) or not _capitalised(prev) or prev.text.isupper() or \
+            tokens[m.start - 2].text in "\"«“„—–-:(" or tokens[m.start - 2].text.endswith((".", "!", "?")):
+        return False
+    a = prev.analysis
+    common = a.pos == "NOUN" and not a.grammemes & {"Name", "Surn", "Patr", "Geox", "Orgn", "Abbr"} and \
+        _morph(ctx.doc.lang).word_is_known(prev.text.lower().replace("’", "'"))
+    return common and bool(tok.analysis.any_cases) and tok.analysis.any_cases <= {"nomn", "accs"}
 
 
 def _names_a_thing(ctx: ArticleContext, tok: Token) -> bool:
@@ -1261,9 +1280,14 @@ def _shortened_known(ctx: ArticleContext, d: _NameDraft, label: str) -> str:
     size, lang = len(words), ctx.doc.lang
     found = set()
     for eid in {m.entity_id for m in d.mentions if m.kind == "name" and m.entity_id in ctx.gaz}:
-        for name in dict(ctx.gaz.get(eid).names).get(lang, ()):
+        names = dict(ctx.gaz.get(eid).names).get(lang, ())
+        own = {n.casefold() for n in names}
+        for name in names:
             full = name.casefold().split()
-            if len(full) > size and (full[-size:] == words or full[:size] == words):
+            # what is left off is the name's first words ("UN"), or its last if they are the
+            # entity's own short name («… Иран»), not a word that makes it another thing
+            # ("North Atlantic Treaty" is no "North Atlantic Treaty Organization")
+            if len(full) > size and (full[-size:] == words or (full[:size] == words and " ".join(full[size:]) in own)):
                 found.add(eid)
     return found.pop() if len(found) == 1 else ""
 

@@ -141,6 +141,8 @@ def _left(ctx: ArticleContext, d: _Draft, h: PhraseMatch, by_end) -> tuple[int, 
         t = tokens[k]
         m = by_end.get(k + 1)
         if m is not None and d.types.get(m.entity_id) in _NAMER_TYPES:
+            if m.start > 0 and tokens[m.start - 1].text.lower() in ctx.lex.words("prepositions"):
+                break  # «подписали в Бишкеке договор»: a place the verb is done in names no document
             first, named, k = m.start, True, m.start - 1
             continue
         low = t.text.lower()

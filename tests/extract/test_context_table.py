@@ -12,6 +12,8 @@ and en, with a near miss beside each rule:
 - a name that is a known entity's name, named in the article, without its first or last words
   is that entity («Исламской Республики» where Iran is named);
 - the nominative of a name that is a common noun's genitive complement («празднования Навруза»);
+- a place's name in the nominative after a capitalised common noun ends that name («Республики Алтай»);
+- a place before a document's head noun after a preposition names no document;
 - a run of capitalised words stops at a paragraph's end and before a weekday.
 """
 from __future__ import annotations
@@ -100,12 +102,24 @@ CASES: list[Case] = [
     # -- a known name without its first or last words -------------------------------------------------------
     C("en-shortened-1", "en", "North Korea violated resolutions of the UN Security Council. The ministers called on "
       "the Security Council to respond.", links=[(("Security Council", 2), "UN_Security_Council")]),
+    C("en-shortened-2", "en", "NATO's members signed the North Atlantic Treaty in Washington in 1949.",  # near miss
+      not_links=[("North Atlantic Treaty", "NATO")]),
     C("ru-shortened-1", "ru", "Иран вступил в ШОС. Президент заявил, что членство открывает для Исламской Республики "
       "новые возможности.", links=[("Исламской Республики", "Iran")]),
     C("ru-shortened-2", "ru", "Президент заявил, что членство открывает для Исламской Республики новые возможности.",
       not_links=[("Исламской Республики", "Iran")]),  # near miss: no state named
     C("uk-shortened-1", "uk", "Іран вступив до ШОС. Президент заявив, що членство відкриває для Ісламської Республіки "
       "нові можливості.", links=[("Ісламської Республіки", "Iran")]),
+
+    # -- a place's name at the end of a longer name ------------------------------------------------------------
+    C("ru-name-inside-1", "ru", "Он представляет в Совете Федерации интересы Республики Алтай с 2019 года.",
+      not_links=[("Алтай", "Jinshanlu_Q434924")], new=[("Республики Алтай", "Place", "Республика Алтай")]),
+    C("uk-name-inside-1", "uk", "Він представляє в Раді Федерації інтереси Республіки Алтай з 2019 року.",
+      not_links=[("Алтай", "Jinshanlu_Q434924")]),
+    C("ru-name-inside-2", "ru", "На заседании Совета Франция выступила против санкций.",  # near miss: a state, the subject
+      links=[("Франция", "France")]),
+    C("ru-named-events-1", "ru", "Президенты подписали в Бишкеке договор о границе между двумя странами.",
+      none=["договор"]),  # a place the verb is done in names no document
 
     # -- where a run of capitalised words ends ---------------------------------------------------------------
     C("en-name-end-1", "en", "The five presidents signed a Treaty on Eternal Friendship and Cooperation on Tuesday.",
