@@ -468,8 +468,8 @@ def _named_after_place(ctx: ArticleContext, m: NameMatch) -> bool:
             ctx.gaz.get(m.entity_id).type not in ("City", "Region"):
         return False
     prev, tok, lang = tokens[m.start - 1], tokens[m.start], ctx.doc.lang
-    if not prev.is_word or not prev.text.islower():
-        return False
+    if not prev.is_word or not prev.text.islower() or prev.analysis.pos != "NOUN":
+        return False  # («столицы и Львова»: «и» has a noun's reading too, a letter's name)
     nouns = {_same_form(p.tag.case, p.tag.gender) for p in readings(prev.text, lang)
              if p.tag.POS == "NOUN" and "anim" in p.tag.grammemes and p.tag.number != "plur" and p.tag.case}
     named = {_same_form(p.tag.case, p.tag.gender) for p in readings(tok.text.lower().replace("’", "'"), lang)
@@ -1261,7 +1261,7 @@ def _genitive_complement(ctx: ArticleContext, i: int, span: list[Token]) -> str:
         return ""
     prev, tok = tokens[i - 1], span[0]
     apposed = lex.words("body_nouns") | lex.words("title_nouns") | lex.words("city_nouns") | \
-        lex.words("place_nouns") | lex.words("product_nouns")
+        lex.words("place_nouns") | lex.words("product_nouns") | lex.words("city_part_nouns")  # «аэропорта Скавста»
     if not prev.is_word or not prev.text.islower() or prev.analysis.pos != "NOUN" or prev.lemmas & apposed \
             or not _own_script(ctx, tok):
         return ""

@@ -48,6 +48,10 @@ CASES: list[Case] = [
       not_links=[("Летисия", "Leticia_Q214913")]),
     C("ru-apposed-2", "ru", "Самолёт с гуманитарным грузом приземлился в Летисии.",  # near miss: a preposition
       links=[("Летисии", "Leticia_Q214913")]),
+    C("ru-apposed-3", "ru", "Лоукостер будет летать из украинской столицы и Львова в шесть стран.",  # near miss: «и»
+      links=[("Львова", "Lviv")]),
+    C("ru-genitive-complement-2", "ru", "Рейсы из аэропорта Скавста отменили из-за забастовки.",  # near miss: a name
+      labels=[("Скавста", "Скавста")]),                                                          # in apposition
     C("uk-apposed-1", "uk", "Книгу представила письменниця Аделаїда з Одеси.",
       not_links=[("Аделаїда", "Adelaide_Q5112")]),
 
