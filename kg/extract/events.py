@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from .. import schema
 from ..model import Entity, Fact
-from ..nlp import Document
+from ..nlp import Document, parse
 from ..nlp.phrases import PhraseIndex, PhraseMatch
 from .dates import find_dates
 from .entities import ActorMention, ArticleContext, EntityLayer, MentionTable, _Draft, _slug, nominative
@@ -203,6 +203,10 @@ def _right(ctx: ArticleContext, d_types, h: PhraseMatch, by_start) -> tuple[int,
                 break  # "signed the agreement at Malacañang Palace": where it was signed names no document
             last, named, k = m.end, True, m.end
             continue
+        topic = _topic_end(ctx, k) if h.payload == "Agreement" and k == h.end else 0
+        if topic:  # «договор о государственной границе»: what a treaty is about names it
+            last, named, k = topic, True, topic
+            break
         if not skip and any(c.isdigit() for c in t.text) and any(c.isalpha() for c in t.text):
             k += 1  # "resolution ES-11/1": a code, with what is written onto it
             while k < len(tokens) and tokens[k].start == tokens[k - 1].end and tokens[k].text not in ".,;:!?»\"":
@@ -211,6 +215,35 @@ def _right(ctx: ArticleContext, d_types, h: PhraseMatch, by_start) -> tuple[int,
             continue
         break
     return last, named, place
+
+
+_TOPIC_WORDS = 3  # «о государственной границе», «про вільну торгівлю»
+
+
+def _topic_end(ctx: ArticleContext, k: int) -> int:
+    """Where a treaty's subject ends: a topic preposition («о», «про») right after the head
+    noun, then up to three lower-case adjectives and nouns in an oblique case. 0 where there is
+    none, or where words do not decline to tell such a phrase ("an agreement on Tuesday")."""
+    tokens = ctx.doc.tokens
+    if not ctx.grammar.case_marking or k >= len(tokens) or tokens[k].text.lower() not in ctx.lex.words("topic_prepositions"):
+        return 0
+    j = k + 1
+    while j < len(tokens) and j - k <= _TOPIC_WORDS and ctx.sent(j) == ctx.sent(k) and tokens[j].text.islower() \
+            and tokens[j].analysis.pos in ("NOUN", "ADJF") and tokens[j].analysis.any_cases - {"nomn"}:
+        j += 1
+    return j if j > k + 1 and tokens[j - 1].analysis.pos == "NOUN" else 0
+
+
+def _topic_key(ctx: ArticleContext, tokens: list, h: PhraseMatch) -> tuple[str, str]:
+    """(head, subject) lemmas of a treaty named by what it is about; () for other names."""
+    words = [t for t in tokens if t.is_word]
+    if h.payload != "Agreement" or len(words) < 3 or words[1].text.lower() not in ctx.lex.words("topic_prepositions"):
+        return ()
+    return (words[0].lemma, words[-1].lemma)
+
+
+def _words(ctx: ArticleContext, label: str) -> list:
+    return list(parse(label, ctx.doc.lang).tokens)
 
 
 def _whose(ctx: ArticleContext, k: int) -> bool:
@@ -238,6 +271,14 @@ def _entity(ctx: ArticleContext, d: _Draft, first: int, h: PhraseMatch, last: in
         if f[2] == eid or (f[3] == h.payload and d.entities.get(f[2]) is not None
                            and head_only in (lbl for _, lbl in d.entities[f[2]].labels)):
             return f[2]
+    topic = _topic_key(ctx, tokens, h)
+    for f in found:
+        ent = d.entities.get(f[2])
+        if topic and f[3] == h.payload and ent is not None and _topic_key(ctx, _words(ctx, ent.labels[0][1]), h) == topic:
+            # «договор о границе», «договор о государственной границе»: one treaty, one more name
+            if label not in (n for _, n in ent.labels + ent.aliases):
+                d.entities[f[2]] = replace(ent, aliases=ent.aliases + ((doc.lang, label),))
+            return f[2]
     if eid in d.entities or eid in ctx.gaz:
         eid = _slug(f"{label} {h.payload}")
     labels = [(doc.lang, label)]
@@ -262,16 +303,16 @@ def event_qualified(facts: list[Fact], doc: Document, layer: EntityLayer, publis
     if not events or not facts:
         return facts
     event_ids = frozenset(events)
-    firsts: dict[str, ActorMention] = {}
+    named: dict[str, list[ActorMention]] = {}
     in_sentence: dict[int, list[str]] = {}
     for m in layer.mentions:
         if m.entity_id in event_ids:
-            firsts.setdefault(m.entity_id, m)
+            named.setdefault(m.entity_id, []).append(m)
             in_sentence.setdefault(m.sentence, []).append(m.entity_id)
-    if not firsts:
+    if not named:
         return facts
     by_start = {s.start: s.index for s in doc.sentences}
-    when = {e: _event_when(m, facts, doc, layer, by_start, published) for e, m in firsts.items()}
+    when = {e: _first_when(ms, facts, doc, layer, by_start, published) for e, ms in named.items()}
     out = []
     for f in facts:
         if f.relation in _AT_EVENT and f.provenance is not None:
@@ -308,6 +349,23 @@ def _lead_day(doc: Document, published) -> str:
                     abs((dt.date.fromisoformat(d.start) - published).days) <= _LEAD_DAYS:
                 return d.start
     return ""
+
+
+def _first_when(ms: list[ActorMention], facts: list[Fact], doc: Document, layer: EntityLayer, by_start,
+                published) -> tuple[str, str]:
+    """The date and place of the first sentence naming an event that gives them: a headline
+    names the treaty, the sentence after it where and when it was signed."""
+    date = place = ""
+    seen: set[int] = set()
+    for m in ms:
+        if m.sentence in seen:
+            continue
+        seen.add(m.sentence)
+        d, p = _event_when(m, facts, doc, layer, by_start, published)
+        date, place = date or d, place or p
+        if date and place:
+            break
+    return date, place
 
 
 def _event_when(m: ActorMention, facts: list[Fact], doc: Document, layer: EntityLayer, by_start,

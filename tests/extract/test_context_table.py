@@ -122,8 +122,15 @@ CASES: list[Case] = [
       not_links=[("Алтай", "Jinshanlu_Q434924")]),
     C("ru-name-inside-2", "ru", "На заседании Совета Франция выступила против санкций.",  # near miss: a state, the subject
       links=[("Франция", "France")]),
+    # a place the verb is done in names no document; what a treaty is about does, one treaty however said
     C("ru-named-events-1", "ru", "Президенты подписали в Бишкеке договор о границе между двумя странами.",
-      none=["договор"]),  # a place the verb is done in names no document
+      new=[("договор", "Agreement", "договор о границе")]),
+    C("ru-named-events-2", "ru", "Лидеры подписали договор о границе. Договор о государственной границе вступит в силу "
+      "после ратификации.", same=[("договор", "Договор")]),
+    C("uk-named-events-1", "uk", "Президенти підписали в Бішкеку договір про державний кордон між двома країнами.",
+      new=[("договір", "Agreement", "договір про державний кордон")]),
+    C("en-named-events-1", "en", "The presidents signed an agreement on Tuesday in Bishkek.",  # near miss: no topic
+      none=["agreement"]),
 
     # -- where a run of capitalised words ends ---------------------------------------------------------------
     C("en-name-end-1", "en", "The five presidents signed a Treaty on Eternal Friendship and Cooperation on Tuesday.",
