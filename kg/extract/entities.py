@@ -999,10 +999,14 @@ def _known_personal(ctx: ArticleContext, tok: Token) -> bool:
 def _first_name_before(ctx: ArticleContext, d: _NameDraft, i: int) -> bool:
     """«с Ли Харрисом»: inside a sentence, a capitalised word the dictionary knows as a name
     (whatever else it is) right before a known person's one-word name is a first name."""
-    if i == 0 or ctx.sent(i - 1) != ctx.sent(i) or not ctx.grammar.case_marking:
+    g, tok = ctx.grammar, ctx.doc.tokens[i]
+    if i == 0 or ctx.sent(i - 1) != ctx.sent(i) or not g.case_marking:
         return False
-    return any(m.kind == "name" and m.end - m.start == 1 and d.types.get(m.entity_id) == "Person"
-               for m in d.by_start.get(i + 1, ())) and _may_be_personal(ctx, ctx.doc.tokens[i])
+    # where only a name's first word takes a capital, one inside a sentence is a name's («топ-модель Мин Си»)
+    named = _may_be_personal(ctx, tok) or (not g.capitalised_names and not tok.text.isupper() and _own_script(ctx, tok)
+                                           and ctx.doc.tokens[i - 1].text not in "\"«“„—–-:(")
+    return named and any(m.kind == "name" and m.end - m.start == 1 and d.types.get(m.entity_id) == "Person"
+                         for m in d.by_start.get(i + 1, ()))
 
 
 def _may_be_personal(ctx: ArticleContext, tok: Token) -> bool:
@@ -1208,7 +1212,8 @@ def _new_entity(ctx: ArticleContext, d: _NameDraft, i: int, j: int, span: list[T
     if _adjectival(ctx, j, span):
         return
     nxt = next((m for m in d.by_start.get(j, ()) if m.kind == "name" and d.types.get(m.entity_id) == "Person"), None)
-    if nxt is not None and len(span) == 1 and (not g.case_marking or _may_be_personal(ctx, span[0])):
+    if nxt is not None and len(span) == 1 and (not g.case_marking or _may_be_personal(ctx, span[0])
+                                               or _first_name_before(ctx, d, i)):
         # «Гаканом Фіданом» where the gazetteer spells «Хакан»: a first name before a known
         # surname is that person's, whatever its spelling; one that sounds otherwise («Иванка
         # Трамп», «Ли Харрис») is another person's of that surname
@@ -1399,6 +1404,7 @@ def surnames(ctx: ArticleContext, table: MentionTable) -> MentionTable:
     if not persons:
         return table
     d = _Draft(ctx, table)
+    _named_in_full_elsewhere(ctx, d, table)
     by_lemma: dict[str, str] = {}
     for m in persons:
         for lemma in tokens[m.end - 1].lemmas:
@@ -1440,6 +1446,27 @@ def surnames(ctx: ArticleContext, table: MentionTable) -> MentionTable:
                 d.mentions[k] = ActorMention(m.start, m.end, target, "surname", m.sentence)
                 d.entities.pop(m.entity_id, None)
     return d.table()
+
+
+def _named_in_full_elsewhere(ctx: ArticleContext, d: _Draft, table: MentionTable) -> None:
+    """«Мин Си» opening a headline, where the text names «Мин Си» in full: a known person's
+    one-word name after a word that is a new person's first word with that name is the new
+    person, not the known one (a sentence's first word alone could not tell it)."""
+    tokens = ctx.doc.tokens
+    full: dict[tuple[str, str], str] = {}
+    for m in table.mentions:
+        if m.kind == "new-person" and m.end - m.start == 2:
+            full.setdefault((tokens[m.start].text.lower(), tokens[m.start + 1].text.lower()), m.entity_id)
+    if not full:
+        return
+    for k, m in enumerate(d.mentions):
+        if m.kind != "name" or m.end - m.start != 1 or m.start == 0 or table.types.get(m.entity_id) != "Person" \
+                or m.start - 1 in table.covered:
+            continue
+        eid = full.get((tokens[m.start - 1].text.lower(), tokens[m.start].text.lower()))
+        if eid is not None:
+            d.mentions[k] = ActorMention(m.start - 1, m.end, eid, "surname", m.sentence)
+            d.covered.add(m.start - 1)
 
 
 def person_labels(ctx: ArticleContext, table: MentionTable) -> MentionTable:

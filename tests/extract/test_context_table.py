@@ -60,6 +60,14 @@ CASES: list[Case] = [
       not_links=[("Харрисом", "Kamala_Harris")], new=[("Ли Харрисом", "Person", "Ли Харрис")]),
     C("ru-other-first-name-2", "ru", "Камала Харрис выступила в Чикаго. Потом Харрис уехала в Вашингтон.",  # near miss
       links=[(("Харрис", 2), "Kamala_Harris")]),
+    C("ru-other-first-name-3", "ru", "Мин Си в Париже\nКитайская топ-модель Мин Си вышла замуж в Гонконге.",
+      not_links=[("Си", "Xi_Jinping"), (("Си", 2), "Xi_Jinping")], same=[("Мин Си", ("Мин Си", 2))]),
+    C("ru-other-first-name-4", "ru", "Председатель КНР Си Цзиньпин прибыл в Москву. В Кремле Си встретился с Путиным.",
+      links=[(("Си", 2), "Xi_Jinping")]),  # near miss: a known place before him
+    C("uk-other-first-name-2", "uk", "Китайська топмодель Мін Сі вийшла заміж у Гонконзі.",
+      not_links=[("Сі", "Xi_Jinping")]),
+    C("en-other-first-name-2", "en", "The Chinese model Ming Xi married in Hong Kong.",
+      not_links=[("Xi", "Xi_Jinping")]),
     C("uk-other-first-name-1", "uk", "У Лондоні Холліс познайомився з Саймоном Бреннером і Лі Гаррісом.",
       not_links=[("Гаррісом", "Kamala_Harris")]),
     C("en-other-first-name-1", "en", "In London Hollis met Simon Brenner and Lee Harris.",
