@@ -342,7 +342,10 @@ def _nominative_word(t: Token, lang: str, instrumental: tuple[str, ...]) -> tupl
     parses = readings(t.text.replace("’", "'"), lang)
     named = [p for p in parses if {"Name", "Surn", "Patr"} & p.tag.grammemes and p.tag.case != "nomn"]
     if named and not any(p.tag.case == "nomn" and {"Name", "Surn", "Patr"} & p.tag.grammemes for p in parses):
-        return named[0].normal_form, False  # «Пауеллом» → пауелл, «Садыра» → садир
+        # «Пауеллом» → пауелл, «Садыра» → садир; in the reading's own gender («Астанинскую
+        # декларацию» → астанинская, not the masculine dictionary form)
+        form = named[0].inflect({"nomn"})
+        return (form.word if form else named[0].normal_form), False
     best = parses[0]
     if best.tag.case == "nomn" and t.text.lower().endswith(instrumental):
         # an unknown word read as a nominative though it ends like an instrumental: «Пауэллом»
@@ -1314,8 +1317,19 @@ def _adjectival(ctx: ArticleContext, j: int, span: list[Token]) -> bool:
     tokens = ctx.doc.tokens
     nxt = tokens[j] if j < len(tokens) else None
     suffixes = ctx.grammar.adjective_suffixes
-    return bool(suffixes) and nxt is not None and nxt.is_word and nxt.text.islower() and \
-        span[-1].text.lower().endswith(suffixes)
+    if nxt is None or not nxt.is_word or not nxt.text.islower():
+        return False
+    if ctx.grammar.case_marking:
+        # «Астанинскую декларацию»: an adjective that agrees with the noun after it is that
+        # noun's describer (the event and document stage reads the two as a name)
+        # noun's describer (the event and document stage reads the two as a name), as the
+        # dictionary reads it or, before a document's or event's noun, as its case agrees
+        # (the dictionary guesses «Астанинскую» a surname)
+        last = span[-1].analysis
+        agrees = len(span) == 1 and nxt.analysis.pos == "NOUN" and bool(last.any_cases & nxt.analysis.any_cases)
+        return agrees and ((last.pos == "ADJF" and not last.grammemes & _PERSONAL)
+                           or (bool(nxt.lemmas & ctx.lex.words("concept_words")) and "Name" not in last.grammemes))
+    return bool(suffixes) and span[-1].text.lower().endswith(suffixes)
 
 
 def _guess_type(ctx: ArticleContext, i: int, j: int, span: list[Token]) -> str:

@@ -14,6 +14,7 @@ and en, with a near miss beside each rule:
 - the nominative of a name that is a common noun's genitive complement («празднования Навруза»);
 - a place's name in the nominative after a capitalised common noun ends that name («Республики Алтай»);
 - a place before a document's head noun after a preposition names no document;
+- a capitalised word agreeing with a document's noun after it is the document's describer;
 - a run of capitalised words stops at a paragraph's end and before a weekday.
 """
 from __future__ import annotations
@@ -139,6 +140,14 @@ CASES: list[Case] = [
       new=[("договір", "Agreement", "договір про державний кордон")]),
     C("en-named-events-1", "en", "The presidents signed an agreement on Tuesday in Bishkek.",  # near miss: no topic
       none=["agreement"]),
+
+    # -- a capitalised adjective before a document's noun names the document, not a person ------------------
+    C("ru-describer-1", "ru", "Главы государств подписали Астанинскую декларацию и утвердили стратегию.",
+      new=[("Астанинскую декларацию", "Agreement", "Астанинская декларация")]),
+    C("uk-describer-1", "uk", "Глави держав підписали Астанинську декларацію та затвердили стратегію.",
+      new=[("Астанинську декларацію", "Agreement", "Астанинська декларація")]),
+    C("ru-describer-2", "ru", "Министр передал Ковальскому декларацию о намерениях.",  # near miss: another case
+      new=[("Ковальскому", "Person", "Ковальский")]),
 
     # -- where a run of capitalised words ends ---------------------------------------------------------------
     C("en-name-end-1", "en", "The five presidents signed a Treaty on Eternal Friendship and Cooperation on Tuesday.",
