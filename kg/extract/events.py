@@ -58,7 +58,7 @@ def named_events(ctx: ArticleContext, table: MentionTable) -> MentionTable:
     event_at: dict[int, ActorMention] = {}  # the first event mention over each token
     for m in d.mentions:
         _note_event(event_at, m)
-    found: list[tuple[int, int, str, str]] = []  # start, end, entity id, kind
+    found: list[tuple] = []  # start, end, entity id, kind, number key
     for h in _heads(ctx.lex).find(tokens):
         if any(k in d.covered for k in range(h.start, h.end)):
             _named_again(ctx, d, h, by_start, by_end, event_at.get(h.start))
@@ -72,7 +72,7 @@ def named_events(ctx: ArticleContext, table: MentionTable) -> MentionTable:
                 _note_event(event_at, _mention(d, first, h.end, earlier[-1][2], h.payload))
             continue
         eid = _entity(ctx, d, first, h, last, place, found)
-        found.append((first, h.end, eid, h.payload))
+        found.append((first, h.end, eid, h.payload, _number_key(ctx, ctx.doc.tokens[first:h.end], h)))
         _note_event(event_at, _mention(d, first, h.end, eid, h.payload))
     # "the document", «документ»: the document named last before it
     for k, t in enumerate(tokens):
@@ -234,6 +234,17 @@ def _topic_end(ctx: ArticleContext, k: int) -> int:
     return j if j > k + 1 and tokens[j - 1].analysis.pos == "NOUN" else 0
 
 
+def _number_key(ctx: ArticleContext, tokens, h: PhraseMatch) -> tuple:
+    """(number, head lemmas) of a numbered document or event ("12th sanctions package", «13-й
+    пакет санкцій»): the same number and head words in another order are the same one."""
+    numbers = tuple(t.text for t in tokens if any(c.isdigit() for c in t.text))
+    if not numbers:
+        return ()
+    heads = frozenset(l for t in ctx.doc.tokens[h.start:h.end] if t.is_word
+                      and t.text.lower() not in ctx.grammar.of_words for l in [t.lemma])
+    return (numbers, heads)
+
+
 def _topic_key(ctx: ArticleContext, tokens: list, h: PhraseMatch) -> tuple[str, str]:
     """(head, subject) lemmas of a treaty named by what it is about; () for other names."""
     words = [t for t in tokens if t.is_word]
@@ -270,6 +281,13 @@ def _entity(ctx: ArticleContext, d: _Draft, first: int, h: PhraseMatch, last: in
     for f in found:
         if f[2] == eid or (f[3] == h.payload and d.entities.get(f[2]) is not None
                            and head_only in (lbl for _, lbl in d.entities[f[2]].labels)):
+            return f[2]
+    numbered = _number_key(ctx, doc.tokens[first:h.end], h)
+    for f in found:  # "the 12th sanctions package", "its 12th package of sanctions": one package
+        if numbered and f[3] == h.payload and f[4:] == (numbered,) and f[2] in d.entities:
+            ent = d.entities[f[2]]
+            if label not in (n for _, n in ent.labels + ent.aliases):
+                d.entities[f[2]] = replace(ent, aliases=ent.aliases + ((doc.lang, label),))
             return f[2]
     topic = _topic_key(ctx, tokens, h)
     for f in found:

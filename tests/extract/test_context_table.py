@@ -141,6 +141,12 @@ CASES: list[Case] = [
     C("en-named-events-1", "en", "The presidents signed an agreement on Tuesday in Bishkek.",  # near miss: no topic
       none=["agreement"]),
 
+    C("en-named-events-2", "en", "The EU adopted its 12th sanctions package against Russia. The 12th package of "
+      "sanctions bans Russian diamonds.", same=[("12th sanctions package", "12th package of sanctions")]),
+    C("ru-named-events-3", "ru", "ЕС принял 12-й пакет санкций против России. 13-й пакет санкций готовят к весне.",
+      new=[("12-й пакет санкций", "Concept", "12-й пакет санкций"),  # near miss: another number, another package
+           ("13-й пакет санкций", "Concept", "13-й пакет санкций")]),
+
     # -- a capitalised adjective before a document's noun names the document, not a person ------------------
     C("ru-describer-1", "ru", "Главы государств подписали Астанинскую декларацию и утвердили стратегию.",
       new=[("Астанинскую декларацию", "Agreement", "Астанинская декларация")]),
