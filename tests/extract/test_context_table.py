@@ -158,8 +158,10 @@ CASES: list[Case] = [
     # -- where a run of capitalised words ends ---------------------------------------------------------------
     C("en-name-end-1", "en", "The five presidents signed a Treaty on Eternal Friendship and Cooperation on Tuesday.",
       new=[("Treaty on Eternal Friendship and Cooperation", "Concept", "Treaty on Eternal Friendship and Cooperation")]),
-    C("en-name-end-2", "en", "The ministers met at the Sandton Convention Centre\nReuters reported the talks ran late.",
-      none=["Reuters"]),
+    C("en-name-end-2", "en", "The ministers met at the Sandton Convention Centre\nPhotographs by Kwame Mensah show the hall.",
+      none=["Photographs"]),
+    C("ru-name-end-1", "ru", "Министры встретились в Кайраккуме\nФото Ахмада Каримова",
+      new=[("Кайраккуме", "Place", "Кайраккум")], none=["Фото"]),
 ]
 
 
