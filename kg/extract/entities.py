@@ -1248,7 +1248,7 @@ def _new_entity(ctx: ArticleContext, d: _NameDraft, i: int, j: int, span: list[T
             d.add(i, j, surname, "surname")
         return
     label = _genitive_complement(ctx, i, span) or nominative(span, lang, doc.text, person=etype == "Person")
-    known = _shortened_known(ctx, d, label) if etype != "Person" else ""
+    known = _shortened_known(ctx, d, label, i) if etype != "Person" else ""
     if known:
         d.add(i, j, known, "name")
         return
@@ -1278,10 +1278,11 @@ def _genitive_complement(ctx: ArticleContext, i: int, span: list[Token]) -> str:
     return _case_like(tok.text, gent[0].normal_form) if gent else ""
 
 
-def _shortened_known(ctx: ArticleContext, d: _NameDraft, label: str) -> str:
+def _shortened_known(ctx: ArticleContext, d: _NameDraft, label: str, at: int) -> str:
     """"the Security Council" after "the UN Security Council", «Исламской Республики» in a story
     that names Iran: a name of two words or more that is a known entity's name, named in the
-    article, without its first or last words is that entity (when only one such entity is)."""
+    article, without its first or last words is that entity; of several such (Iran and
+    Pakistan are both an Islamic Republic), the one named last before it."""
     words = label.casefold().split()
     if len(words) < 2:
         return ""
@@ -1297,6 +1298,10 @@ def _shortened_known(ctx: ArticleContext, d: _NameDraft, label: str) -> str:
             # ("North Atlantic Treaty" is no "North Atlantic Treaty Organization")
             if len(full) > size and (full[-size:] == words or (full[:size] == words and " ".join(full[size:]) in own)):
                 found.add(eid)
+    if len(found) > 1:
+        last = {e: max((m.start for m in d.mentions if m.entity_id == e and m.start < at), default=-1) for e in found}
+        ranked = sorted(found, key=lambda e: -last[e])
+        found = {ranked[0]} if last[ranked[0]] > last[ranked[1]] else set()
     return found.pop() if len(found) == 1 else ""
 
 
