@@ -430,7 +430,15 @@ def _inside_quoted_name(ctx: ArticleContext, m: NameMatch) -> bool:
         return False
     if k > m.end:
         return _capitalised(tokens[k - 1])
-    return ctx.gaz.get(m.entity_id).type in PLACE_TYPES and m.start > 1 and _names_a_thing(ctx, tokens[m.start - 2])
+    # a place's name, or a common word («группа «Альянс»»), not a known body's own name («"Газпром"»)
+    return (ctx.gaz.get(m.entity_id).type in PLACE_TYPES or _common_word(ctx, tokens[m.start])) and \
+        m.start > 1 and _names_a_thing(ctx, tokens[m.start - 2])
+
+
+def _common_word(ctx: ArticleContext, tok: Token) -> bool:
+    a = tok.analysis
+    return ctx.grammar.case_marking and a.pos == "NOUN" and not a.grammemes & {"Name", "Surn", "Patr", "Geox", "Orgn", "Abbr"} \
+        and _morph(ctx.doc.lang).word_is_known(tok.text.lower().replace("’", "'"))
 
 
 def _ends_a_name(ctx: ArticleContext, m: NameMatch) -> bool:

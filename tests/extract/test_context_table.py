@@ -39,6 +39,11 @@ CASES: list[Case] = [
       not_links=[("Ташкент", "Tashkent"), ("Ташкент", "Uzbekistan")]),
     C("ru-quoted-3", "ru", "Делегация прибыла в Ташкент в понедельник.",  # near miss: the city itself
       links=[("Ташкент", "Tashkent")]),
+    C("ru-quoted-4", "ru", "На концерте выступил Игорь Журавлёв из группы «Альянс».",  # a common word in quotes
+      not_links=[("Альянс", "NATO")]),
+    C("ru-quoted-5", "ru", "Компания «Газпром» повысила цены. Министры НАТО обсудили, как Альянс будет действовать.",
+      links=[("Газпром", "Gazprom"), ("Альянс", "NATO")]),  # near misses: a body's own name, the word unquoted
+    C("uk-quoted-3", "uk", "На концерті виступив гурт «Альянс» з Москви.", not_links=[("Альянс", "NATO")]),
     C("uk-quoted-1", "uk", "Готель «Ташкент» закрили на ремонт до осені.",
       not_links=[("Ташкент", "Tashkent"), ("Ташкент", "Uzbekistan")]),
     C("uk-quoted-2", "uk", "Делегація прибула до Ташкента в понеділок.",  # near miss
