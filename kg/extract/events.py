@@ -141,8 +141,10 @@ def _left(ctx: ArticleContext, d: _Draft, h: PhraseMatch, by_end) -> tuple[int, 
         t = tokens[k]
         m = by_end.get(k + 1)
         if m is not None and d.types.get(m.entity_id) in _NAMER_TYPES:
-            if m.start > 0 and tokens[m.start - 1].text.lower() in ctx.lex.words("prepositions"):
-                break  # «подписали в Бишкеке договор»: a place the verb is done in names no document
+            if g.case_marking and m.start > 0 and tokens[m.start - 1].text.lower() in ctx.lex.words("prepositions"):
+                # «подписали в Бишкеке договор»: a place the verb is done in names no document
+                # ("at Johannesburg summit": in English the preposition stands before the whole name)
+                break
             first, named, k = m.start, True, m.start - 1
             continue
         low = t.text.lower()

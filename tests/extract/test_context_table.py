@@ -145,6 +145,8 @@ CASES: list[Case] = [
       "после ратификации.", same=[("договор", "Договор")]),
     C("uk-named-events-1", "uk", "Президенти підписали в Бішкеку договір про державний кордон між двома країнами.",
       new=[("договір", "Agreement", "договір про державний кордон")]),
+    C("en-named-events-3", "en", "BRICS invited six countries to join at Johannesburg summit.",  # near miss
+      new=[("Johannesburg summit", "Summit", "Johannesburg summit")]),
     C("en-named-events-1", "en", "The presidents signed an agreement on Tuesday in Bishkek.",  # near miss: no topic
       none=["agreement"]),
 
