@@ -300,6 +300,8 @@ def _name_case(tokens: list[Token], lang: str) -> tuple[str, str] | None:
         nominatives = sum(p.tag.case == "nomn" for p in named)
         if not named or 0 < nominatives < len(named):
             continue  # «Доминика»: a man's name in the genitive or a woman's in the nominative
+        if all(p.tag.number == "plur" for p in named):
+            continue  # one person's name is singular: «Хамзаев» read only as a plural of «Хамзай» says nothing
         cases = {_same_form(p.tag.case, p.tag.gender) for p in named}
         genders = {p.tag.gender for p in named}
         if len(cases) == 1 and len(genders) == 1 and None not in genders:
@@ -1533,7 +1535,8 @@ def _gender_cues(ctx: ArticleContext, m: ActorMention, endings: Mapping) -> list
     first = tokens[m.start].text.lower().replace("’", "'")
     cues = []
     if m.start > 0 and ctx.sent(m.start - 1) == ctx.sent(m.start) and tokens[m.start - 1].is_word \
-            and not tokens[m.start - 1].analysis.grammemes & _PERSONAL:
+            and tokens[m.start - 1].analysis.pos == "NOUN" and not tokens[m.start - 1].analysis.grammemes & _PERSONAL:
+        # (by its likeliest reading: «и» before «Ли Харрисом» is a conjunction, not a letter's name)
         found = {(_same_form(p.tag.case, p.tag.gender), p.tag.gender) for p in readings(tokens[m.start - 1].text.lower(), lang)
                  if p.tag.POS == "NOUN" and "anim" in p.tag.grammemes and p.tag.number != "plur" and p.tag.case
                  and p.tag.gender in ("masc", "femn") and may_stand_in(first, p.tag.case, p.tag.gender, endings)}
@@ -1572,11 +1575,11 @@ def _settled_label(ctx: ArticleContext, names: list[tuple[Token, ...]], cues: li
         if not gender:
             return ""
         first = columns[0][0].lower().replace("’", "'")
-        # «Ли Харрисом»: a word the dictionary knows as a name in one oblique case only tells
-        # the case better than a cue tried on the first word, which may not decline («Ли»)
+        # «Ли Харрисом»: else a word the dictionary knows as a name in one case only tells the
+        # case better than the first word, which may not decline («Ли»)
         own = _name_case(list(names[0]), ctx.doc.lang)
-        case = (own[0] if own and own[1] == gender and own[0] != "nomn" else "") or \
-            next((c for c, g, _ in cues if g == gender and c), "") or \
+        case = next((c for c, g, _ in cues if g == gender and c), "") or \
+            (own[0] if own and own[1] == gender else "") or \
             next((c for c in _CASES if may_stand_in(first, c, gender, endings)), "nomn")
         return nominative(list(names[0]), ctx.doc.lang, person=True, agreed=(_same_form(case, gender), gender))
     words = []

@@ -4,6 +4,7 @@ and en, with a near miss beside each rule:
 - a known name that is only part of a quoted name (a firm, a hotel, a route named after a
   place or a person) is not that place or person;
 - a place's name in apposition to a noun of a person («королева Летисия») is a person's name;
+- one person's name is singular: a plural reading of its word gives no nominative («Хамзаев»);
 - a known person's one-word name after another first name («Ли Харрисом») is another person;
 - a city in capitals before a comma opening a paragraph anywhere is where a story was filed;
 - a capital whose siege or liberation the text tells is the city, not its state;
@@ -78,6 +79,12 @@ CASES: list[Case] = [
       not_links=[("Гаррісом", "Kamala_Harris")]),
     C("en-other-first-name-1", "en", "In London Hollis met Simon Brenner and Lee Harris.",
       not_links=[("Harris", "Kamala_Harris")]),
+
+    # -- one person's name is singular: no plural reading gives its nominative ---------------------------------
+    C("ru-singular-name-1", "ru", "Кандидаты Улугбек Иноятов и Абдушукур Хамзаев не набрали и пяти процентов.",
+      labels=[("Улугбек Иноятов", "Улугбек Иноятов"), ("Абдушукур Хамзаев", "Абдушукур Хамзаев")]),
+    C("ru-singular-name-2", "ru", "Журналисты спросили Абия Ахмеда о переговорах.",  # near miss: an oblique case
+      labels=[("Абия Ахмеда", "Абий Ахмед")]),
 
     # -- the city a story is filed from, in any paragraph -----------------------------------------------
     C("ru-filed-1", "ru", "Оппозиция оспорила итоги выборов. Суд назначил слушание. Наблюдатели ждут решения.\n\n"
