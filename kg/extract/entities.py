@@ -433,7 +433,7 @@ def _inside_quoted_name(ctx: ArticleContext, m: NameMatch) -> bool:
     if k > m.end:
         return _capitalised(tokens[k - 1])
     # a place's name, or a common word («группа «Альянс»»), not a known body's own name («"Газпром"»)
-    return (ctx.gaz.get(m.entity_id).type in PLACE_TYPES or _common_word(ctx, tokens[m.start])) and \
+    return (ctx.gaz.get(m.entity_id).type in PLACE_TYPES or (m.end - m.start == 1 and _common_word(ctx, tokens[m.start]))) and \
         m.start > 1 and _names_a_thing(ctx, tokens[m.start - 2])
 
 

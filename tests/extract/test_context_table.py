@@ -44,6 +44,8 @@ CASES: list[Case] = [
       not_links=[("Альянс", "NATO")]),
     C("ru-quoted-5", "ru", "Компания «Газпром» повысила цены. Министры НАТО обсудили, как Альянс будет действовать.",
       links=[("Газпром", "Gazprom"), ("Альянс", "NATO")]),  # near misses: a body's own name, the word unquoted
+    C("uk-quoted-4", "uk", "У Сіані відбувся перший саміт «Китай – Центральна Азія».",  # near miss: a format's
+      links=[("Китай – Центральна Азія", "C_C5")]),                                    # name of several words
     C("uk-quoted-3", "uk", "На концерті виступив гурт «Альянс» з Москви.", not_links=[("Альянс", "NATO")]),
     C("uk-quoted-1", "uk", "Готель «Ташкент» закрили на ремонт до осені.",
       not_links=[("Ташкент", "Tashkent"), ("Ташкент", "Uzbekistan")]),
