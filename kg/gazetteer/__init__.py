@@ -213,13 +213,13 @@ def read_entries(files: list[Path]) -> dict[str, Entry]:
 
 def _same_as_curated(entry: Entry, curated: dict[str, Entry], owners: dict[tuple[str, str], set[str]]) -> str:
     """The curated entity a generated one is, or '': one curated entity without a Wikidata item,
-    of the same type and country, that has one of its English and one of its Russian names
-    (the curated Kursk and GeoNames' Kursk). The generated entity's item is then the curated one's."""
-    ids: set[str] | None = None
-    for lang in ("en", "ru"):
-        have = set().union(*(owners.get((lang, n.casefold()), set()) for n in dict(entry.names).get(lang, ())))
-        ids = have if ids is None else ids & have
-    ids = {i for i in ids or () if not curated[i].wikidata and curated[i].type == entry.type
+    of the same type and country, that has one of its names in two of the three languages (the
+    curated Kursk and GeoNames' Kursk). The generated entity's item is then the curated one's."""
+    votes: dict[str, int] = defaultdict(int)
+    for lang, names in entry.names:
+        for i in set().union(*(owners.get((lang, n.casefold()), set()) for n in names)):
+            votes[i] += 1
+    ids = {i for i, n in votes.items() if n >= 2 and not curated[i].wikidata and curated[i].type == entry.type
            and curated[i].country == entry.country}
     return next(iter(ids)) if len(ids) == 1 else ""
 

@@ -623,12 +623,17 @@ class NameFilter:
 
     def _readings(self, word: str, lang: str) -> set[str]:
         """What the dictionary knows a one-word name as: place, first name, surname, common word."""
+        from . import name_key
+
         kinds: set[str] = set()
         morph = self.analyser(lang)
+        # the matcher finds the name by its own letters only where it keeps them as its lemma
+        # («Семей» is found as «семья», so the common word's readings stand)
+        own_key = name_key(word, lang) == (word.lower(),)
         for p in morph.parse(word.lower()):
             if not morph.word_is_known(p.word):
                 continue
-            if p.tag.case and p.tag.case != "nomn" and p.normal_form != p.word:
+            if own_key and p.tag.case and p.tag.case != "nomn" and p.normal_form != p.word:
                 # a name is written in the nominative: «Калифорния» is no form of «калифорний»
                 # (a genitive), nor «Муром» of the surname «Мур» (an instrumental)
                 continue
@@ -831,8 +836,8 @@ def _build_places(sources: Path, gazetteer_dir: Path, dropped: dict[str, int]) -
 
 def same_as_curated(drafts: list[Draft], gazetteer_dir: Path) -> tuple[list[Draft], list[Draft]]:
     """Drafts that are a curated entity without a Wikidata item (the curated Kursk and GeoNames'
-    Kursk: one such entity of the same type and country has one of the draft's English and one
-    of its Russian names), kept with only the names they share with it, and the other drafts.
+    Kursk: one such entity of the same type and country has one of the draft's names in two of
+    the three languages), kept with only the names they share with it, and the other drafts.
     The loader gives the curated entity the draft's item (see `kg.gazetteer.read_entries`)."""
     from . import read_entries
 
@@ -846,11 +851,11 @@ def same_as_curated(drafts: list[Draft], gazetteer_dir: Path) -> tuple[list[Draf
     items = {e.wikidata for e in curated.values() if e.wikidata}
     same, others = [], []
     for d in drafts:
-        ids = None
-        for lang in ("en", "ru"):
-            have = set().union(*(owners.get((lang, n.casefold()), set()) for n in d.names.get(lang, [])))
-            ids = have if ids is None else ids & have
-        ids = {i for i in ids or () if curated[i].type == d.type and curated[i].country == d.country}
+        votes: dict[str, int] = defaultdict(int)
+        for lang in ("en", "uk", "ru"):
+            for i in set().union(*(owners.get((lang, n.casefold()), set()) for n in d.names.get(lang, []))):
+                votes[i] += 1
+        ids = {i for i, n in votes.items() if n >= 2 and curated[i].type == d.type and curated[i].country == d.country}
         if len(ids) != 1 or not d.wikidata or d.wikidata in items:
             others.append(d)
             continue
