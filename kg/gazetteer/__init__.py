@@ -220,7 +220,7 @@ def _same_as_curated(entry: Entry, curated: dict[str, Entry], owners: dict[tuple
         for i in set().union(*(owners.get((lang, n.casefold()), set()) for n in names)):
             votes[i] += 1
     ids = {i for i, n in votes.items() if n >= 2 and not curated[i].wikidata and curated[i].type == entry.type
-           and curated[i].country == entry.country}
+           and curated[i].country in ("", entry.country)}
     return next(iter(ids)) if len(ids) == 1 else ""
 
 

@@ -26,7 +26,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -53,6 +53,7 @@ class Draft:
     wikidata: str = ""
     country: str = ""
     population: int = 0
+    kind_forms: dict[str, str] = field(default_factory=dict)  # lang → "штат {}": the name with its kind word
 
     def record(self) -> dict:
         out: dict = {"id": self.id, "type": self.type}
@@ -278,14 +279,9 @@ def subdivisions(states_db: Path, countries: dict[str, str]) -> list[Draft]:
         for lang in names:
             for n in list(names[lang]):
                 _add(names[lang], short_region_name(n))
-        if sub.type == "State":
-            # «штат Нью-Йорк», "New York State": the state's own name where its bare name is
-            # the town's (left to it below) or another's
-            for lang, form in _STATE_FORMS.items():
-                for n in list(names[lang]):
-                    _add(names[lang], form.format(n))
         drafts.append(Draft(id=f"{slug(names['en'][0])}_{sub.code}", type="Region", names=names,
-                            wikidata=other.wikidata if other else "", country=countries.get(sub.country_code, "")))
+                            wikidata=other.wikidata if other else "", country=countries.get(sub.country_code, ""),
+                            kind_forms=_STATE_FORMS if sub.type == "State" else {}))
     return _uk_names_of_their_own(drafts)
 
 
@@ -774,7 +770,12 @@ def _drop_city_names(regions: list[Draft], city_names: set[tuple[str, str]]) -> 
     for d in regions:
         code = d.id.rsplit("_", 1)[-1].split("-")[0]
         for lang in d.names:
-            d.names[lang] = [n for n in d.names[lang] if (code, fold(n)) not in city_names]
+            towns = [n for n in d.names[lang] if (code, fold(n)) in city_names]
+            d.names[lang] = [n for n in d.names[lang] if n not in towns]
+            if lang in d.kind_forms:
+                # «штат Нью-Йорк», "New York State": the state keeps its name with its kind word
+                for n in towns:
+                    _add(d.names[lang], d.kind_forms[lang].format(n))
 
 
 # --- writing ------------------------------------------------------------------------------------
@@ -855,7 +856,8 @@ def same_as_curated(drafts: list[Draft], gazetteer_dir: Path) -> tuple[list[Draf
         for lang in ("en", "uk", "ru"):
             for i in set().union(*(owners.get((lang, n.casefold()), set()) for n in d.names.get(lang, []))):
                 votes[i] += 1
-        ids = {i for i, n in votes.items() if n >= 2 and curated[i].type == d.type and curated[i].country == d.country}
+        ids = {i for i, n in votes.items() if n >= 2 and curated[i].type == d.type
+               and curated[i].country in ("", d.country)}  # curated regions name no country
         if len(ids) != 1 or not d.wikidata or d.wikidata in items:
             others.append(d)
             continue
