@@ -34,7 +34,7 @@ from ..nlp.phrases import norm_lemma
 from ..resources import cache_dir, gazetteer_files
 
 LANGS = tuple(schema.load().languages)
-_CACHE_VERSION = "8"  # bump when the pickled classes change
+_CACHE_VERSION = "9"  # bump when the pickled classes, or how entries are read, change
 class _Compact:
     """Pickles a frozen dataclass as its constructor's arguments: tens of thousands of entries
     load several times faster than through the generic dataclass state."""
@@ -267,7 +267,11 @@ def _generated_entries(files: list[Path], curated: dict[str, Entry]) -> dict[str
             names = tuple((lang, tuple(n for n in ns if (lang, n.casefold()) not in taken)) for lang, ns in entry.names)
             if all(ns for (_, ns), (_, given) in zip(names, entry.names) if given):
                 out[entry.id] = _replace_names(entry, names)
-    out.update({cid: replace(curated[cid], wikidata=qid) for cid, qid in linked.items() if qid})
+    # an item another generated entity also carries (Osh the city and the region of the same
+    # item) stays with that one
+    kept_items = {e.wikidata for e in out.values() if e.wikidata}
+    out.update({cid: replace(curated[cid], wikidata=qid) for cid, qid in linked.items()
+                if qid and qid not in kept_items})
     return out
 
 
