@@ -490,17 +490,6 @@ def _named_after_place(ctx: ArticleContext, m: NameMatch) -> bool:
     return bool(nouns & named) and not prev.lemmas & ctx.lex.words("city_part_nouns")
 
 
-def _filed_from(ctx: ArticleContext, m: NameMatch) -> bool:
-    """«МОСКВА, 1 авг —» opening a paragraph anywhere in the text (a story quoted in another, a
-    wire item after its headline): the city written in capitals, then a comma, is where it
-    was filed from."""
-    tokens = ctx.doc.tokens
-    first = tokens[m.start]
-    return (m.start == 0 or ctx.sent(m.start - 1) != ctx.sent(m.start)) and first.text.isupper() and \
-        len(first.text) >= 3 and m.end < len(tokens) and tokens[m.end].text == "," and \
-        ctx.gaz.get(m.entity_id).type == "City"
-
-
 def _opens_a_name(ctx: ArticleContext, k: int) -> bool:
     """«в Колумбийском университете», «1-го Украинского фронта»: where only a name's first word
     takes a capital, a nationality adjective with one inside a sentence opens a body's name; it
@@ -590,9 +579,40 @@ def _listed_with_cities(ctx: ArticleContext, matches: list[NameMatch]) -> set[st
         placed = _is_place_use(ctx, m.start) or (m.start > 0 and tokens[m.start - 1].text.lower() in g.between_words)
         route = all(t.text in ("-", "‑", "—", "–") for t in joins) and (others or any(
             t.start == tokens[t.index - 1].end and t.end == tokens[t.index + 1].start for t in joins))
-        if route or (others and (placed or len(chain) >= 3)):
+        if route or (others and (placed or len(chain) >= 3)) or _placed_together(ctx, chain):
             out |= capitals
     return out
+
+
+def _placed_together(ctx: ArticleContext, chain: list[NameMatch]) -> bool:
+    """«в Берлине и Москве», "in Paris and Rome": cities joined after a place's preposition are
+    all places, each in the case that preposition gave the first (no company: «с Москвой и
+    Киевом» is no place)."""
+    tokens = ctx.doc.tokens
+    if len(chain) < 2 or not _is_place_use(ctx, chain[0].start):
+        return False
+    cases = tokens[chain[0].start].analysis.any_cases & {"loct", "gent", "accs"}
+    return not ctx.grammar.case_marking or all(tokens[x.start].analysis.any_cases & cases for x in chain[1:])
+
+
+def _filed_from(ctx: ArticleContext, m: NameMatch) -> bool:
+    """«МОСКВА, 1 авг —», "KYIV, March 3": a city in capitals and a comma, opening a paragraph or
+    followed by a date, opens a wire story wherever it stands (after a caption, a story quoted in
+    another): the place it was filed from."""
+    tokens, lex = ctx.doc.tokens, ctx.lex
+    if m.end + 2 >= len(tokens) or not tokens[m.start].text.isupper() or len(tokens[m.start].text) < 3:
+        return False
+    if tokens[m.end].text != "," or ctx.gaz.get(m.entity_id).type != "City":
+        return False
+    if m.start == 0 or ctx.sent(m.start - 1) != ctx.sent(m.start):
+        return True
+    day, month = tokens[m.end + 1], tokens[m.end + 2]
+
+    def is_month(t) -> bool:  # «августа», «авг», "March"
+        word = t.text.lower()
+        return bool(t.lemmas & lex.months.keys()) or (len(word) >= 3 and any(x.startswith(word) for x in lex.months))
+
+    return (day.text.isdigit() and is_month(month)) or is_month(day)
 
 
 def _is_place_use(ctx: ArticleContext, tok: int) -> bool:

@@ -34,7 +34,7 @@ from ..nlp.phrases import norm_lemma
 from ..resources import cache_dir, gazetteer_files
 
 LANGS = tuple(schema.load().languages)
-_CACHE_VERSION = "8"  # bump when the pickled classes change
+_CACHE_VERSION = "9"  # bump when the pickled classes, or how entries are read, change
 class _Compact:
     """Pickles a frozen dataclass as its constructor's arguments: tens of thousands of entries
     load several times faster than through the generic dataclass state."""
@@ -211,6 +211,19 @@ def read_entries(files: list[Path]) -> dict[str, Entry]:
     return entries
 
 
+def _same_as_curated(entry: Entry, curated: dict[str, Entry], owners: dict[tuple[str, str], set[str]]) -> str:
+    """The curated entity a generated one is, or '': one curated entity without a Wikidata item,
+    of the same type and country, that has one of its names in two of the three languages (the
+    curated Kursk and GeoNames' Kursk). The generated entity's item is then the curated one's."""
+    votes: dict[str, int] = defaultdict(int)
+    for lang, names in entry.names:
+        for i in set().union(*(owners.get((lang, n.casefold()), set()) for n in names)):
+            votes[i] += 1
+    ids = {i for i, n in votes.items() if n >= 2 and not curated[i].wikidata and curated[i].type == entry.type
+           and curated[i].country in ("", entry.country)}
+    return next(iter(ids)) if len(ids) == 1 else ""
+
+
 def _with_names(known: Entry, more: Entry, path: Path) -> Entry:
     if more.type != known.type:
         raise GazetteerError(f"{path}: entity {known.id!r} is a {known.type}, not a {more.type}")
@@ -226,8 +239,14 @@ def _generated_entries(files: list[Path], curated: dict[str, Entry]) -> dict[str
     """Generated entries merged under the curated ones: an entity the curated files know (by
     Wikidata item or id) is skipped, and a name a curated entity has is not matched for another."""
     items = {e.wikidata for e in curated.values() if e.wikidata}
-    taken = {(lang, n.casefold()) for e in curated.values() for lang, names in e.names for n in names}
+    owners: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for e in curated.values():
+        for lang, names in e.names:
+            for n in names:
+                owners[(lang, n.casefold())].add(e.id)
+    taken = set(owners)
     out: dict[str, Entry] = {}
+    linked: dict[str, str] = {}  # curated id → the item of the generated entity it is
     for path in files:
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             if not line.strip():
@@ -241,9 +260,18 @@ def _generated_entries(files: list[Path], curated: dict[str, Entry]) -> dict[str
                 raise GazetteerError(f"{path.name}:{number}: entity id {entry.id!r} is defined twice")
             if entry.wikidata and entry.wikidata in items:
                 continue
+            same = _same_as_curated(entry, curated, owners) if entry.wikidata else ""
+            if same:
+                linked[same] = "" if same in linked else entry.wikidata  # two claims: neither
+                continue
             names = tuple((lang, tuple(n for n in ns if (lang, n.casefold()) not in taken)) for lang, ns in entry.names)
             if all(ns for (_, ns), (_, given) in zip(names, entry.names) if given):
                 out[entry.id] = _replace_names(entry, names)
+    # an item another generated entity also carries (Osh the city and the region of the same
+    # item) stays with that one
+    kept_items = {e.wikidata for e in out.values() if e.wikidata}
+    out.update({cid: replace(curated[cid], wikidata=qid) for cid, qid in linked.items()
+                if qid and qid not in kept_items})
     return out
 
 

@@ -26,7 +26,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -53,6 +53,7 @@ class Draft:
     wikidata: str = ""
     country: str = ""
     population: int = 0
+    kind_forms: dict[str, str] = field(default_factory=dict)  # lang → "штат {}": the name with its kind word
 
     def record(self) -> dict:
         out: dict = {"id": self.id, "type": self.type}
@@ -166,6 +167,35 @@ def ru_from_uk(name: str) -> str:
     return converted if all(morph.word_is_known(w.lower()) for w in converted.split()) else ""
 
 
+# The romanisation ISO 3166-2 uses for Russian names, longest letter groups first.
+_LATIN_RU = (("shch", "щ"), ("kh", "х"), ("zh", "ж"), ("ts", "ц"), ("ch", "ч"), ("sh", "ш"),
+             ("ya", "я"), ("yu", "ю"), ("ye", "е"), ("yo", "ё"), ("iy", "ий"), ("yy", "ый"), ("'", "ь"),
+             ("a", "а"), ("b", "б"), ("v", "в"), ("g", "г"), ("d", "д"), ("e", "е"), ("z", "з"), ("i", "и"),
+             ("k", "к"), ("l", "л"), ("m", "м"), ("n", "н"), ("o", "о"), ("p", "п"), ("r", "р"), ("s", "с"),
+             ("t", "т"), ("u", "у"), ("f", "ф"), ("y", "ы"))
+_RU_VOWELS = set("аеёиоуыэюя")
+
+
+def ru_from_latin(name: str) -> str:
+    """A Russian name spelt back from its romanisation («Orenburgskaya oblast'» → «Оренбургская
+    область»), kept only when the Russian dictionary knows every word of the result."""
+    words = []
+    for word in name.split():
+        low, out, i = word.lower(), "", 0
+        while i < len(low):
+            latin, cyr = next(((la, cy) for la, cy in _LATIN_RU if low.startswith(la, i)), (low[i], low[i]))
+            if latin == "y" and out[-1:] in _RU_VOWELS:
+                cyr = "й"  # after a vowel: Altay → Алтай
+            if latin == "e" and not out:
+                cyr = "э"  # a word's first e stands for э (е would be ye)
+            out, i = out + cyr, i + len(latin)
+        parts = [c[:1].upper() + c[1:] if la[:1].isupper() else c for la, c in zip(word.split("-"), out.split("-"))]
+        words.append("-".join(parts) if len(parts) == len(word.split("-")) else out)
+    converted = " ".join(words)
+    morph = _analyser("ru")
+    return converted if all(morph.word_is_known(w.lower()) for w in converted.split()) else ""
+
+
 _RU_UK_LETTERS = str.maketrans({"и": "і", "ы": "и", "э": "е", "ъ": "'", "ё": "ьо"})
 
 
@@ -224,10 +254,15 @@ def subdivisions(states_db: Path, countries: dict[str, str]) -> list[Draft]:
                 for n in _split_names(translated):
                     _add(names[lang], n)
         for lang, source in (("ru", "uk"), ("uk", "ru")):
-            # a name without letters of its own language is written the same in the other
+            # a name without letters of its own language is written the same in the other,
+            # unless an adjective in it has the source language's ending (Оренбурзька область)
             for n in names[source] if not names[lang] else ():
-                if lang in cyrillic_langs(n):
+                if lang in cyrillic_langs(n) and not _adjective_of(n, source):
                     _add(names[lang], n)
+        if not names["ru"] and sub.country_code == "RU":
+            # ISO 3166-2 writes Russia's subdivisions in Russian, romanised: spelt back
+            for n in names["en"]:
+                _add(names["ru"], ru_from_latin(n))
         if not names["ru"]:
             for n in names["uk"]:
                 converted = ru_from_uk(n)
@@ -241,9 +276,77 @@ def subdivisions(states_db: Path, countries: dict[str, str]) -> list[Draft]:
             whole = len(fallback.split()) > 1 or sub.country_code not in _KIND_NAMED
             if not names[lang] and whole and lang in cyrillic_langs(fallback):
                 _add(names[lang], fallback)
+        for lang in names:
+            for n in list(names[lang]):
+                _add(names[lang], short_region_name(n))
         drafts.append(Draft(id=f"{slug(names['en'][0])}_{sub.code}", type="Region", names=names,
-                            wikidata=other.wikidata if other else "", country=countries.get(sub.country_code, "")))
+                            wikidata=other.wikidata if other else "", country=countries.get(sub.country_code, ""),
+                            kind_forms=_STATE_FORMS if sub.type == "State" else {}))
+    return _uk_names_of_their_own(drafts)
+
+
+def _uk_names_of_their_own(drafts: list[Draft]) -> list[Draft]:
+    """iso-codes gives a few subdivisions another one's Ukrainian name (Krasnoyarsk Krai
+    «Краснодарський край», Sakha «Республіка Алтай»): a Ukrainian name whose Russian form is
+    another subdivision's Russian name of the same state, and not its own, is that one's. One left
+    with no Ukrainian name is given its Russian names respelt."""
+    by_country: dict[str, dict[str, str]] = defaultdict(dict)
+    for d in drafts:
+        for n in d.names["ru"]:
+            by_country[d.id.rsplit("_", 1)[-1].split("-")[0]].setdefault(fold(n), d.id)
+    for d in drafts:
+        ru_names = by_country[d.id.rsplit("_", 1)[-1].split("-")[0]]
+        own = {fold(n) for n in d.names["ru"]}
+
+        def others(n: str) -> bool:
+            as_ru = fold(ru_from_uk(n) or n.translate(_UK_RU_LETTERS))
+            return as_ru not in own and ru_names.get(as_ru, d.id) != d.id
+
+        if any(others(n) for n in d.names["uk"]):
+            d.names["uk"] = [n for n in d.names["uk"] if not others(n)]
+            if not d.names["uk"]:
+                d.names["uk"] = [n for n in (uk_region_from_ru(r) for r in d.names["ru"]) if n]
     return drafts
+
+
+def uk_region_from_ru(name: str) -> str:
+    """The Ukrainian form of a Russian region name («Красноярский край» → «Красноярський край»,
+    «Республика Саха» → «Республіка Саха»): adjective endings, then letters."""
+    words = []
+    for word in name.split():
+        low, end = word.lower(), ""
+        for uk_end, ru_end in _UK_RU_ENDINGS:
+            if len(name.split()) > 1 and low.endswith(ru_end) and len(low) > len(ru_end) + 2:
+                low, end = low[: -len(ru_end)], uk_end
+                break
+        low = ("є" + low[1:] if low.startswith("е") else low).replace("и", "і").replace("ы", "и").replace("э", "е")
+        new = low + end
+        words.append(new[:1].upper() + new[1:] if word[:1].isupper() else new)
+    return " ".join(words)
+
+
+def _adjective_of(name: str, lang: str) -> bool:
+    """Whether a word of a region's name ends like an adjective of `lang` (uk «-ська», ru
+    «-ская»): such a name is not the same string in the other language."""
+    endings = tuple(pair[0 if lang == "uk" else 1] for pair in _UK_RU_ENDINGS)
+    return any(w.lower().endswith(endings) for w in name.split())
+
+
+_STATE_FORMS = {"en": "{} State", "uk": "штат {}", "ru": "штат {}"}
+
+# The word that makes a subdivision's official name a republic's («Республика Татарстан»):
+# news names it by the rest alone («в Татарстане»), so that is a name too.
+_REPUBLIC_WORDS = {"республика", "республіка", "respublika", "republic"}
+
+
+def short_region_name(name: str) -> str:
+    """«Республика Татарстан» → «Татарстан», "Republic of Adygea" → "Adygea"; '' for other names
+    (a name that is more than the republic word and one or two words after it stays whole)."""
+    words = name.split()
+    if len(words) < 2 or words[0].lower() not in _REPUBLIC_WORDS:
+        return ""
+    rest = words[2:] if len(words) > 2 and words[1].lower() == "of" else words[1:]
+    return " ".join(rest) if 1 <= len(rest) <= 2 and all(w[:1].isupper() for w in rest) else ""
 
 
 def _same_stem(name: str, others: list[str]) -> bool:
@@ -482,9 +585,11 @@ class NameFilter:
     def analyser(self, lang: str):
         return _analyser(lang)
 
-    def reason(self, name: str, lang: str, population: int = 0) -> str:
+    def reason(self, name: str, lang: str, population: int = 0, known_place: bool = False) -> str:
         """Why a name may not be matched, or '' when it may. A large city keeps a name that is
-        also a word (Калуга, Марсель): in news the city is what such a capitalised word means."""
+        also a word (Калуга, Марсель): in news the city is what such a capitalised word means.
+        `known_place`: the entity's Russian name is a place's to the dictionary and nothing
+        else, so its three-letter names in the other languages are that place's too (Ufa)."""
         letters = [c for c in name if c.isalpha()]
         cyrillic = lang in ("uk", "ru")
         if cyrillic and not all(("\u0400" <= c <= "\u04ff") or not c.isalpha() for c in name):
@@ -493,7 +598,14 @@ class NameFilter:
             return "not in the language's script"
         words = name.split()
         kinds = self._readings(words[0], lang) if cyrillic and len(words) == 1 else set()
-        if len(letters) < self.min_letters and not (len(letters) == self.min_letters - 1 and kinds == {"place"}):
+        if lang == "uk" and "ru" in cyrillic_langs(name):
+            # the Ukrainian dictionary marks no places: where the Russian one reads the same
+            # letters as a place and as no person, a surname reading here is a namesake's
+            russian = self._readings(words[0], "ru")
+            if "place" in russian and not russian & _PERSON_KINDS:
+                kinds = (kinds - _PERSON_KINDS) | russian
+        short_place = kinds == {"place"} or (known_place and not cyrillic)
+        if len(letters) < self.min_letters and not (len(letters) == self.min_letters - 1 and short_place):
             return "too short"
         # the Ukrainian dictionary marks no places, so there the city's size alone decides
         place = "place" in kinds or lang == "uk"
@@ -507,10 +619,19 @@ class NameFilter:
 
     def _readings(self, word: str, lang: str) -> set[str]:
         """What the dictionary knows a one-word name as: place, first name, surname, common word."""
+        from . import name_key
+
         kinds: set[str] = set()
         morph = self.analyser(lang)
+        # the matcher finds the name by its own letters only where it keeps them as its lemma
+        # («Семей» is found as «семья», so the common word's readings stand)
+        own_key = name_key(word, lang) == (word.lower(),)
         for p in morph.parse(word.lower()):
             if not morph.word_is_known(p.word):
+                continue
+            if own_key and p.tag.case and p.tag.case != "nomn" and p.normal_form != p.word:
+                # a name is written in the nominative: «Калифорния» is no form of «калифорний»
+                # (a genitive), nor «Муром» of the surname «Мур» (an instrumental)
                 continue
             grammemes = set(str(p.tag).replace(" ", ",").split(","))
             if "Geox" in grammemes:
@@ -529,6 +650,7 @@ class NameFilter:
         return kinds
 
 
+_PERSON_KINDS = {"surname", "patronymic", "first name"}
 _WORD_CLASSES = {"NOUN", "ADJF", "ADJS", "VERB", "INFN", "ADVB", "PRTF", "NUMR", "PREP", "CONJ", "PRCL", "NPRO"}
 LARGE_CITY = 1_000_000  # keeps a name that is also a person's (Марсель)
 BIG_CITY = 250_000  # keeps a name that is also a common word (Калуга)
@@ -562,10 +684,12 @@ def filter_names(drafts: list[Draft], name_filter: NameFilter | None = None,
     dropped: dict[str, int] = defaultdict(int)
     for d in drafts:
         bad_cyrillic = False
+        known_place = any(rules.reason(n, "ru", d.population) == "" and len(n) == rules.min_letters - 1
+                          for n in d.names.get("ru", []) if len(n.split()) == 1)
         for lang in ("ru", "uk", "en"):
             kept = []
             for n in d.names.get(lang, []):
-                why = rules.reason(n, lang, d.population)
+                why = rules.reason(n, lang, d.population, known_place)
                 if why:
                     dropped[why] += 1
                     bad_cyrillic |= (lang in ("ru", "uk") and why in ("a common word", "a person's name")
@@ -608,6 +732,10 @@ def _drop_shared(drafts: list[Draft], dropped: dict[str, int], taken: set[tuple[
             continue
         ranked = sorted(ds, key=lambda d: -d.population)
         keep = ranked[0] if ranked[0].population >= DOMINANT_SHARE * max(ranked[1].population, 1) else None
+        if keep is not None and any(d.type == "Region" and d.country != keep.country for d in ranked[1:]):
+            # a region abroad of the same name (Altai the republic, Altay the Chinese city)
+            # is no smaller for being uncounted: the name is neither's
+            keep = None
         for d in ranked:
             if d is keep:
                 continue
@@ -642,7 +770,12 @@ def _drop_city_names(regions: list[Draft], city_names: set[tuple[str, str]]) -> 
     for d in regions:
         code = d.id.rsplit("_", 1)[-1].split("-")[0]
         for lang in d.names:
-            d.names[lang] = [n for n in d.names[lang] if (code, fold(n)) not in city_names]
+            towns = [n for n in d.names[lang] if (code, fold(n)) in city_names]
+            d.names[lang] = [n for n in d.names[lang] if n not in towns]
+            if lang in d.kind_forms:
+                # «штат Нью-Йорк», "New York State": the state keeps its name with its kind word
+                for n in towns:
+                    _add(d.names[lang], d.kind_forms[lang].format(n))
 
 
 # --- writing ------------------------------------------------------------------------------------
@@ -693,11 +826,45 @@ def _build_places(sources: Path, gazetteer_dir: Path, dropped: dict[str, int]) -
     towns = cities(sources / "geonames" / "cities15000.json", csc / "contributions" / "cities", countries,
                    sources / "natural-earth" / "ne_10m_populated_places.json", dropped)
     _drop_city_names(regions, _all_city_names(sources / "geonames" / "cities15000.json"))
+    same, others = same_as_curated(regions + towns, gazetteer_dir)
     # one filter over both, so a name that a region and a city share is caught as shared
-    kept, filtered = filter_names(regions + towns, taken=curated_keys(gazetteer_dir))
+    kept, filtered = filter_names(others, taken=curated_keys(gazetteer_dir))
     for why, n in filtered.items():
         dropped[why] += n
-    return kept
+    dropped["the Wikidata item of a curated entity that has none"] += len(same)
+    return kept + same
+
+
+def same_as_curated(drafts: list[Draft], gazetteer_dir: Path) -> tuple[list[Draft], list[Draft]]:
+    """Drafts that are a curated entity without a Wikidata item (the curated Kursk and GeoNames'
+    Kursk: one such entity of the same type and country has one of the draft's names in two of
+    the three languages), kept with only the names they share with it, and the other drafts.
+    The loader gives the curated entity the draft's item (see `kg.gazetteer.read_entries`)."""
+    from . import read_entries
+
+    curated = read_entries(sorted(gazetteer_dir.glob("*.yaml")))
+    owners: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for e in curated.values():
+        if not e.wikidata:
+            for lang, names in e.names:
+                for n in names:
+                    owners[(lang, n.casefold())].add(e.id)
+    items = {e.wikidata for e in curated.values() if e.wikidata}
+    same, others = [], []
+    for d in drafts:
+        votes: dict[str, int] = defaultdict(int)
+        for lang in ("en", "uk", "ru"):
+            for i in set().union(*(owners.get((lang, n.casefold()), set()) for n in d.names.get(lang, []))):
+                votes[i] += 1
+        ids = {i for i, n in votes.items() if n >= 2 and curated[i].type == d.type
+               and curated[i].country in ("", d.country)}  # curated regions name no country
+        if len(ids) != 1 or not d.wikidata or d.wikidata in items:
+            others.append(d)
+            continue
+        mine = {(lang, n.casefold()) for lang, names in curated[ids.pop()].names for n in names}
+        d.names = {lang: [n for n in names if (lang, n.casefold()) in mine] for lang, names in d.names.items()}
+        same.append(d)
+    return same, others
 
 
 def _build_actors(root: Path, gazetteer_dir: Path, taken: set[tuple[str, tuple]],

@@ -6,7 +6,8 @@ import json
 import pytest
 
 from kg.gazetteer import load, read_entries
-from kg.gazetteer.build import Draft, NameFilter, build, cyrillic_langs, filter_names, ru_from_uk, uk_from_ru
+from kg.gazetteer.build import (Draft, NameFilter, build, cyrillic_langs, filter_names, ru_from_latin, ru_from_uk,
+                                short_region_name, uk_from_ru, uk_region_from_ru)
 from kg.gazetteer.politicians import person_names
 
 
@@ -25,12 +26,21 @@ def test_cyrillic_names_are_told_apart_by_their_letters(name, langs):
     ("Калуга", "ru", 330_000, ""),            # a common word too, but a big city
     ("Марсель", "ru", 1_400_000, ""),         # a first name too, but a very large city
     ("Уфа", "ru", 1_100_000, ""),             # three letters, but only ever a place
+    ("Ufa", "en", 1_100_000, "too short"),    # three letters, and nothing known of them
+    ("Калифорния", "ru", 0, ""),              # a genitive of «калифорний», but a name is a nominative
+    ("Гессен", "uk", 0, ""),                  # a surname to the Ukrainian dictionary, a place to the Russian
     ("Rio", "en", 0, "too short"),
     ("Reading", "en", 300_000, "a common English word"),
     ("Kharkiv", "en", 1_400_000, ""),
 ])
 def test_name_filter(name, lang, population, why):
     assert NameFilter().reason(name, lang, population) == why
+
+
+def test_three_letter_names_of_a_place_the_russian_dictionary_knows_are_kept():
+    ufa = Draft("Ufa_1", "City", {"en": ["Ufa"], "uk": ["Уфа"], "ru": ["Уфа"]}, population=1_100_000)
+    kept, _ = filter_names([ufa])
+    assert [d.names for d in kept] == [{"en": ["Ufa"], "uk": ["Уфа"], "ru": ["Уфа"]}]
 
 
 def test_shared_name_stays_with_the_clearly_larger_city_and_common_words_go():
@@ -67,6 +77,43 @@ def test_curated_entries_win_over_generated_ones(tmp_path):
     entries = read_entries([tmp_path / "cities.yaml", generated / "cities.jsonl"])
     assert "Kharkiv_Q42308" not in entries                      # the same Wikidata item: curated wins
     assert dict(entries["Lozova_Q1"].names)["en"] == ("Lozova",)  # a curated name is not another's
+
+
+def test_a_curated_place_without_an_item_takes_the_item_of_the_generated_place_it_is(tmp_path):
+    (tmp_path / "cities.yaml").write_text(
+        "- id: Sumy\n  type: City\n  country: Ukraine\n  names: {en: [Sumy], uk: [Суми], ru: [Сумы]}\n"
+        "- id: Lebedyn\n  type: City\n  country: Ukraine\n  names: {en: [Lebedyn], uk: [Лебедин], ru: [Лебедин]}\n",
+        encoding="utf-8")
+    generated = tmp_path / "generated"
+    generated.mkdir()
+    rows = [
+        {"id": "Sumy_Q2", "type": "City", "wikidata": "Q2", "country": "Ukraine",
+         "names": {"en": ["Sumy"], "uk": ["Суми"], "ru": ["Сумы"]}},
+        # the same names in another country: another town, which takes nothing
+        {"id": "Lebedyn_Q3", "type": "City", "wikidata": "Q3", "country": "Russia",
+         "names": {"en": ["Lebedyn"], "uk": ["Лебедин"], "ru": ["Лебедин"]}},
+    ]
+    (generated / "cities.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows),
+                                            encoding="utf-8")
+    entries = read_entries([tmp_path / "cities.yaml", generated / "cities.jsonl"])
+    assert entries["Sumy"].wikidata == "Q2" and "Sumy_Q2" not in entries
+    assert entries["Lebedyn"].wikidata == "" and "Lebedyn_Q3" not in entries
+
+
+@pytest.mark.parametrize("name, short", [
+    ("Республика Татарстан", "Татарстан"), ("Republic of Adygea", "Adygea"), ("Respublika Altay", "Altay"),
+    ("Оренбургская область", ""), ("Республика", ""),
+])
+def test_a_republic_is_named_without_its_kind_word_too(name, short):
+    assert short_region_name(name) == short
+
+
+def test_russian_region_names_are_spelt_back_from_their_romanisation():
+    assert ru_from_latin("Orenburgskaya oblast'") == "Оренбургская область"
+    assert ru_from_latin("Khanty-Mansiyskiy avtonomnyy okrug") == "Ханты-Мансийский автономный округ"
+    assert ru_from_latin("Qwxz oblast'") == ""  # not Russian words: nothing
+    assert uk_region_from_ru("Красноярский край") == "Красноярський край"
+    assert uk_region_from_ru("Республика Саха") == "Республіка Саха"
 
 
 def test_generated_places_resolve_in_text():
