@@ -142,7 +142,7 @@ CASES: list[Case] = [
 
     # -- a place's name at the end of a longer name ------------------------------------------------------------
     C("ru-name-inside-1", "ru", "Он представляет в Совете Федерации интересы Республики Алтай с 2019 года.",
-      not_links=[("Алтай", "Jinshanlu_Q434924")], new=[("Республики Алтай", "Place", "Республика Алтай")]),
+      not_links=[("Алтай", "Jinshanlu_Q434924")], links=[("Республики Алтай", "Respublika_Altay_RU-AL")]),
     C("uk-name-inside-1", "uk", "Він представляє в Раді Федерації інтереси Республіки Алтай з 2019 року.",
       not_links=[("Алтай", "Jinshanlu_Q434924")]),
     C("ru-name-inside-2", "ru", "На заседании Совета Франция выступила против санкций.",  # near miss: a state, the subject
