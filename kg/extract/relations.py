@@ -9,12 +9,14 @@ domain, date, place, polarity, modality, trend — are read from the same stretc
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as dt
 import itertools
 from collections import defaultdict
 from dataclasses import dataclass, replace
 
 from .. import schema
+from ..gazetteer import load as load_gazetteer
 from ..model import SYMMETRIC, Fact, Provenance, Qualifiers
 from ..nlp import Document, Sentence
 from ..nlp.phrases import PhraseMatch
@@ -501,6 +503,26 @@ def _doers(view: SentenceView, act: Trigger) -> list[str]:
 _TWO_SIDES = AGENT_PHRASE_RELATIONS | SYMMETRIC | frozenset({"visits", "mediates"})
 
 
+def envoys(view: SentenceView, reading: SentenceReading) -> SentenceReading:
+    """Reads stance triggers that end in an envoy noun («викликало посла України», "summon
+    ambassador"). Sets their objects to the state the envoy serves, named right after the
+    noun (a name that only says whose office it is): the protest is that state's, not the man's."""
+    nouns = view.lex.words("envoy_nouns")
+    if not nouns:
+        return reading
+    out = []
+    for r in reading.readings:
+        t = r.trigger
+        if t.relation in _STANCES and view.doc.tokens[t.end - 1].lemmas & nouns:
+            served = [m for m in view.layer.in_sentence(view.sentence.index) if 0 <= m.start - t.end <= 1
+                      and view.type_of(m) == "Country" and m.kind != "adjective"][:1]
+            by = _unique([x for x, _ in r.pairs]) or _stance_subject(view, t)
+            r = Reading(t, tuple((x, s.entity_id) for x in by for s in served if x != s.entity_id),
+                        r.made, r.qualifiers, r.speaker)
+        out.append(r)
+    return SentenceReading(reading.clauses, tuple(out), reading.extra)
+
+
 def own_side(view: SentenceView, reading: SentenceReading) -> SentenceReading:
     """Reads the offices the article states (the entity layer's roles). Sets each reading's
     `pairs` without those whose parties are an office holder and the state or body he holds
@@ -623,6 +645,7 @@ RELATION_STAGES = Stages((
     Stage("triggers", triggers),
     Stage("arguments", arguments),
     Stage("acts", acts),
+    Stage("envoys", envoys),
     Stage("roles", own_side),
     Stage("qualifiers", qualifiers),
     Stage("attribution", attribution),
@@ -950,14 +973,19 @@ def _directed(view: SentenceView, relation, actors: _ClauseActors, spec, t0, t1,
     if g.case_marking:
         # «російський удар» names who strikes; «російського СПГ» names no one who bans
         adjectives_act = relation in ADJECTIVE_AGENTS
-        nominal = (lambda m: (m.kind == "adjective" and adjectives_act) or
-                   "nomn" in doc.tokens[m.start].analysis.cases or m.kind in ("group", "role"))
+        # «Київ подав до СОТ позови», «рішення МКС відкинули»: who takes a stance is no name
+        # after a preposition or an owner after its noun, however its case reads (a subject
+        # carried from the clause before is read as it was there)
+        bare = (lambda m: carried or relation not in _STANCES or
+                not (_after_preposition(view, m) or _owner_acronym(view, m)))
+        nominal = (lambda m: (m.kind == "adjective" and adjectives_act) or m.kind in ("group", "role") or
+                   ("nomn" in doc.tokens[m.start].analysis.cases and bare(m)))
         nominative = [m for m in before if nominal(m)] if carried else \
             actors.select(("nominative", spec.subjects, adjectives_act),
                           lambda m: view.type_of(m) in spec.subjects and nominal(m)).ending_by(t0)
         # where no actor is in the nominative, one named as a place is still no subject
         # («участники референдума в Казахстане поддержали»)
-        before = [owner] if owner else nominative or [m for m in before if m not in view.places]
+        before = [owner] if owner else nominative or [m for m in before if m not in view.places and bare(m)]
         nxt = doc.tokens[t1] if t1 < len(doc.tokens) else None
         if relation in AGENTIVE_GENITIVE and _nominal(view, t0, t1) and nxt is not None and nxt.is_word \
                 and "gent" in nxt.analysis.any_cases and nxt.analysis.pos in ("NOUN", "ADJF") \
@@ -970,6 +998,9 @@ def _directed(view: SentenceView, relation, actors: _ClauseActors, spec, t0, t1,
             before, after = [after[0]], after[1:]
             genitive_agent = True
     subjects = _group_at(view, before, before[-1]) if before else []
+    seated = not subjects and relation in _STANCES and stretch is not None
+    if seated:
+        subjects = _seat(view, stretch, t0)
     if not subjects:
         return []
     # "strikes on Houthi targets in Yemen", «обстріляли в Карабасі»: where an act happens is
@@ -988,6 +1019,10 @@ def _directed(view: SentenceView, relation, actors: _ClauseActors, spec, t0, t1,
         # "handed over Sweden's instrument": the owner of what is handed over is no recipient
         # ("backed Moldova's bid" backs Moldova, "struck Ukraine's cities" strikes Ukraine)
         objects_ = [m for m in objects_ if not _possessive(view, doc.tokens[m.end - 1])]
+    if seated and not objects_:
+        # «У Москві рішення МКС відкинули»: the object stands between the seat and the verb
+        objects_ = [m for m in ms if subjects[0].end <= m.start and m.end <= t0 and m.kind != "adjective"
+                    and view.type_of(m) in spec.objects and m not in where]
     if not objects_ and where and any(m in where and m.start >= t1 for m in ms):
         return []  # "help end the war in Yemen": the act's object is where it happens, no one
     if not objects_ and relation == "influences" and stretch is not None:
@@ -1017,6 +1052,35 @@ def _directed(view: SentenceView, relation, actors: _ClauseActors, spec, t0, t1,
         return [(o.entity_id, s.entity_id) for s in subjects for o in objs
                 if o.entity_id != s.entity_id and s.kind != "adjective"]
     return [(s.entity_id, o.entity_id) for s in subjects for o in objs]
+
+
+def _owner_acronym(view: SentenceView, m: ActorMention) -> bool:
+    """«рішення МКС», «заява ОДКБ»: an indeclinable acronym right after a common noun is that
+    noun's owner (a genitive), not a subject."""
+    if m.start == 0 or not view.doc.tokens[m.start].text.isupper():
+        return False
+    prev = view.doc.tokens[m.start - 1]
+    return prev.analysis.pos == "NOUN" and prev.index not in view.layer.role_tokens and not prev.text[:1].isupper()
+
+
+def _seat(view: SentenceView, stretch: Stretch, t0: int) -> list[ActorMention]:
+    """«У Кремлі відкинули звинувачення», «На Западе решение осудили», «В МИД России
+    ответили критикой»: a plural verb without a subject, in a clause that opens with where a
+    government or body sits, is that government speaking (a capital stands for its state)."""
+    doc, g = view.doc, view.lex.grammar
+    verb = doc.tokens[t0].analysis
+    if not g.case_marking or verb.pos != "VERB" or verb.number != "plur":
+        return []
+    opening = [k for k in (stretch.first, view.first) if doc.tokens[k].text.lower() in g.location_prepositions]
+    seat = [m for m in view.layer.in_sentence(view.sentence.index) if opening and m.start == opening[0] + 1
+            and m.end <= t0 and m.kind != "adjective"][:1]
+    if not seat:
+        return []
+    eid, gaz = seat[0].entity_id, load_gazetteer()
+    state = gaz.get(eid).capital_of if eid in gaz else ""
+    if state and state in view.layer.entities:
+        return [dataclasses.replace(seat[0], entity_id=state)]
+    return seat if view.type_of(seat[0]) in SPECS["opposes"].subjects - {"City"} else []
 
 
 def _relative_object(view: SentenceView, actors: _ClauseActors, spec, t0: int, t1: int,
@@ -1244,6 +1308,8 @@ def _agent_phrase(view: SentenceView, t0: int, t1: int, objs: list[ActorMention]
     # provocation by Moscow …" names no agent of the warning
     if first.start - t1 <= 2 and doc.tokens[first.start - 1].text.lower() in g.agent_words:
         return True
+    if _issued_by(view, t1, first.start):
+        return True
     office = range(t1, first.start)  # «президентка Єврокомісії» before the name it heads
     if not g.case_marking or first.kind != "name" or             not all(k in view.layer.role_tokens or k in view.complement_tokens for k in office):
         return False
@@ -1260,6 +1326,20 @@ def _agent_phrase(view: SentenceView, t0: int, t1: int, objs: list[ActorMention]
     # one actor of many cases before a plural verb, a list in the nominative after it
     return (trigger.number == "plur" and len(before) == 1 and len({m.entity_id for m in objs}) >= 2
             and doc.tokens[before[0].start].analysis.cases != frozenset({"nomn"}))
+
+
+def _issued_by(view: SentenceView, t1: int, start: int) -> bool:
+    """"a warrant issued by the court", «ордер, виданий судом від …»: a trigger noun, a
+    participle of its own, then the agent word (and an article) before who acts."""
+    g = view.lex.grammar
+    gap = [t for t in view.doc.tokens[t1:start] if t.text.lower() not in g.articles]
+    if len(gap) != 2 or gap[1].text.lower() not in g.agent_words:
+        return False
+    word = gap[0]
+    if g.case_marking:
+        return word.analysis.pos in ("PRTF", "PRTS")
+    endings = tuple(view.lex.words("participle_endings"))
+    return bool(endings) and word.text.lower().endswith(endings)
 
 
 def _there(view: SentenceView, stretch: Stretch, types: frozenset[str]) -> list[ActorMention]:
