@@ -459,6 +459,11 @@ def acts(view: SentenceView, reading: SentenceReading) -> SentenceReading:
                     and a.trigger.clause == r.trigger.clause
                     and 0 <= a.trigger.start - r.trigger.end <= _ACT_GAP), None)
         if act is None:
+            if not r.pairs and _act_noun(view, r.trigger):
+                # "provided support for the operation": the last attack the story told
+                by = _stance_subject(view, r.trigger)
+                out[i] = Reading(r.trigger, tuple((x, d) for x in by for d in _last_doers(view) if x != d),
+                                 r.made, r.qualifiers, r.speaker)
             continue
         a = out[act]
         stance_by = _unique([x for x, _ in r.pairs] or [x for x, _ in a.pairs]) or _stance_subject(view, r.trigger)
@@ -484,6 +489,34 @@ def _stance_subject(view: SentenceView, stance: Trigger) -> list[str]:
     return _unique(m.entity_id for m in _group_at(view, before, before[-1])) if before else []
 
 
+def _act_noun(view: SentenceView, stance: Trigger) -> bool:
+    """"support for the operation", «засудили операцію»: a noun for an act, with no actor of
+    its own, right after the stance (only articles and prepositions between)."""
+    nouns, g = view.lex.words("act_nouns"), view.lex.grammar
+    skip = view.lex.words("prepositions") | g.articles
+    for t in view.doc.tokens[stance.end:min(stance.clause.last, stance.end + _ACT_GAP + 1)]:
+        if t.lemmas & nouns:
+            return True
+        if t.text.lower() not in skip:
+            return False
+    return False
+
+
+_ACT_SENTENCES = 5  # sentences: how far back "the operation" reaches for the attack it names
+
+
+def _last_doers(view: SentenceView) -> list[str]:
+    """Who did the last attack the sentences just before told."""
+    here = view.sentence.start
+    told = [f for f in view.earlier if f.relation == "attacks" and f.asserted and f.provenance is not None
+            and f.provenance.start < here]
+    if not told:
+        return []
+    last = max(f.provenance.start for f in told)
+    back = sum(1 for s in view.doc.sentences if last <= s.start < here)
+    return _unique(f.subject for f in told if f.provenance.start == last) if back <= _ACT_SENTENCES else []
+
+
 def _doers(view: SentenceView, act: Trigger) -> list[str]:
     """Who did the act a bare noun names: the attackers of the last sentence before that
     told an attack with the same noun ("strikes" … "the strikes")."""
@@ -501,6 +534,56 @@ def _doers(view: SentenceView, act: Trigger) -> list[str]:
 
 # relations between two sides, of which an office holder and his own state cannot be both
 _TWO_SIDES = AGENT_PHRASE_RELATIONS | SYMMETRIC | frozenset({"visits", "mediates"})
+
+
+def offences(view: SentenceView, reading: SentenceReading) -> SentenceReading:
+    """Reads offence verbs ("violated", «порушила») in what a speaker is reported to say. Sets
+    their pairs to the speaker against the offender: "Japan said Pyongyang violated the
+    resolutions" is Japan's accusation of North Korea. A violation the text tells in its own
+    voice is no one's stance."""
+    words = view.lex.words("offence_verbs")
+    out = []
+    for r in reading.readings:
+        t = r.trigger
+        if t.relation == "opposes" and words and any(tok.lemmas & words for tok in view.doc.tokens[t.start:t.end]):
+            offenders = _unique([x for x, _ in r.pairs]) or _stance_subject(view, t)
+            accusers = _accusers(view, min([t.start] + [m.start for m in view.actors if m.entity_id in offenders
+                                                         and m.end <= t.start]))
+            r = Reading(t, tuple((a, o) for a in accusers for o in offenders if a != o), r.made, r.qualifiers,
+                        r.speaker)
+        out.append(r)
+    return SentenceReading(reading.clauses, tuple(out), reading.extra)
+
+
+def _accusers(view: SentenceView, before: int) -> list[str]:
+    """Who the sentence reports as saying what stands from `before` on: the actors right before
+    a speech verb before it ("A and B said …"), or right after one that follows ("…, A said")."""
+    first = view.first
+    here = view.layer.in_sentence(view.sentence.index)
+    holders = {m.start for m in here if view.type_of(m) == "Person"}
+    # "the ministers of France and Italy said": states whose office holders the text leaves unnamed
+    # speak through them («міністр Франції Барро» speaks himself)
+    offices = [m for m in here if m.start in view.layer.complements and view.type_of(m) == "Country"
+               and m.end not in holders]
+    parties = sorted([m for m in view.actors if view.type_of(m) in PARTIES and m.kind != "adjective"] + offices,
+                     key=lambda m: (m.start, m.end))
+    for match in view.attributions:  # «за словами X», "according to X"
+        after = [m for m in parties if 0 <= m.start - (first + match.end) <= 3]
+        if after:
+            return [after[0].entity_id]
+    said = [match for match in view.speech if first + match.end <= before]
+    if said:
+        t0 = first + said[-1].start
+        near = [m for m in parties if m.end <= t0 and t0 - m.end <= 2]
+        if near:
+            return _unique(m.entity_id for m in _group_at(view, [m for m in parties if m.end <= t0], near[-1]))
+        return []
+    later = [match for match in view.speech if first + match.start > before]
+    if later:  # "…, Japan said", "…, said Japan"
+        t0, t1 = first + later[0].start, first + later[0].end
+        near = [m for m in parties if 0 <= m.start - t1 <= 3 or (m.start > before and 0 <= t0 - m.end <= 2)]
+        return [near[0].entity_id] if near else []
+    return []
 
 
 def envoys(view: SentenceView, reading: SentenceReading) -> SentenceReading:
@@ -645,6 +728,7 @@ RELATION_STAGES = Stages((
     Stage("triggers", triggers),
     Stage("arguments", arguments),
     Stage("acts", acts),
+    Stage("offences", offences),
     Stage("envoys", envoys),
     Stage("roles", own_side),
     Stage("qualifiers", qualifiers),
