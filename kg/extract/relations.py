@@ -195,8 +195,10 @@ class SentenceView:
         attributions = tuple(lex.attribution.find(sentence.tokens))
         here = layer.in_sentence(sentence.index)
         # «за словами казахстанського президента», "according to Xinhua": a source, not a party
+        # («за його словами, Німеччина підтримуватиме …»: after a comma the clause's own subject)
         sources = {first + a.end for a in attributions}
-        actors = tuple(m for m in here if m.start not in skip and not any(0 <= m.start - e <= 2 for e in sources))
+        actors = tuple(m for m in here if m.start not in skip and not any(
+            0 <= m.start - e <= 2 and all(t.is_word for t in doc.tokens[e:m.start]) for e in sources))
         triggers = tuple((first + m.start, first + m.end, m.payload) for m in lex.relations.find(sentence.tokens))
         if not triggers:  # most sentences state no relation: nothing below would be asked
             return cls(doc, sentence, layer, lex, article_id, published, tuple(dates), actors,
@@ -1081,6 +1083,10 @@ def _directed(view: SentenceView, relation, actors: _ClauseActors, spec, t0, t1,
                 return []
             before, after = [after[0]], after[1:]
             genitive_agent = True
+    if not before and relation in _STANCES:
+        sent = _sent_after(view, ms, t0, t1) if g.case_marking else _sent_from(view, ms, t1)
+        if sent:
+            return sent
     subjects = _group_at(view, before, before[-1]) if before else []
     seated = not subjects and relation in _STANCES and stretch is not None
     if seated:
@@ -1136,6 +1142,66 @@ def _directed(view: SentenceView, relation, actors: _ClauseActors, spec, t0, t1,
         return [(o.entity_id, s.entity_id) for s in subjects for o in objs
                 if o.entity_id != s.entity_id and s.kind != "adjective"]
     return [(s.entity_id, o.entity_id) for s in subjects for o in objs]
+
+
+def _sent_after(view: SentenceView, ms: list[ActorMention], t0: int, t1: int) -> list[tuple[str, str]]:
+    """«Поздравления Мирзиёеву направили Путин, Си Цзиньпин и Токаев», «Привітання Санду
+    надіслали …»: a stance noun, whom it goes to in the dative, a verb, then who sends it in
+    the nominative after the verb."""
+    doc = view.doc
+    if doc.tokens[t0].analysis.pos != "NOUN":
+        return []
+    verb = next((t.index for t in doc.tokens[t1:min(len(doc.tokens), t1 + 6)] if t.analysis.pos == "VERB"), -1)
+    if verb < 0:
+        return []
+    to = [m for m in ms if t1 <= m.start and m.end <= verb and m.kind != "adjective"
+          and "datv" in doc.tokens[m.start].analysis.cases]
+    # a name's case may read wrong where an office noun in the nominative heads it («президентка … Урсула»)
+    headed = verb + 1 in view.layer.role_tokens and "nomn" in doc.tokens[verb + 1].analysis.cases
+    by = [m for m in ms if m.start > verb and m.start - verb <= 4 and m.kind in ("name", "role", "surname")
+          and ("nomn" in doc.tokens[m.start].analysis.cases or headed)]
+    if not by:
+        return []
+    if to:
+        recipients = [o.entity_id for o in _group_at(view, to, to[0])]
+    elif any(k in view.layer.role_tokens and "datv" in doc.tokens[k].analysis.cases for k in range(t1, verb)):
+        recipients = _person_in_focus(view)  # «Поздравления новому президенту направили …»
+    else:
+        return []
+    # «… и лидеры государств Центральной Азии»: a region whose leaders go unnamed sends nothing
+    senders = [m for m in _group_at(view, [m for m in ms if m.start > verb], by[0])
+               if view.type_of(m) not in ("Region", "City")]
+    return [(s.entity_id, o) for s in senders for o in recipients if s.entity_id != o]
+
+
+def _sent_from(view: SentenceView, ms: list[ActorMention], t1: int) -> list[tuple[str, str]]:
+    """"Congratulations to Mirziyoyev came from Putin and Xi": with no subject before the stance
+    noun, the list after it is whom it goes to, and the list after an agent word who sends it."""
+    agents = view.lex.grammar.agent_words
+    after = [m for m in ms if m.start >= t1 and m.kind != "adjective"]
+    if not after or after[0].start - t1 > 2:
+        return []
+    to = _group_at(view, after, after[0])
+    rest = [m for m in after if m.start >= to[-1].end]
+    gap = view.doc.tokens[to[-1].end:rest[0].start] if rest else []
+    if not rest or len(gap) > 3 or not any(t.text.lower() in agents for t in gap):
+        return []
+    return [(s.entity_id, o.entity_id) for s in _group_at(view, rest, rest[0]) for o in to if s.entity_id != o.entity_id]
+
+
+_FOCUS_SENTENCES = 2
+
+
+def _person_in_focus(view: SentenceView) -> list[str]:
+    """«новому президенту», "the re-elected leader": the person the sentences just before had as
+    their subject (the last named in the nominative, a pronoun for him included)."""
+    doc, here = view.doc, view.sentence.index
+    for s in range(here - 1, max(-1, here - 1 - _FOCUS_SENTENCES), -1):
+        people = [m for m in view.layer.in_sentence(s) if view.layer.types.get(m.entity_id) == "Person"
+                  and m.kind != "adjective" and "nomn" in doc.tokens[m.start].analysis.cases]
+        if people:
+            return [people[-1].entity_id]
+    return []
 
 
 def _owner_acronym(view: SentenceView, m: ActorMention) -> bool:

@@ -78,6 +78,33 @@ ROWS: list[Case] = [
         must=[("European_Union", "opposes", "Azerbaijan")]),
     Row("ru-act-miss-1", "ru", "Азербайджан атаковал позиции армян в Карабахе. Евросоюз осудил операцию Израиля.",
         must=[("European_Union", "opposes", "Israel")], must_not=[("European_Union", "opposes", "Azerbaijan")]),
+    # -- «Поздравления X направили A, B и C»: a stance noun, its dative, a verb, who sends it after;
+    # «новому президенту» is the person the sentences before were about
+    Row("ru-sent-pos-1", "ru", "Мирзиёев победил на выборах. Поздравления Мирзиёеву направили президент "
+        "России Владимир Путин и председатель КНР Си Цзиньпин.",
+        must=[("Vladimir_Putin", "supports", "Shavkat_Mirziyoyev"), ("Xi_Jinping", "supports", "Shavkat_Mirziyoyev")],
+        must_not=[("Shavkat_Mirziyoyev", "supports", "Vladimir_Putin")]),
+    Row("ru-sent-pos-2", "ru", "Сердар Бердымухамедов принес присягу. Поздравления новому президенту направили "
+        "Владимир Путин, Реджеп Тайип Эрдоган и лидеры государств Центральной Азии.",
+        must=[("Vladimir_Putin", "supports", "Serdar_Berdimuhamedow"),
+              ("Recep_Tayyip_Erdogan", "supports", "Serdar_Berdimuhamedow")],
+        must_not=[("Central_Asia", "supports", "Serdar_Berdimuhamedow")]),
+    Row("uk-sent-pos-1", "uk", "Санду перемогла у другому турі. Привітання Санду надіслали президентка "
+        "Єврокомісії Урсула фон дер Ляєн і президент України Володимир Зеленський.",
+        must=[("Ursula_von_der_Leyen", "supports", "Maia_Sandu"), ("Volodymyr_Zelenskyy", "supports", "Maia_Sandu")]),
+    Row("uk-sent-miss-1", "uk", "Привітання з Києва Санду отримала ввечері.",
+        must_not=[("Maia_Sandu", "supports", "Ukraine")]),
+    Row("en-sent-pos-1", "en", "Congratulations to Mirziyoyev came from Vladimir Putin and Xi Jinping.",
+        must=[("Vladimir_Putin", "supports", "Shavkat_Mirziyoyev")]),
+    # -- «За його словами, Німеччина …»: after the comma the clause has its own subject, not the source
+    Row("uk-source-pos-1", "uk", "Шольц виступив у Берліні. За його словами, Німеччина підтримуватиме Україну.",
+        must=[("Germany", "supports", "Ukraine")]),
+    Row("uk-source-miss-1", "uk", "За словами Шольца Україна отримає нові системи.",
+        must_not=[("Olaf_Scholz", "supports", "Ukraine")]),
+    Row("ru-source-pos-1", "ru", "Шольц выступил в Берлине. По его словам, Германия будет поддерживать Украину.",
+        must=[("Germany", "supports", "Ukraine")]),
+    Row("en-source-pos-1", "en", "Scholz spoke in Berlin. According to him, Germany will keep supporting Ukraine.",
+        must=[("Germany", "supports", "Ukraine")]),
     # -- a stance given up is no stance
     Row("en-dropped-pos-1", "en", "Austria dropped its objection after Ukraine removed the bank from its list.",
         must_not=[("Austria", "opposes", "Ukraine")]),
