@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import functools
 import datetime as dt
 import itertools
 from collections import defaultdict
@@ -1109,6 +1110,8 @@ def _directed(view: SentenceView, relation, actors: _ClauseActors, spec, t0, t1,
         # "handed over Sweden's instrument": the owner of what is handed over is no recipient
         # ("backed Moldova's bid" backs Moldova, "struck Ukraine's cities" strikes Ukraine)
         objects_ = [m for m in objects_ if not _possessive(view, doc.tokens[m.end - 1])]
+    if relation == "opposes":
+        objects_ = _before_charge(view, t0, t1, objects_)
     if seated and not objects_:
         # «У Москві рішення МКС відкинули»: the object stands between the seat and the verb
         objects_ = [m for m in ms if subjects[0].end <= m.start and m.end <= t0 and m.kind != "adjective"
@@ -1202,6 +1205,23 @@ def _person_in_focus(view: SentenceView) -> list[str]:
         if people:
             return [people[-1].entity_id]
     return []
+
+
+def _before_charge(view: SentenceView, t0: int, t1: int, objects: list[ActorMention]) -> list[ActorMention]:
+    """"accused criminal groups of trying to meddle in the election", «звинуватила угруповання у
+    спробах втручатися у вибори»: whom an accusation names stands before its charge; what the
+    charge phrase names is no one accused."""
+    lex = view.lex
+    if not any(t.lemmas & lex.words("accusation_words") for t in view.doc.tokens[t0:t1]):
+        return objects
+    words = lex.words("charge_prepositions")
+    charge = next((t.index for t in view.doc.tokens[t1:t1 + lex.grammar.max_object_gap] if t.text.lower() in words), None)
+    if charge is None:
+        return objects
+    # «звинуватила у вибуху Росію»: where case tells it, an accusative after the charge is whom
+    return [m for m in objects if m.start < charge or (
+        lex.grammar.case_marking and not _after_preposition(view, m)
+        and "accs" in view.doc.tokens[m.start].analysis.cases)]
 
 
 def _owner_acronym(view: SentenceView, m: ActorMention) -> bool:
@@ -1843,6 +1863,7 @@ def relation_facts(ctx, stages: Stages = RELATION_STAGES) -> list[Fact]:
         facts.extend(read_sentence(view, stages))
         facts.extend(party_members(view))
         facts.extend(attendance(view))
+        facts.extend(backed(view, ctx.lang))
     return facts
 
 
@@ -1926,3 +1947,34 @@ def _party(view: SentenceView, m: ActorMention, nouns: frozenset[str]) -> bool:
         k -= 1  # «партии «Ауыл»»: the noun before the quoted name
     around = list(toks[m.start:m.end]) + [toks[j] for j in (k, m.end) if 0 <= j < len(toks)]
     return any(t.lemmas & nouns or t.text.lower() in nouns for t in around)
+
+
+def backed(view: SentenceView, lang: str) -> list[Fact]:
+    """"the Iran-backed Houthi movement", «проиранские хуситы»: a state named inside a word with
+    a backing affix (the lexicon's `backing_affixes`) supports the actor the word describes."""
+    affixes = view.lex.raw.get("backing_affixes") or {}
+    suffixes, prefixes = tuple(affixes.get("suffix") or ()), tuple(affixes.get("prefix") or ())
+    out = []
+    for tok in view.sentence.tokens:
+        low = tok.text.lower()
+        # the name as written ("Iran"): English names are known by their capitals
+        stem = tok.text[:-len(next(x for x in suffixes if low.endswith(x)))] if suffixes and low.endswith(suffixes) \
+            else low[len(next(x for x in prefixes if low.startswith(x))):] if prefixes and low.startswith(prefixes) \
+            and tok.analysis.pos == "ADJF" else ""
+        if len(stem) < 3:
+            continue
+        backer = _state_named(stem, lang)
+        described = [m for m in view.actors if 0 < m.start - tok.index <= 3 and m.kind != "adjective"
+                     and view.type_of(m) in PARTIES]
+        if backer and described and described[0].entity_id != backer:
+            prov = Provenance(view.article_id, view.sentence.text, view.sentence.start, view.sentence.end,
+                              "relations.supports", 0.5)
+            out.append(Fact(backer, "supports", described[0].entity_id, Qualifiers(), prov))
+    return out
+
+
+@functools.lru_cache(maxsize=4096)
+def _state_named(word: str, lang: str) -> str:
+    """The state a word names, alone or as its adjective ("iran", «російські»), or ""."""
+    found = [e for e in load_gazetteer().lookup(word, lang) if e.type == "Country"]
+    return found[0].id if found else ""

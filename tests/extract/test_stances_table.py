@@ -105,6 +105,27 @@ ROWS: list[Case] = [
         must=[("Germany", "supports", "Ukraine")]),
     Row("en-source-pos-1", "en", "Scholz spoke in Berlin. According to him, Germany will keep supporting Ukraine.",
         must=[("Germany", "supports", "Ukraine")]),
+    # -- whom an accusation names stands before its charge; the charge names no one accused
+    Row("uk-charge-pos-1", "uk", "Україна звинуватила у вибуху Росію.", must=[("Ukraine", "opposes", "Russia")]),
+    Row("uk-charge-miss-1", "uk", "Санду звинуватила злочинні угруповання у спробах втручатися у вибори в Молдові.",
+        must_not=[("Maia_Sandu", "opposes", "Moldova")]),
+    Row("ru-charge-pos-1", "ru", "Москва обвинила Киев в провокации против Белоруссии.",
+        must=[("Russia", "opposes", "Ukraine")], must_not=[("Russia", "opposes", "Belarus")]),
+    Row("en-charge-pos-1", "en", "Kyiv accused Moscow of ecocide.", must=[("Ukraine", "opposes", "Russia")]),
+    Row("en-charge-miss-1", "en", "Sandu accused criminal groups of trying to meddle in the vote in Moldova.",
+        must_not=[("Maia_Sandu", "opposes", "Moldova")]),
+    # -- "the Iran-backed movement", «пророссийская партия»: a state inside a backing word supports
+    # the actor the word describes
+    Row("en-backed-pos-1", "en", "Saudi Arabia leads a coalition against the Iran-aligned Houthi movement.",
+        must=[("Iran", "supports", "Houthis")], must_not=[("Saudi_Arabia", "supports", "Houthis")]),
+    Row("en-backed-miss-1", "en", "The well-backed Houthi movement fired missiles at ships.",
+        must_not=[("Houthis", "supports", "Houthis")]),
+    Row("ru-backed-pos-1", "ru", "Пророссийская партия Возрождение получила места в парламенте Молдовы.",
+        must=[("Russia", "supports", "asrajdan")], must_not=[("Russia", "supports", "Moldova")]),
+    Row("ru-backed-miss-1", "ru", "Прошлогодний саммит ШОС прошел в Астане.",
+        must_not=[("Kazakhstan", "supports", "SCO")]),
+    Row("uk-backed-pos-1", "uk", "Проросійська партія «Відродження» отримала місця в парламенті Молдови.",
+        must=[("Russia", "supports", "adrajan")], must_not=[("Russia", "supports", "Moldova")]),
     # -- a stance given up is no stance
     Row("en-dropped-pos-1", "en", "Austria dropped its objection after Ukraine removed the bank from its list.",
         must_not=[("Austria", "opposes", "Ukraine")]),
