@@ -462,10 +462,14 @@ def acts(view: SentenceView, reading: SentenceReading) -> SentenceReading:
                     and a.trigger.clause == r.trigger.clause
                     and 0 <= a.trigger.start - r.trigger.end <= _ACT_GAP), None)
         if act is None:
-            if not r.pairs and _act_noun(view, r.trigger):
-                # "provided support for the operation": the last attack the story told
+            noun = _act_noun(view, r.trigger) if not r.pairs else None
+            if noun is not None:
+                # "provided support for the operation": the last attack the story told;
+                # "condemned the launch": who launched in the sentences before
+                told = _told_acts(view).get(noun)
+                doers = _last_doers(view) if told is None else _teller(view, told | {noun})
                 by = _stance_subject(view, r.trigger)
-                out[i] = Reading(r.trigger, tuple((x, d) for x in by for d in _last_doers(view) if x != d),
+                out[i] = Reading(r.trigger, tuple((x, d) for x in by for d in doers if x != d),
                                  r.made, r.qualifiers, r.speaker)
             continue
         a = out[act]
@@ -492,17 +496,41 @@ def _stance_subject(view: SentenceView, stance: Trigger) -> list[str]:
     return _unique(m.entity_id for m in _group_at(view, before, before[-1])) if before else []
 
 
-def _act_noun(view: SentenceView, stance: Trigger) -> bool:
-    """"support for the operation", «засудили операцію»: a noun for an act, with no actor of
-    its own, right after the stance (only articles and prepositions between)."""
-    nouns, g = view.lex.words("act_nouns"), view.lex.grammar
+def _act_noun(view: SentenceView, stance: Trigger) -> str | None:
+    """"support for the operation", «засудили запуск»: the noun for an act, with no actor of
+    its own, right after the stance (only articles and prepositions between), or None."""
+    nouns, g = view.lex.words("act_nouns") | frozenset(_told_acts(view)), view.lex.grammar
     skip = view.lex.words("prepositions") | g.articles
     for t in view.doc.tokens[stance.end:min(stance.clause.last, stance.end + _ACT_GAP + 1)]:
-        if t.lemmas & nouns:
-            return True
+        found = t.lemmas & nouns
+        if found:
+            return min(found)
         if t.text.lower() not in skip:
-            return False
-    return False
+            return None
+    return None
+
+
+def _told_acts(view: SentenceView) -> dict[str, frozenset[str]]:
+    """The lexicon's `told_acts`: an act's noun → the words that tell the act."""
+    return {str(k).lower(): frozenset(str(v).lower() for v in vs or ())
+            for k, vs in (view.lex.raw.get("told_acts") or {}).items()}
+
+
+def _teller(view: SentenceView, words: frozenset[str]) -> list[str]:
+    """Who did the act the sentences just before told with one of `words` ("North Korea
+    launched a missile", «КНДР запустила ракету»): the party named before that word, in the
+    nominative where case endings tell it."""
+    doc, here, case = view.doc, view.sentence.index, view.lex.grammar.case_marking
+    for s in range(here - 1, max(-1, here - 1 - _ACT_SENTENCES), -1):
+        sentence = doc.sentences[s]
+        at = next((t.index for t in sentence.tokens if t.lemmas & words), None)
+        if at is None:
+            continue
+        before = [m for m in view.layer.in_sentence(s) if m.end <= at and m.kind != "adjective"
+                  and view.layer.types.get(m.entity_id) in SPECS["opposes"].subjects - {"City", "Region"}
+                  and not _after_preposition(view, m) and (not case or "nomn" in doc.tokens[m.start].analysis.cases)]
+        return [before[-1].entity_id] if before else []
+    return []
 
 
 _ACT_SENTENCES = 5  # sentences: how far back "the operation" reaches for the attack it names
@@ -1060,11 +1088,9 @@ def _directed(view: SentenceView, relation, actors: _ClauseActors, spec, t0, t1,
     if g.case_marking:
         # «російський удар» names who strikes; «російського СПГ» names no one who bans
         adjectives_act = relation in ADJECTIVE_AGENTS
-        # «Київ подав до СОТ позови», «рішення МКС відкинули»: who takes a stance is no name
-        # after a preposition or an owner after its noun, however its case reads (a subject
-        # carried from the clause before is read as it was there)
-        bare = (lambda m: carried or relation not in _STANCES or
-                not (_after_preposition(view, m) or _owner_acronym(view, m)))
+        # «Київ подав до СОТ позови»: who takes a stance is no name after a preposition, however
+        # its case reads (a subject carried from the clause before is read as it was there)
+        bare = (lambda m: carried or relation not in _STANCES or not _after_preposition(view, m))
         nominal = (lambda m: (m.kind == "adjective" and adjectives_act) or m.kind in ("group", "role") or
                    ("nomn" in doc.tokens[m.start].analysis.cases and bare(m)))
         nominative = [m for m in before if nominal(m)] if carried else \
@@ -1089,9 +1115,14 @@ def _directed(view: SentenceView, relation, actors: _ClauseActors, spec, t0, t1,
         if sent:
             return sent
     subjects = _group_at(view, before, before[-1]) if before else []
-    seated = not subjects and relation in _STANCES and stretch is not None
+    # «У Москві рішення МКС відкинули»: the seat speaks where no subject, or only an acronym
+    # owning the noun before it («лідери ЄС підтримали» keeps the EU), stands before the verb
+    seat = _seat(view, stretch, t0) if relation in _STANCES and stretch is not None and (
+        not subjects or all(_owner_acronym(view, m) and view.doc.tokens[m.start - 1].lemmas
+                            .isdisjoint(lex.words("person_nouns")) for m in subjects)) else []
+    seated = bool(seat)
     if seated:
-        subjects = _seat(view, stretch, t0)
+        subjects = seat
     if not subjects:
         return []
     # "strikes on Houthi targets in Yemen", «обстріляли в Карабасі»: where an act happens is
