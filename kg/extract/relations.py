@@ -473,6 +473,8 @@ def acts(view: SentenceView, reading: SentenceReading) -> SentenceReading:
                                  r.made, r.qualifiers, r.speaker)
             continue
         a = out[act]
+        if any(r.trigger.end <= m.start and m.end <= a.trigger.start for m in view.actors):
+            continue  # "accused Azerbaijan of aggression": the stance names whom, the act is the charge
         stance_by = _unique([x for x, _ in r.pairs] or [x for x, _ in a.pairs]) or _stance_subject(view, r.trigger)
         if not stance_by or any(x not in stance_by for x, _ in a.pairs):
             continue  # "condemned Russia's strikes": the act has its own actor
@@ -1111,7 +1113,8 @@ def _directed(view: SentenceView, relation, actors: _ClauseActors, spec, t0, t1,
             before, after = [after[0]], after[1:]
             genitive_agent = True
     if not before and relation in _STANCES:
-        sent = _sent_after(view, ms, t0, t1) if g.case_marking else _sent_from(view, ms, t1)
+        sent = _sent_after(view, ms, t0, t1) or _fronted_act(view, ms, t0, t1, stretch) if g.case_marking \
+            else _sent_from(view, ms, t1)
         if sent:
             return sent
     subjects = _group_at(view, before, before[-1]) if before else []
@@ -1206,6 +1209,26 @@ def _sent_after(view: SentenceView, ms: list[ActorMention], t0: int, t1: int) ->
     senders = [m for m in _group_at(view, [m for m in ms if m.start > verb], by[0])
                if view.type_of(m) not in ("Region", "City")]
     return [(s.entity_id, o) for s in senders for o in recipients if s.entity_id != o]
+
+
+def _fronted_act(view: SentenceView, ms: list[ActorMention], t0: int, t1: int,
+                 stretch: Stretch | None) -> list[tuple[str, str]]:
+    """«Запуск ракети засудили Японія та Південна Корея»: the act's noun opens the clause, a
+    plural verb, then who takes the stance in the nominative; the stance is on who did the act."""
+    doc = view.doc
+    verb = doc.tokens[t0].analysis
+    if stretch is None or verb.pos != "VERB" or verb.number != "plur":
+        return []
+    by = [m for m in ms if 0 <= m.start - t1 <= 3 and m.kind in ("name", "role", "surname")
+          and "nomn" in doc.tokens[m.start].analysis.cases]
+    told = _told_acts(view)
+    noun = next((min(t.lemmas & told.keys()) for t in doc.tokens[stretch.first:t0] if t.lemmas & told.keys()), None)
+    if not by or noun is None:
+        return []
+    doers = _teller(view, told[noun] | {noun})
+    senders = [m for m in _group_at(view, [m for m in ms if m.start >= t1], by[0])
+               if view.type_of(m) not in ("Region", "City")]
+    return [(s.entity_id, d) for s in senders for d in doers if s.entity_id != d]
 
 
 def _sent_from(view: SentenceView, ms: list[ActorMention], t1: int) -> list[tuple[str, str]]:
@@ -1509,6 +1532,9 @@ def _agent_phrase(view: SentenceView, t0: int, t1: int, objs: list[ActorMention]
     # provocation by Moscow …" names no agent of the warning
     if first.start - t1 <= 2 and doc.tokens[first.start - 1].text.lower() in g.agent_words:
         return True
+    if not g.case_marking and t1 < first.start and doc.tokens[t1].text.lower() in g.agent_words and \
+            doc.tokens[first.start - 1].text.lower() in g.agent_words:
+        return True  # "was criticised by the other members and by Ukraine"
     if _issued_by(view, t1, first.start):
         return True
     office = range(t1, first.start)  # «президентка Єврокомісії» before the name it heads

@@ -136,6 +136,23 @@ ROWS: list[Case] = [
         "Польша и Литва выступили против размещения.",
         must=[("Poland", "opposes", "Russia"), ("Lithuania", "opposes", "Russia")],
         must_not=[("Poland", "opposes", "Belarus")]),
+    Row("ru-act-pos-3", "ru", "КНДР запустила баллистическую ракету. Запуск ракеты осудили Япония и Южная Корея.",
+        must=[("Japan", "opposes", "North_Korea"), ("South_Korea", "opposes", "North_Korea")]),
+    Row("uk-act-pos-3", "uk", "КНДР запустила балістичну ракету. Запуск ракети засудили Японія та Південна Корея.",
+        must=[("Japan", "opposes", "North_Korea")]),
+    Row("uk-act-miss-3", "uk", "Запуск ракети засудили Японія та Південна Корея.",
+        must_not=[("Japan", "opposes", "South_Korea")]),
+    # -- "accused Azerbaijan of aggression": the stance names whom; the act after it is the charge
+    Row("uk-charge-pos-2", "uk", "Вірменія звинуватила Азербайджан в агресії.", must=[("Armenia", "opposes", "Azerbaijan")]),
+    Row("ru-charge-pos-2", "ru", "Армения обвинила Азербайджан в агрессии.", must=[("Armenia", "opposes", "Azerbaijan")]),
+    Row("en-charge-pos-2", "en", "Armenia accused Azerbaijan of aggression.", must=[("Armenia", "opposes", "Azerbaijan")]),
+    # -- "was criticised by A and by B": every list after the agent word acts
+    Row("en-agent-pos-1", "en", "Hungary's veto was criticised by the other member states and by Ukraine.",
+        must=[("Ukraine", "opposes", "Hungary")], must_not=[("Hungary", "opposes", "Ukraine")]),
+    Row("uk-agent-pos-1", "uk", "Вето Угорщини розкритикувала Україна.",
+        must=[("Ukraine", "opposes", "Hungary")], must_not=[("Hungary", "opposes", "Ukraine")]),
+    Row("ru-agent-pos-1", "ru", "Вето Венгрии раскритиковала Украина.",
+        must=[("Ukraine", "opposes", "Hungary")], must_not=[("Hungary", "opposes", "Ukraine")]),
     # -- "backed", "backs": the verb by its forms; "back" alone is the adverb
     Row("en-backs-pos-1", "en", "Turkey backs Azerbaijan in the conflict.", must=[("Turkey", "supports", "Azerbaijan")]),
     Row("en-backs-miss-1", "en", "Moldova was back in talks with Romania.", must_not=[("Moldova", "supports", "Romania")]),
