@@ -512,10 +512,17 @@ def _act_noun(view: SentenceView, stance: Trigger) -> str | None:
     return None
 
 
+_TOLD: dict[int, tuple[dict, dict[str, frozenset[str]]]] = {}  # per lexicon, read once
+
+
 def _told_acts(view: SentenceView) -> dict[str, frozenset[str]]:
     """The lexicon's `told_acts`: an act's noun → the words that tell the act."""
-    return {str(k).lower(): frozenset(str(v).lower() for v in vs or ())
-            for k, vs in (view.lex.raw.get("told_acts") or {}).items()}
+    raw = view.lex.raw
+    kept = _TOLD.get(id(raw))
+    if kept is None or kept[0] is not raw:
+        kept = _TOLD[id(raw)] = (raw, {str(k).lower(): frozenset(str(v).lower() for v in vs or ())
+                                       for k, vs in (raw.get("told_acts") or {}).items()})
+    return kept[1]
 
 
 def _teller(view: SentenceView, words: frozenset[str]) -> list[str]:
@@ -2011,14 +2018,19 @@ def backed(view: SentenceView, lang: str) -> list[Fact]:
     a backing affix (the lexicon's `backing_affixes`) supports the actor the word describes."""
     affixes = view.lex.raw.get("backing_affixes") or {}
     suffixes, prefixes = tuple(affixes.get("suffix") or ()), tuple(affixes.get("prefix") or ())
+    if not suffixes and not prefixes:
+        return []
     out = []
     for tok in view.sentence.tokens:
+        if not ((suffixes and "-" in tok.text) or (prefixes and tok.analysis.pos == "ADJF")):
+            continue  # the cheap test first: most words have neither a hyphen nor an adjective's form
         low = tok.text.lower()
         # the name as written ("Iran"): English names are known by their capitals
         stem = tok.text[:-len(next(x for x in suffixes if low.endswith(x)))] if suffixes and low.endswith(suffixes) \
             else low[len(next(x for x in prefixes if low.startswith(x))):] if prefixes and low.startswith(prefixes) \
             and tok.analysis.pos == "ADJF" else ""
-        if len(stem) < 3:
+        # most words with such an affix name no state: ask the gazetteer's first-word index before reading one
+        if len(stem) < 3 or not _indexed(stem, tok.lemmas, prefixes, lang):
             continue
         backer = _state_named(stem, lang)
         described = [m for m in view.actors if 0 < m.start - tok.index <= 3 and m.kind != "adjective"
@@ -2028,6 +2040,12 @@ def backed(view: SentenceView, lang: str) -> list[Fact]:
                               "relations.supports", 0.5)
             out.append(Fact(backer, "supports", described[0].entity_id, Qualifiers(), prov))
     return out
+
+
+def _indexed(stem: str, lemmas: frozenset[str], prefixes: tuple[str, ...], lang: str) -> bool:
+    """Whether the stem, or a lemma of the word without its prefix, opens a gazetteer name."""
+    index = load_gazetteer().keys_for(lang)
+    return stem.lower() in index or any(l[len(p):] in index for l in lemmas for p in prefixes if l.startswith(p))
 
 
 @functools.lru_cache(maxsize=4096)
