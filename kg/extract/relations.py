@@ -462,8 +462,14 @@ def acts(view: SentenceView, reading: SentenceReading) -> SentenceReading:
                     and a.trigger.clause == r.trigger.clause
                     and 0 <= a.trigger.start - r.trigger.end <= _ACT_GAP), None)
         if act is None:
-            noun = _act_noun(view, r.trigger) if not r.pairs else None
-            if noun is not None:
+            doer = _relative_doer(view, reading.clauses, r.trigger) if not r.pairs else []
+            noun = _act_noun(view, r.trigger) if not r.pairs and not doer else None
+            if doer:
+                # «підтримує кроки, які Азербайджан робить»: the stance is on who takes the steps
+                by = _stance_subject(view, r.trigger)
+                out[i] = Reading(r.trigger, tuple((x, d) for x in by for d in doer if x != d),
+                                 r.made, r.qualifiers, r.speaker)
+            elif noun is not None:
                 # "provided support for the operation": the last attack the story told;
                 # "condemned the launch": who launched in the sentences before
                 told = _told_acts(view).get(noun)
@@ -513,6 +519,24 @@ def _act_noun(view: SentenceView, stance: Trigger) -> str | None:
 
 
 _TOLD: dict[int, tuple[dict, dict[str, frozenset[str]]]] = {}  # per lexicon, read once
+
+
+def _relative_doer(view: SentenceView, clauses: tuple[Stretch, ...], stance: Trigger) -> list[str]:
+    """"backs the steps that Azerbaijan takes", «засудив дії, які вчинила Росія»: a noun right
+    after the stance, then a relative clause with a subject of its own: that subject (in the
+    nominative where case endings tell it, else right after the pronoun)."""
+    doc, case = view.doc, view.lex.grammar.case_marking
+    nxt = next((c for c in clauses if c.relative and 0 < c.first - stance.end <= 3), None)
+    if nxt is None:
+        return []
+    noun = doc.tokens[stance.end:nxt.first - 1]  # the words between the stance and the comma
+    if not noun or any(not t.is_word for t in noun) or (case and noun[-1].analysis.pos != "NOUN"):
+        return []  # «заявив, що …» is speech, no relative clause
+    inside = [m for m in view.actors if nxt.first < m.start < nxt.last and m.kind != "adjective"
+              and view.type_of(m) in SPECS["opposes"].subjects - {"City", "Region"} and not _after_preposition(view, m)]
+    own = [m for m in inside if "nomn" in doc.tokens[m.start].analysis.cases] if case else \
+        [m for m in inside if m.start - nxt.first <= 2]
+    return [own[0].entity_id] if own else []
 
 
 def _told_acts(view: SentenceView) -> dict[str, frozenset[str]]:

@@ -153,6 +153,17 @@ ROWS: list[Case] = [
         must=[("Ukraine", "opposes", "Hungary")], must_not=[("Hungary", "opposes", "Ukraine")]),
     Row("ru-agent-pos-1", "ru", "Вето Венгрии раскритиковала Украина.",
         must=[("Ukraine", "opposes", "Hungary")], must_not=[("Hungary", "opposes", "Ukraine")]),
+    # -- "backs the steps that Azerbaijan takes": the stance is on the relative clause's own subject
+    Row("ru-relative-pos-1", "ru", "Эрдоган заявил, что Анкара поддерживает шаги, которые Азербайджан "
+        "предпринимает для защиты своей территории.", must=[("Turkey", "supports", "Azerbaijan")]),
+    Row("uk-relative-pos-1", "uk", "Україна засудила дії, які здійснює Росія на окупованих територіях.",
+        must=[("Ukraine", "opposes", "Russia")]),
+    Row("uk-relative-miss-1", "uk", "Україна засудила рішення, яке шкодить Польщі.",
+        must_not=[("Ukraine", "opposes", "Poland")]),
+    Row("en-relative-pos-1", "en", "Japan condemned the launch, which North Korea carried out on Sunday.",
+        must=[("Japan", "opposes", "North_Korea")]),
+    Row("en-relative-miss-1", "en", "Kazakhstan said that Russia would host the summit.",
+        must_not=[("Kazakhstan", "supports", "Russia"), ("Kazakhstan", "opposes", "Russia")]),
     # -- "backed", "backs": the verb by its forms; "back" alone is the adverb
     Row("en-backs-pos-1", "en", "Turkey backs Azerbaijan in the conflict.", must=[("Turkey", "supports", "Azerbaijan")]),
     Row("en-backs-miss-1", "en", "Moldova was back in talks with Romania.", must_not=[("Moldova", "supports", "Romania")]),
