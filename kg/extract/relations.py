@@ -9,12 +9,15 @@ domain, date, place, polarity, modality, trend — are read from the same stretc
 from __future__ import annotations
 
 import bisect
+import dataclasses
+import functools
 import datetime as dt
 import itertools
 from collections import defaultdict
 from dataclasses import dataclass, replace
 
 from .. import schema
+from ..gazetteer import load as load_gazetteer
 from ..model import SYMMETRIC, Fact, Provenance, Qualifiers
 from ..nlp import Document, Sentence
 from ..nlp.phrases import PhraseMatch
@@ -193,8 +196,10 @@ class SentenceView:
         attributions = tuple(lex.attribution.find(sentence.tokens))
         here = layer.in_sentence(sentence.index)
         # «за словами казахстанського президента», "according to Xinhua": a source, not a party
+        # («за його словами, Німеччина підтримуватиме …»: after a comma the clause's own subject)
         sources = {first + a.end for a in attributions}
-        actors = tuple(m for m in here if m.start not in skip and not any(0 <= m.start - e <= 2 for e in sources))
+        actors = tuple(m for m in here if m.start not in skip and not any(
+            0 <= m.start - e <= 2 and all(t.is_word for t in doc.tokens[e:m.start]) for e in sources))
         triggers = tuple((first + m.start, first + m.end, m.payload) for m in lex.relations.find(sentence.tokens))
         if not triggers:  # most sentences state no relation: nothing below would be asked
             return cls(doc, sentence, layer, lex, article_id, published, tuple(dates), actors,
@@ -457,8 +462,25 @@ def acts(view: SentenceView, reading: SentenceReading) -> SentenceReading:
                     and a.trigger.clause == r.trigger.clause
                     and 0 <= a.trigger.start - r.trigger.end <= _ACT_GAP), None)
         if act is None:
+            doer = _relative_doer(view, reading.clauses, r.trigger) if not r.pairs else []
+            noun = _act_noun(view, r.trigger) if not r.pairs and not doer else None
+            if doer:
+                # «підтримує кроки, які Азербайджан робить»: the stance is on who takes the steps
+                by = _stance_subject(view, r.trigger)
+                out[i] = Reading(r.trigger, tuple((x, d) for x in by for d in doer if x != d),
+                                 r.made, r.qualifiers, r.speaker)
+            elif noun is not None:
+                # "provided support for the operation": the last attack the story told;
+                # "condemned the launch": who launched in the sentences before
+                told = _told_acts(view).get(noun)
+                doers = _last_doers(view) if told is None else _teller(view, told | {noun})
+                by = _stance_subject(view, r.trigger)
+                out[i] = Reading(r.trigger, tuple((x, d) for x in by for d in doers if x != d),
+                                 r.made, r.qualifiers, r.speaker)
             continue
         a = out[act]
+        if any(r.trigger.end <= m.start and m.end <= a.trigger.start for m in view.actors):
+            continue  # "accused Azerbaijan of aggression": the stance names whom, the act is the charge
         stance_by = _unique([x for x, _ in r.pairs] or [x for x, _ in a.pairs]) or _stance_subject(view, r.trigger)
         if not stance_by or any(x not in stance_by for x, _ in a.pairs):
             continue  # "condemned Russia's strikes": the act has its own actor
@@ -482,6 +504,83 @@ def _stance_subject(view: SentenceView, stance: Trigger) -> list[str]:
     return _unique(m.entity_id for m in _group_at(view, before, before[-1])) if before else []
 
 
+def _act_noun(view: SentenceView, stance: Trigger) -> str | None:
+    """"support for the operation", «засудили запуск»: the noun for an act, with no actor of
+    its own, right after the stance (only articles and prepositions between), or None."""
+    nouns, g = view.lex.words("act_nouns") | frozenset(_told_acts(view)), view.lex.grammar
+    skip = view.lex.words("prepositions") | g.articles
+    for t in view.doc.tokens[stance.end:min(stance.clause.last, stance.end + _ACT_GAP + 1)]:
+        found = t.lemmas & nouns
+        if found:
+            return min(found)
+        if t.text.lower() not in skip:
+            return None
+    return None
+
+
+_TOLD: dict[int, tuple[dict, dict[str, frozenset[str]]]] = {}  # per lexicon, read once
+
+
+def _relative_doer(view: SentenceView, clauses: tuple[Stretch, ...], stance: Trigger) -> list[str]:
+    """"backs the steps that Azerbaijan takes", «засудив дії, які вчинила Росія»: a noun right
+    after the stance, then a relative clause with a subject of its own: that subject (in the
+    nominative where case endings tell it, else right after the pronoun)."""
+    doc, case = view.doc, view.lex.grammar.case_marking
+    nxt = next((c for c in clauses if c.relative and 0 < c.first - stance.end <= 3), None)
+    if nxt is None:
+        return []
+    noun = doc.tokens[stance.end:nxt.first - 1]  # the words between the stance and the comma
+    if not noun or any(not t.is_word for t in noun) or (case and noun[-1].analysis.pos != "NOUN"):
+        return []  # «заявив, що …» is speech, no relative clause
+    inside = [m for m in view.actors if nxt.first < m.start < nxt.last and m.kind != "adjective"
+              and view.type_of(m) in SPECS["opposes"].subjects - {"City", "Region"} and not _after_preposition(view, m)]
+    own = [m for m in inside if "nomn" in doc.tokens[m.start].analysis.cases] if case else \
+        [m for m in inside if m.start - nxt.first <= 2]
+    return [own[0].entity_id] if own else []
+
+
+def _told_acts(view: SentenceView) -> dict[str, frozenset[str]]:
+    """The lexicon's `told_acts`: an act's noun → the words that tell the act."""
+    raw = view.lex.raw
+    kept = _TOLD.get(id(raw))
+    if kept is None or kept[0] is not raw:
+        kept = _TOLD[id(raw)] = (raw, {str(k).lower(): frozenset(str(v).lower() for v in vs or ())
+                                       for k, vs in (raw.get("told_acts") or {}).items()})
+    return kept[1]
+
+
+def _teller(view: SentenceView, words: frozenset[str]) -> list[str]:
+    """Who did the act the sentences just before told with one of `words` ("North Korea
+    launched a missile", «КНДР запустила ракету»): the party named before that word, in the
+    nominative where case endings tell it."""
+    doc, here, case = view.doc, view.sentence.index, view.lex.grammar.case_marking
+    for s in range(here - 1, max(-1, here - 1 - _ACT_SENTENCES), -1):
+        sentence = doc.sentences[s]
+        at = next((t.index for t in sentence.tokens if t.lemmas & words), None)
+        if at is None:
+            continue
+        before = [m for m in view.layer.in_sentence(s) if m.end <= at and m.kind != "adjective"
+                  and view.layer.types.get(m.entity_id) in SPECS["opposes"].subjects - {"City", "Region"}
+                  and not _after_preposition(view, m) and (not case or "nomn" in doc.tokens[m.start].analysis.cases)]
+        return [before[-1].entity_id] if before else []
+    return []
+
+
+_ACT_SENTENCES = 5  # sentences: how far back "the operation" reaches for the attack it names
+
+
+def _last_doers(view: SentenceView) -> list[str]:
+    """Who did the last attack the sentences just before told."""
+    here = view.sentence.start
+    told = [f for f in view.earlier if f.relation == "attacks" and f.asserted and f.provenance is not None
+            and f.provenance.start < here]
+    if not told:
+        return []
+    last = max(f.provenance.start for f in told)
+    back = sum(1 for s in view.doc.sentences if last <= s.start < here)
+    return _unique(f.subject for f in told if f.provenance.start == last) if back <= _ACT_SENTENCES else []
+
+
 def _doers(view: SentenceView, act: Trigger) -> list[str]:
     """Who did the act a bare noun names: the attackers of the last sentence before that
     told an attack with the same noun ("strikes" … "the strikes")."""
@@ -499,6 +598,76 @@ def _doers(view: SentenceView, act: Trigger) -> list[str]:
 
 # relations between two sides, of which an office holder and his own state cannot be both
 _TWO_SIDES = AGENT_PHRASE_RELATIONS | SYMMETRIC | frozenset({"visits", "mediates"})
+
+
+def offences(view: SentenceView, reading: SentenceReading) -> SentenceReading:
+    """Reads offence verbs ("violated", «порушила») in what a speaker is reported to say. Sets
+    their pairs to the speaker against the offender: "Japan said Pyongyang violated the
+    resolutions" is Japan's accusation of North Korea. A violation the text tells in its own
+    voice is no one's stance."""
+    words = view.lex.words("offence_verbs")
+    out = []
+    for r in reading.readings:
+        t = r.trigger
+        if t.relation == "opposes" and words and any(tok.lemmas & words for tok in view.doc.tokens[t.start:t.end]):
+            offenders = _unique([x for x, _ in r.pairs]) or _stance_subject(view, t)
+            accusers = _accusers(view, min([t.start] + [m.start for m in view.actors if m.entity_id in offenders
+                                                         and m.end <= t.start]))
+            r = Reading(t, tuple((a, o) for a in accusers for o in offenders if a != o), r.made, r.qualifiers,
+                        r.speaker)
+        out.append(r)
+    return SentenceReading(reading.clauses, tuple(out), reading.extra)
+
+
+def _accusers(view: SentenceView, before: int) -> list[str]:
+    """Who the sentence reports as saying what stands from `before` on: the actors right before
+    a speech verb before it ("A and B said …"), or right after one that follows ("…, A said")."""
+    first = view.first
+    here = view.layer.in_sentence(view.sentence.index)
+    holders = {m.start for m in here if view.type_of(m) == "Person"}
+    # "the ministers of France and Italy said": states whose office holders the text leaves unnamed
+    # speak through them («міністр Франції Барро» speaks himself)
+    offices = [m for m in here if m.start in view.layer.complements and view.type_of(m) == "Country"
+               and m.end not in holders]
+    parties = sorted([m for m in view.actors if view.type_of(m) in PARTIES and m.kind != "adjective"] + offices,
+                     key=lambda m: (m.start, m.end))
+    for match in view.attributions:  # «за словами X», "according to X"
+        after = [m for m in parties if 0 <= m.start - (first + match.end) <= 3]
+        if after:
+            return [after[0].entity_id]
+    said = [match for match in view.speech if first + match.end <= before]
+    if said:
+        t0 = first + said[-1].start
+        near = [m for m in parties if m.end <= t0 and t0 - m.end <= 2]
+        if near:
+            return _unique(m.entity_id for m in _group_at(view, [m for m in parties if m.end <= t0], near[-1]))
+        return []
+    later = [match for match in view.speech if first + match.start > before]
+    if later:  # "…, Japan said", "…, said Japan"
+        t0, t1 = first + later[0].start, first + later[0].end
+        near = [m for m in parties if 0 <= m.start - t1 <= 3 or (m.start > before and 0 <= t0 - m.end <= 2)]
+        return [near[0].entity_id] if near else []
+    return []
+
+
+def envoys(view: SentenceView, reading: SentenceReading) -> SentenceReading:
+    """Reads stance triggers that end in an envoy noun («викликало посла України», "summon
+    ambassador"). Sets their objects to the state the envoy serves, named right after the
+    noun (a name that only says whose office it is): the protest is that state's, not the man's."""
+    nouns = view.lex.words("envoy_nouns")
+    if not nouns:
+        return reading
+    out = []
+    for r in reading.readings:
+        t = r.trigger
+        if t.relation in _STANCES and view.doc.tokens[t.end - 1].lemmas & nouns:
+            served = [m for m in view.layer.in_sentence(view.sentence.index) if 0 <= m.start - t.end <= 1
+                      and view.type_of(m) == "Country" and m.kind != "adjective"][:1]
+            by = _unique([x for x, _ in r.pairs]) or _stance_subject(view, t)
+            r = Reading(t, tuple((x, s.entity_id) for x in by for s in served if x != s.entity_id),
+                        r.made, r.qualifiers, r.speaker)
+        out.append(r)
+    return SentenceReading(reading.clauses, tuple(out), reading.extra)
 
 
 def own_side(view: SentenceView, reading: SentenceReading) -> SentenceReading:
@@ -623,6 +792,8 @@ RELATION_STAGES = Stages((
     Stage("triggers", triggers),
     Stage("arguments", arguments),
     Stage("acts", acts),
+    Stage("offences", offences),
+    Stage("envoys", envoys),
     Stage("roles", own_side),
     Stage("qualifiers", qualifiers),
     Stage("attribution", attribution),
@@ -950,14 +1121,17 @@ def _directed(view: SentenceView, relation, actors: _ClauseActors, spec, t0, t1,
     if g.case_marking:
         # «російський удар» names who strikes; «російського СПГ» names no one who bans
         adjectives_act = relation in ADJECTIVE_AGENTS
-        nominal = (lambda m: (m.kind == "adjective" and adjectives_act) or
-                   "nomn" in doc.tokens[m.start].analysis.cases or m.kind in ("group", "role"))
+        # «Київ подав до СОТ позови»: who takes a stance is no name after a preposition, however
+        # its case reads (a subject carried from the clause before is read as it was there)
+        bare = (lambda m: carried or relation not in _STANCES or not _after_preposition(view, m))
+        nominal = (lambda m: (m.kind == "adjective" and adjectives_act) or m.kind in ("group", "role") or
+                   ("nomn" in doc.tokens[m.start].analysis.cases and bare(m)))
         nominative = [m for m in before if nominal(m)] if carried else \
             actors.select(("nominative", spec.subjects, adjectives_act),
                           lambda m: view.type_of(m) in spec.subjects and nominal(m)).ending_by(t0)
         # where no actor is in the nominative, one named as a place is still no subject
         # («участники референдума в Казахстане поддержали»)
-        before = [owner] if owner else nominative or [m for m in before if m not in view.places]
+        before = [owner] if owner else nominative or [m for m in before if m not in view.places and bare(m)]
         nxt = doc.tokens[t1] if t1 < len(doc.tokens) else None
         if relation in AGENTIVE_GENITIVE and _nominal(view, t0, t1) and nxt is not None and nxt.is_word \
                 and "gent" in nxt.analysis.any_cases and nxt.analysis.pos in ("NOUN", "ADJF") \
@@ -969,7 +1143,20 @@ def _directed(view: SentenceView, relation, actors: _ClauseActors, spec, t0, t1,
                 return []
             before, after = [after[0]], after[1:]
             genitive_agent = True
+    if not before and relation in _STANCES:
+        sent = _sent_after(view, ms, t0, t1) or _fronted_act(view, ms, t0, t1, stretch) if g.case_marking \
+            else _sent_from(view, ms, t1)
+        if sent:
+            return sent
     subjects = _group_at(view, before, before[-1]) if before else []
+    # «У Москві рішення МКС відкинули»: the seat speaks where no subject, or only an acronym
+    # owning the noun before it («лідери ЄС підтримали» keeps the EU), stands before the verb
+    seat = _seat(view, stretch, t0) if relation in _STANCES and stretch is not None and (
+        not subjects or all(_owner_acronym(view, m) and view.doc.tokens[m.start - 1].lemmas
+                            .isdisjoint(lex.words("person_nouns")) for m in subjects)) else []
+    seated = bool(seat)
+    if seated:
+        subjects = seat
     if not subjects:
         return []
     # "strikes on Houthi targets in Yemen", «обстріляли в Карабасі»: where an act happens is
@@ -988,6 +1175,12 @@ def _directed(view: SentenceView, relation, actors: _ClauseActors, spec, t0, t1,
         # "handed over Sweden's instrument": the owner of what is handed over is no recipient
         # ("backed Moldova's bid" backs Moldova, "struck Ukraine's cities" strikes Ukraine)
         objects_ = [m for m in objects_ if not _possessive(view, doc.tokens[m.end - 1])]
+    if relation == "opposes":
+        objects_ = _before_charge(view, t0, t1, objects_)
+    if seated and not objects_:
+        # «У Москві рішення МКС відкинули»: the object stands between the seat and the verb
+        objects_ = [m for m in ms if subjects[0].end <= m.start and m.end <= t0 and m.kind != "adjective"
+                    and view.type_of(m) in spec.objects and m not in where]
     if not objects_ and where and any(m in where and m.start >= t1 for m in ms):
         return []  # "help end the war in Yemen": the act's object is where it happens, no one
     if not objects_ and relation == "influences" and stretch is not None:
@@ -1017,6 +1210,132 @@ def _directed(view: SentenceView, relation, actors: _ClauseActors, spec, t0, t1,
         return [(o.entity_id, s.entity_id) for s in subjects for o in objs
                 if o.entity_id != s.entity_id and s.kind != "adjective"]
     return [(s.entity_id, o.entity_id) for s in subjects for o in objs]
+
+
+def _sent_after(view: SentenceView, ms: list[ActorMention], t0: int, t1: int) -> list[tuple[str, str]]:
+    """«Поздравления Мирзиёеву направили Путин, Си Цзиньпин и Токаев», «Привітання Санду
+    надіслали …»: a stance noun, whom it goes to in the dative, a verb, then who sends it in
+    the nominative after the verb."""
+    doc = view.doc
+    if doc.tokens[t0].analysis.pos != "NOUN":
+        return []
+    verb = next((t.index for t in doc.tokens[t1:min(len(doc.tokens), t1 + 6)] if t.analysis.pos == "VERB"), -1)
+    if verb < 0:
+        return []
+    to = [m for m in ms if t1 <= m.start and m.end <= verb and m.kind != "adjective"
+          and "datv" in doc.tokens[m.start].analysis.cases]
+    # a name's case may read wrong where an office noun in the nominative heads it («президентка … Урсула»)
+    headed = verb + 1 in view.layer.role_tokens and "nomn" in doc.tokens[verb + 1].analysis.cases
+    by = [m for m in ms if m.start > verb and m.start - verb <= 4 and m.kind in ("name", "role", "surname")
+          and ("nomn" in doc.tokens[m.start].analysis.cases or headed)]
+    if not by:
+        return []
+    if to:
+        recipients = [o.entity_id for o in _group_at(view, to, to[0])]
+    elif any(k in view.layer.role_tokens and "datv" in doc.tokens[k].analysis.cases for k in range(t1, verb)):
+        recipients = _person_in_focus(view)  # «Поздравления новому президенту направили …»
+    else:
+        return []
+    # «… и лидеры государств Центральной Азии»: a region whose leaders go unnamed sends nothing
+    senders = [m for m in _group_at(view, [m for m in ms if m.start > verb], by[0])
+               if view.type_of(m) not in ("Region", "City")]
+    return [(s.entity_id, o) for s in senders for o in recipients if s.entity_id != o]
+
+
+def _fronted_act(view: SentenceView, ms: list[ActorMention], t0: int, t1: int,
+                 stretch: Stretch | None) -> list[tuple[str, str]]:
+    """«Запуск ракети засудили Японія та Південна Корея»: the act's noun opens the clause, a
+    plural verb, then who takes the stance in the nominative; the stance is on who did the act."""
+    doc = view.doc
+    verb = doc.tokens[t0].analysis
+    if stretch is None or verb.pos != "VERB" or verb.number != "plur":
+        return []
+    by = [m for m in ms if 0 <= m.start - t1 <= 3 and m.kind in ("name", "role", "surname")
+          and "nomn" in doc.tokens[m.start].analysis.cases]
+    told = _told_acts(view)
+    noun = next((min(t.lemmas & told.keys()) for t in doc.tokens[stretch.first:t0] if t.lemmas & told.keys()), None)
+    if not by or noun is None:
+        return []
+    doers = _teller(view, told[noun] | {noun})
+    senders = [m for m in _group_at(view, [m for m in ms if m.start >= t1], by[0])
+               if view.type_of(m) not in ("Region", "City")]
+    return [(s.entity_id, d) for s in senders for d in doers if s.entity_id != d]
+
+
+def _sent_from(view: SentenceView, ms: list[ActorMention], t1: int) -> list[tuple[str, str]]:
+    """"Congratulations to Mirziyoyev came from Putin and Xi": with no subject before the stance
+    noun, the list after it is whom it goes to, and the list after an agent word who sends it."""
+    agents = view.lex.grammar.agent_words
+    after = [m for m in ms if m.start >= t1 and m.kind != "adjective"]
+    if not after or after[0].start - t1 > 2:
+        return []
+    to = _group_at(view, after, after[0])
+    rest = [m for m in after if m.start >= to[-1].end]
+    gap = view.doc.tokens[to[-1].end:rest[0].start] if rest else []
+    if not rest or len(gap) > 3 or not any(t.text.lower() in agents for t in gap):
+        return []
+    return [(s.entity_id, o.entity_id) for s in _group_at(view, rest, rest[0]) for o in to if s.entity_id != o.entity_id]
+
+
+_FOCUS_SENTENCES = 2
+
+
+def _person_in_focus(view: SentenceView) -> list[str]:
+    """«новому президенту», "the re-elected leader": the person the sentences just before had as
+    their subject (the last named in the nominative, a pronoun for him included)."""
+    doc, here = view.doc, view.sentence.index
+    for s in range(here - 1, max(-1, here - 1 - _FOCUS_SENTENCES), -1):
+        people = [m for m in view.layer.in_sentence(s) if view.layer.types.get(m.entity_id) == "Person"
+                  and m.kind != "adjective" and "nomn" in doc.tokens[m.start].analysis.cases]
+        if people:
+            return [people[-1].entity_id]
+    return []
+
+
+def _before_charge(view: SentenceView, t0: int, t1: int, objects: list[ActorMention]) -> list[ActorMention]:
+    """"accused criminal groups of trying to meddle in the election", «звинуватила угруповання у
+    спробах втручатися у вибори»: whom an accusation names stands before its charge; what the
+    charge phrase names is no one accused."""
+    lex = view.lex
+    if not any(t.lemmas & lex.words("accusation_words") for t in view.doc.tokens[t0:t1]):
+        return objects
+    words = lex.words("charge_prepositions")
+    charge = next((t.index for t in view.doc.tokens[t1:t1 + lex.grammar.max_object_gap] if t.text.lower() in words), None)
+    if charge is None:
+        return objects
+    # «звинуватила у вибуху Росію»: where case tells it, an accusative after the charge is whom
+    return [m for m in objects if m.start < charge or (
+        lex.grammar.case_marking and not _after_preposition(view, m)
+        and "accs" in view.doc.tokens[m.start].analysis.cases)]
+
+
+def _owner_acronym(view: SentenceView, m: ActorMention) -> bool:
+    """«рішення МКС», «заява ОДКБ»: an indeclinable acronym right after a common noun is that
+    noun's owner (a genitive), not a subject."""
+    if m.start == 0 or not view.doc.tokens[m.start].text.isupper():
+        return False
+    prev = view.doc.tokens[m.start - 1]
+    return prev.analysis.pos == "NOUN" and prev.index not in view.layer.role_tokens and not prev.text[:1].isupper()
+
+
+def _seat(view: SentenceView, stretch: Stretch, t0: int) -> list[ActorMention]:
+    """«У Кремлі відкинули звинувачення», «На Западе решение осудили», «В МИД России
+    ответили критикой»: a plural verb without a subject, in a clause that opens with where a
+    government or body sits, is that government speaking (a capital stands for its state)."""
+    doc, g = view.doc, view.lex.grammar
+    verb = doc.tokens[t0].analysis
+    if not g.case_marking or verb.pos != "VERB" or verb.number != "plur":
+        return []
+    opening = [k for k in (stretch.first, view.first) if doc.tokens[k].text.lower() in g.location_prepositions]
+    seat = [m for m in view.layer.in_sentence(view.sentence.index) if opening and m.start == opening[0] + 1
+            and m.end <= t0 and m.kind != "adjective"][:1]
+    if not seat:
+        return []
+    eid, gaz = seat[0].entity_id, load_gazetteer()
+    state = gaz.get(eid).capital_of if eid in gaz else ""
+    if state and state in view.layer.entities:
+        return [dataclasses.replace(seat[0], entity_id=state)]
+    return seat if view.type_of(seat[0]) in SPECS["opposes"].subjects - {"City"} else []
 
 
 def _relative_object(view: SentenceView, actors: _ClauseActors, spec, t0: int, t1: int,
@@ -1244,6 +1563,11 @@ def _agent_phrase(view: SentenceView, t0: int, t1: int, objs: list[ActorMention]
     # provocation by Moscow …" names no agent of the warning
     if first.start - t1 <= 2 and doc.tokens[first.start - 1].text.lower() in g.agent_words:
         return True
+    if not g.case_marking and t1 < first.start and doc.tokens[t1].text.lower() in g.agent_words and \
+            doc.tokens[first.start - 1].text.lower() in g.agent_words:
+        return True  # "was criticised by the other members and by Ukraine"
+    if _issued_by(view, t1, first.start):
+        return True
     office = range(t1, first.start)  # «президентка Єврокомісії» before the name it heads
     if not g.case_marking or first.kind != "name" or             not all(k in view.layer.role_tokens or k in view.complement_tokens for k in office):
         return False
@@ -1260,6 +1584,20 @@ def _agent_phrase(view: SentenceView, t0: int, t1: int, objs: list[ActorMention]
     # one actor of many cases before a plural verb, a list in the nominative after it
     return (trigger.number == "plur" and len(before) == 1 and len({m.entity_id for m in objs}) >= 2
             and doc.tokens[before[0].start].analysis.cases != frozenset({"nomn"}))
+
+
+def _issued_by(view: SentenceView, t1: int, start: int) -> bool:
+    """"a warrant issued by the court", «ордер, виданий судом від …»: a trigger noun, a
+    participle of its own, then the agent word (and an article) before who acts."""
+    g = view.lex.grammar
+    gap = [t for t in view.doc.tokens[t1:start] if t.text.lower() not in g.articles]
+    if len(gap) != 2 or gap[1].text.lower() not in g.agent_words:
+        return False
+    word = gap[0]
+    if g.case_marking:
+        return word.analysis.pos in ("PRTF", "PRTS")
+    endings = tuple(view.lex.words("participle_endings"))
+    return bool(endings) and word.text.lower().endswith(endings)
 
 
 def _there(view: SentenceView, stretch: Stretch, types: frozenset[str]) -> list[ActorMention]:
@@ -1613,6 +1951,7 @@ def relation_facts(ctx, stages: Stages = RELATION_STAGES) -> list[Fact]:
         facts.extend(read_sentence(view, stages))
         facts.extend(party_members(view))
         facts.extend(attendance(view))
+        facts.extend(backed(view, ctx.lang))
     return facts
 
 
@@ -1696,3 +2035,45 @@ def _party(view: SentenceView, m: ActorMention, nouns: frozenset[str]) -> bool:
         k -= 1  # «партии «Ауыл»»: the noun before the quoted name
     around = list(toks[m.start:m.end]) + [toks[j] for j in (k, m.end) if 0 <= j < len(toks)]
     return any(t.lemmas & nouns or t.text.lower() in nouns for t in around)
+
+
+def backed(view: SentenceView, lang: str) -> list[Fact]:
+    """"the Iran-backed Houthi movement", «проиранские хуситы»: a state named inside a word with
+    a backing affix (the lexicon's `backing_affixes`) supports the actor the word describes."""
+    affixes = view.lex.raw.get("backing_affixes") or {}
+    suffixes, prefixes = tuple(affixes.get("suffix") or ()), tuple(affixes.get("prefix") or ())
+    if not suffixes and not prefixes:
+        return []
+    out = []
+    for tok in view.sentence.tokens:
+        if not ((suffixes and "-" in tok.text) or (prefixes and tok.analysis.pos == "ADJF")):
+            continue  # the cheap test first: most words have neither a hyphen nor an adjective's form
+        low = tok.text.lower()
+        # the name as written ("Iran"): English names are known by their capitals
+        stem = tok.text[:-len(next(x for x in suffixes if low.endswith(x)))] if suffixes and low.endswith(suffixes) \
+            else low[len(next(x for x in prefixes if low.startswith(x))):] if prefixes and low.startswith(prefixes) \
+            and tok.analysis.pos == "ADJF" else ""
+        # most words with such an affix name no state: ask the gazetteer's first-word index before reading one
+        if len(stem) < 3 or not _indexed(stem, tok.lemmas, prefixes, lang):
+            continue
+        backer = _state_named(stem, lang)
+        described = [m for m in view.actors if 0 < m.start - tok.index <= 3 and m.kind != "adjective"
+                     and view.type_of(m) in PARTIES]
+        if backer and described and described[0].entity_id != backer:
+            prov = Provenance(view.article_id, view.sentence.text, view.sentence.start, view.sentence.end,
+                              "relations.supports", 0.5)
+            out.append(Fact(backer, "supports", described[0].entity_id, Qualifiers(), prov))
+    return out
+
+
+def _indexed(stem: str, lemmas: frozenset[str], prefixes: tuple[str, ...], lang: str) -> bool:
+    """Whether the stem, or a lemma of the word without its prefix, opens a gazetteer name."""
+    index = load_gazetteer().keys_for(lang)
+    return stem.lower() in index or any(l[len(p):] in index for l in lemmas for p in prefixes if l.startswith(p))
+
+
+@functools.lru_cache(maxsize=4096)
+def _state_named(word: str, lang: str) -> str:
+    """The state a word names, alone or as its adjective ("iran", «російські»), or ""."""
+    found = [e for e in load_gazetteer().lookup(word, lang) if e.type == "Country"]
+    return found[0].id if found else ""

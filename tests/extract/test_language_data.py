@@ -78,7 +78,7 @@ def _vocabulary() -> set[str]:
     types = {"bool", "int", "str"}  # the grammar's value kinds
     stages = {"clauses", "triggers", "arguments", "qualifiers", "attribution", "known_names", "region_states",
               "capitals", "role_spans", "body_phrases", "unknown_names", "surnames", "events", "groups", "role_nouns",
-              "national_groups", "pronouns", "person_labels", "own_states"}
+              "national_groups", "pronouns", "person_labels", "own_states", "envoys", "offences"}
     return keys | kinds | qualifiers | grammemes | titles | types | stages | set(RELATIONS) | set(languages())
 
 

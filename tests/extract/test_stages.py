@@ -86,7 +86,7 @@ def _relation_facts(stages=None):
 def test_relation_stages_are_named_in_order_and_a_stage_goes_in_by_name():
     from kg.extract.relations import RELATION_STAGES, SentenceReading, SentenceView
 
-    assert RELATION_STAGES.names == ("clauses", "triggers", "arguments", "acts", "roles", "qualifiers", "attribution",
+    assert RELATION_STAGES.names == ("clauses", "triggers", "arguments", "acts", "offences", "envoys", "roles", "qualifiers", "attribution",
                                      "participation")
     for stage in RELATION_STAGES:
         assert "Reads" in stage.doc and ("Adds" in stage.doc or "Sets" in stage.doc), stage.name
