@@ -20,7 +20,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from functools import cached_property
+from functools import cached_property, lru_cache
 from types import MappingProxyType
 from typing import NamedTuple
 
@@ -967,13 +967,23 @@ def _name_end(ctx: ArticleContext, d: _Draft, i: int) -> int:
 
 def _brand(ctx: ArticleContext, tok: Token) -> bool:
     """"easyJet" in a Cyrillic text: a word of another script with a capital inside is a name."""
-    return tok.is_word and tok.text.isalpha() and any(c.isupper() for c in tok.text[1:]) and not _own_script(ctx, tok)
+    text = tok.text
+    # asked of every word: most are all lower case after the first letter, which one C call tells
+    if text[1:].islower() or not (tok.is_word and text.isalpha()):
+        return False
+    return any(c.isupper() for c in text[1:]) and not _own_script(ctx, tok)
 
 
 def _own_script(ctx: ArticleContext, tok: Token) -> bool:
     """Whether a word is written in the article's own script ("Ryanair" in a Russian text is not)."""
-    language = schema.load().languages.get(ctx.doc.lang)
-    return language is None or any(language.writes(c) for c in tok.text if c.isalpha())
+    return _writes_own_script(tok.text, ctx.doc.lang)
+
+
+@lru_cache(maxsize=200_000)
+def _writes_own_script(text: str, lang: str) -> bool:
+    # asked of the same words in every article: a letter-by-letter test, so cached per word
+    language = schema.load().languages.get(lang)
+    return language is None or any(language.writes(c) for c in text if c.isalpha())
 
 
 def _product_list(ctx: ArticleContext, i: int) -> bool:
