@@ -68,6 +68,7 @@ def clear_caches() -> None:
     # the per-word caches of the entity layer too, so a pass does not reuse the one before's
     entities._writes_own_script.cache_clear()
     names.name_key.cache_clear()
+    entities._NOMINATIVES.clear()
 
 
 def entity_layer(articles: list[Article]) -> float:

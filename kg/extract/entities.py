@@ -242,6 +242,24 @@ def _case_like(src: str, word: str) -> str:
 
 def nominative(tokens: list[Token], lang: str, text: str = "", person: bool = False,
                agreed: tuple[str, str] | None = None) -> str:
+    """The nominative form of a name (`_nominative`), remembered: a stream's articles name the
+    same people and bodies again and again, and each reading asks the dictionary anew. What it
+    reads of the tokens is their words and the spacing between them, which make the key."""
+    gaps = tuple(text[a.end:b.start] for a, b in zip(tokens, tokens[1:])) if text else None
+    key = (tuple(t.text for t in tokens), gaps, lang, person, agreed)
+    found = _NOMINATIVES.get(key)
+    if found is None:
+        if len(_NOMINATIVES) >= _NOMINATIVES_KEPT:
+            _NOMINATIVES.clear()
+        found = _NOMINATIVES[key] = _nominative(tokens, lang, text, person, agreed)
+    return found
+
+
+_NOMINATIVES: dict[tuple, str] = {}
+_NOMINATIVES_KEPT = 50_000
+
+
+def _nominative(tokens: list[Token], lang: str, text: str, person: bool, agreed: tuple[str, str] | None) -> str:
     """The nominative form of a name: words up to the head noun are put in the nominative;
     what follows the head («Міністерство оборони України») stays as written. In a person's
     name, a word the dictionary does not know declines as its known companion does
