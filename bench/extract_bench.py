@@ -24,6 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from kg import schema  # noqa: E402
+from kg.extract import entities, names  # noqa: E402
 from kg.extract.entities import build_entities  # noqa: E402
 from kg.extract.lexicon import load_lexicon  # noqa: E402
 from kg.gazetteer import load as load_gazetteer  # noqa: E402
@@ -64,6 +65,10 @@ def clear_caches() -> None:
     morph._simplemma.cache_clear()
     if hasattr(morph, "readings"):
         morph.readings.cache_clear()
+    # the per-word caches of the entity layer too, so a pass does not reuse the one before's
+    entities._writes_own_script.cache_clear()
+    names.name_key.cache_clear()
+    entities._NOMINATIVES.clear()
 
 
 def entity_layer(articles: list[Article]) -> float:

@@ -20,7 +20,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from functools import cached_property
+from functools import cached_property, lru_cache
 from types import MappingProxyType
 from typing import NamedTuple
 
@@ -246,6 +246,24 @@ def _case_like(src: str, word: str) -> str:
 
 def nominative(tokens: list[Token], lang: str, text: str = "", person: bool = False,
                agreed: tuple[str, str] | None = None) -> str:
+    """The nominative form of a name (`_nominative`), remembered: a stream's articles name the
+    same people and bodies again and again, and each reading asks the dictionary anew. What it
+    reads of the tokens is their words and the spacing between them, which make the key."""
+    gaps = tuple(text[a.end:b.start] for a, b in zip(tokens, tokens[1:])) if text else None
+    key = (tuple(t.text for t in tokens), gaps, lang, person, agreed)
+    found = _NOMINATIVES.get(key)
+    if found is None:
+        if len(_NOMINATIVES) >= _NOMINATIVES_KEPT:
+            _NOMINATIVES.clear()
+        found = _NOMINATIVES[key] = _nominative(tokens, lang, text, person, agreed)
+    return found
+
+
+_NOMINATIVES: dict[tuple, str] = {}
+_NOMINATIVES_KEPT = 50_000
+
+
+def _nominative(tokens: list[Token], lang: str, text: str, person: bool, agreed: tuple[str, str] | None) -> str:
     """The nominative form of a name: words up to the head noun are put in the nominative;
     what follows the head («Міністерство оборони України») stays as written. In a person's
     name, a word the dictionary does not know declines as its known companion does
@@ -1136,13 +1154,23 @@ def _calendar_word(ctx: ArticleContext, tok: Token) -> bool:
 
 def _brand(ctx: ArticleContext, tok: Token) -> bool:
     """"easyJet" in a Cyrillic text: a word of another script with a capital inside is a name."""
-    return tok.is_word and tok.text.isalpha() and any(c.isupper() for c in tok.text[1:]) and not _own_script(ctx, tok)
+    text = tok.text
+    # asked of every word: most are all lower case after the first letter, which one C call tells
+    if text[1:].islower() or not (tok.is_word and text.isalpha()):
+        return False
+    return any(c.isupper() for c in text[1:]) and not _own_script(ctx, tok)
 
 
 def _own_script(ctx: ArticleContext, tok: Token) -> bool:
     """Whether a word is written in the article's own script ("Ryanair" in a Russian text is not)."""
-    language = schema.load().languages.get(ctx.doc.lang)
-    return language is None or any(language.writes(c) for c in tok.text if c.isalpha())
+    return _writes_own_script(tok.text, ctx.doc.lang)
+
+
+@lru_cache(maxsize=200_000)
+def _writes_own_script(text: str, lang: str) -> bool:
+    # asked of the same words in every article: a letter-by-letter test, so cached per word
+    language = schema.load().languages.get(lang)
+    return language is None or any(language.writes(c) for c in text if c.isalpha())
 
 
 def _product_list(ctx: ArticleContext, i: int) -> bool:

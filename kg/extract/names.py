@@ -61,6 +61,7 @@ def word_key(word: str, lang: str) -> str:
     return key[:-1] if len(key) > 1 and key.endswith("a") else key
 
 
+@lru_cache(maxsize=100_000)  # the same names recur across a stream's articles
 def name_key(label: str, lang: str) -> str:
     """The key of a whole name: its words' keys joined by "_"; "" when a word has none."""
     words = [w for w in re.split(r"[\s\-‐‑]+", label) if w]

@@ -13,11 +13,13 @@ fraction of a second. Where both know an entity (the same Wikidata item), the cu
 """
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import pickle
 from collections import defaultdict
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, fields, replace
 from functools import lru_cache
 from pathlib import Path
@@ -168,14 +170,31 @@ def load() -> Gazetteer:
     """The compiled gazetteer, from the disk cache when the data has not changed."""
     files = gazetteer_files()
     cache = cache_dir() / f"gazetteer-{_digest(files)}.pickle"
-    try:
-        with cache.open("rb") as fh:
-            return pickle.load(fh)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
-        pass
-    gaz = compile_gazetteer(read_entries(files))
+    with lasting_objects():
+        try:
+            with cache.open("rb") as fh:
+                return pickle.load(fh)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+            pass
+        gaz = compile_gazetteer(read_entries(files))
     _write_cache(cache, gaz)
     return gaz
+
+
+@contextmanager
+def lasting_objects() -> Iterator[None]:
+    """The cyclic garbage collector paused while the gazetteer's objects are made, then told to
+    leave them be. Building hundreds of thousands of objects that all stay alive would otherwise
+    start collections that walk them again and again; and once loaded they live as long as the
+    process, so each later full collection (while articles are read) need not walk them either."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+        gc.freeze()
 
 
 def _write_cache(path: Path, gaz: Gazetteer) -> None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from ..nlp import Document
 from ..nlp.morph import _morph
 from ..nlp.phrases import PhraseIndex
-from . import Gazetteer, Key
+from . import Gazetteer, Key, lasting_objects
 
 # When one name is several entities, the kind of thing news most often means by it wins;
 # the entity layer may still read a capital as its city where the text uses it as a place.
@@ -39,7 +39,8 @@ _INDEXES: dict[tuple[int, str], tuple[Gazetteer, PhraseIndex]] = {}
 def _index(gaz: Gazetteer, lang: str) -> PhraseIndex:
     cached = _INDEXES.get((id(gaz), lang))
     if cached is None or cached[0] is not gaz:
-        index = PhraseIndex((key.lemmas, key) for keys in gaz.keys_for(lang).values() for key in keys)
+        with lasting_objects():  # kept as long as the gazetteer
+            index = PhraseIndex((key.lemmas, key) for keys in gaz.keys_for(lang).values() for key in keys)
         cached = _INDEXES[(id(gaz), lang)] = (gaz, index)
     return cached[1]
 

@@ -26,6 +26,7 @@ _TOKEN = re.compile(
 _ABBREVIATIONS = frozenset().union(*(lg.abbreviations for lg in schema.load().languages.values()))
 _END = frozenset(".!?…")
 _OPEN_QUOTES = frozenset("«\"“„'(")
+_CLOSERS = _END | frozenset("»\"”)")  # the tokens that may end a sentence before no line break
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,12 +88,19 @@ def parse(text: str, lang: str) -> Document:
 
 def _sentences(text: str, tokens: tuple[Token, ...]):
     start_tok, n = 0, 0
-    for i in range(len(tokens)):
-        if i == len(tokens) - 1 or _ends_sentence(text, tokens, i):
+    last = len(tokens) - 1
+    # Only a token before a line break or one of the closing marks may end a sentence: those
+    # few are found in one pass, and the rules read at them alone.
+    for i in [i for i in range(last) if tokens[i].text in _CLOSERS or "\n" in text[tokens[i].end:tokens[i + 1].start]]:
+        if _ends_sentence(text, tokens, i):
             span = tokens[start_tok:i + 1]
             s, e = span[0].start, span[-1].end
             yield Sentence(n, s, e, text[s:e], span)
             n, start_tok = n + 1, i + 1
+    if tokens:  # the last token ends the last sentence
+        span = tokens[start_tok:]
+        s, e = span[0].start, span[-1].end
+        yield Sentence(n, s, e, text[s:e], span)
 
 
 def _ends_sentence(text: str, tokens: tuple[Token, ...], i: int) -> bool:

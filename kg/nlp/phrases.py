@@ -57,18 +57,18 @@ class PhraseIndex:
              overlapping: bool = False) -> list[PhraseMatch]:
         """Matches in `tokens` (objects with `.lemmas`); `accept` may veto a candidate."""
         out: list[PhraseMatch] = []
-        i, n = 0, len(tokens)
-        firsts = self._by_first.keys()
-        while i < n:
-            if firsts.isdisjoint(tokens[i].lemmas):  # most tokens start no phrase: a C-level test
-                i += 1
-                continue
-            best = self._longest_at(tokens, i, accept)
+        starts_phrase = self._by_first.keys().isdisjoint
+        # Most tokens start no phrase: one C-level test per token, in a comprehension, finds the
+        # few that may, and the scan visits only those (it was a Python loop over every token).
+        candidates = [i for i, t in enumerate(tokens) if not starts_phrase(t.lemmas)]
+        i = 0  # the first token a match may start at
+        for c in candidates:
+            if c < i:
+                continue  # inside the previous match
+            best = self._longest_at(tokens, c, accept)
             if best:
                 out.extend(best if overlapping else [m for m in best if m.end == best[0].end])
-                i = i + 1 if overlapping else best[0].end
-            else:
-                i += 1
+                i = c + 1 if overlapping else best[0].end
         return out
 
     def _longest_at(self, tokens: Sequence, i: int, accept) -> list[PhraseMatch]:
