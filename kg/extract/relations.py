@@ -861,11 +861,51 @@ def _arguments(view: SentenceView, r: Reading, actors: _ClauseActors) -> Reading
         pairs = _members(view, ms, t0, t1)
     elif relation == "participatesIn":
         pairs = _participation(view, actors, spec, t0, t1, stretch)
+    elif relation == "mediates" and _mediators_after(view, actors, spec, t0, t1):
+        pairs = _mediation(view, actors, spec, t0, t1)
     elif relation in SYMMETRIC:
         pairs = _symmetric(view, relation, actors, spec, t0, t1, stretch)
     else:
         pairs = _directed(view, relation, actors, spec, t0, t1, stretch)
     return Reading(r.trigger, tuple(pairs), r.made, r.qualifiers, r.speaker)
+
+
+def _mediators_after(view: SentenceView, actors: _ClauseActors, spec, t0: int, t1: int) -> list[ActorMention]:
+    """Who mediates where the trigger names them after it: "a truce mediated by Qatar and
+    Egypt", "agreements brokered by Turkey" (an agent word), «за посередництва ОАЕ», «при
+    посредничестве Китая» (the noun's genitive right after it)."""
+    doc, g = view.doc, view.lex.grammar
+    at = t1 + 1 if t1 < len(doc.tokens) and doc.tokens[t1].text.lower() in g.agent_words else t1
+    if at == t1 and not (g.case_marking and _nominal(view, t0, t1)):
+        return []
+    ms = [m for m in actors.items if view.type_of(m) in spec.subjects and m.kind != "adjective"]
+    first = next((m for m in ms if m.start >= at), None)
+    skipped = doc.tokens[at:first.start] if first else ()
+    if first is None or any(t.text.lower() not in g.articles for t in skipped):
+        return []
+    return _group_at(view, ms, first)
+
+
+def _mediation(view: SentenceView, actors: _ClauseActors, spec, t0: int, t1: int) -> list[tuple[str, str]]:
+    """A mediator named after the trigger mediates between the parties "between" names, else
+    the parties the sentence names before it ("Hamas released …, and Israel freed …, under a
+    truce mediated by Qatar"), else those the sentence before named («Україна і Росія
+    обмінялися полоненими. Обмін відбувся за посередництва ОАЕ.»): two or more of them."""
+    mediators = _mediators_after(view, actors, spec, t0, t1)
+    ids = {m.entity_id for m in mediators}
+    party = (lambda m: view.type_of(m) in spec.objects and m.kind != "adjective" and m.entity_id not in ids
+             and view.type_of(m) not in ("City", "Region", "Place"))
+    between = view.lex.grammar.between_words
+    after = [m for m in view.actors if m.start > mediators[-1].end and party(m)
+             and any(t.text.lower() in between for t in view.doc.tokens[t1:m.start])]
+    parties = after or [m for m in view.actors if m.end <= t0 and party(m) and m not in view.places]
+    if len({m.entity_id for m in parties}) < 2:
+        here = view.sentence.index
+        parties = [m for m in view.layer.by_sentence.get(here - 1, ()) if party(m)] if here else []
+    names = _unique(m.entity_id for m in parties)
+    if len(names) < 2:
+        return []
+    return [(m, p) for m in _unique(m.entity_id for m in mediators) for p in names]
 
 
 def _left_territory(view: SentenceView, ms: list[ActorMention], t1: int) -> bool:
@@ -1143,6 +1183,8 @@ def _directed(view: SentenceView, relation, actors: _ClauseActors, spec, t0, t1,
                 return []
             before, after = [after[0]], after[1:]
             genitive_agent = True
+    if relation == "attacks" and not owner and not genitive_agent and _no_attacker(view, t0, t1):
+        return []
     if not before and relation in _STANCES:
         sent = _sent_after(view, ms, t0, t1) or _fronted_act(view, ms, t0, t1, stretch) if g.case_marking \
             else _sent_from(view, ms, t1)
@@ -1165,6 +1207,8 @@ def _directed(view: SentenceView, relation, actors: _ClauseActors, spec, t0, t1,
     if relation in ("attacks",):
         near = bool(before) and t0 - before[-1].end <= _ACT_SUBJECT_GAP
         objects_ = _before_place(after, frozenset(m for m in where if not _struck_place(view, m, t0, t1, near)))
+        if objects_ and _broken_off(view, t1, objects_[0]):
+            return []  # «вторгнення Росії, кризу у відносинах Києва і Варшави»: the comma ends the act
     elif not genitive_agent:
         objects_ = _before_place(actors.select(("objects", spec.objects),
                                                lambda m: view.type_of(m) in spec.objects and m.kind != "adjective")
@@ -1509,6 +1553,61 @@ def _struck_place(view: SentenceView, m: ActorMention, t0: int, t1: int, near: b
     if any(t.is_word and t.text.lower() not in view.lex.grammar.location_prepositions for t in gap):
         return True
     return view.type_of(m) == "Country" and (near or _owned_act(view, t0))
+
+
+_BREAKS = frozenset(",;:—–()")
+
+
+def _no_attacker(view: SentenceView, t0: int, t1: int) -> bool:
+    """Whether the clause's subject is no attacker, whoever else the clause names: the act is
+    ended, not done ("talks to end the war in Yemen", «припинити війну»); the act's noun is
+    inside a prepositional phrase ("sanctions over the aggression against Ukraine", «у зв'язку
+    з агресією проти України») with no owner of its own; or the trigger is a participle that
+    describes a place ("the occupied West Bank", «окупованих територіях»)."""
+    doc, lex = view.doc, view.lex
+    enders, prepositions = lex.words("act_enders"), lex.words("prepositions")
+    articles = lex.grammar.articles
+    k = t0 - 1
+    while k >= max(0, t0 - 3) and (doc.tokens[k].text.lower() in articles or _describer(view, doc.tokens[k])):
+        k -= 1  # "the", «нового збройного»: describers of the act's noun
+    prev = doc.tokens[k] if k >= 0 else None
+    if prev is not None and (prev.text.lower() in enders or prev.lemmas & enders):
+        return True
+    nxt = doc.tokens[t1].text.lower() if t1 < len(doc.tokens) else ""
+    # "to strike" is a verb; "attacks by the group on ships" names its own attacker
+    noun = (doc.tokens[t1 - 1].analysis.pos == "NOUN" if lex.grammar.case_marking else
+            prev is not None and prev.text.lower() not in lex.grammar.infinitive_markers) \
+        and nxt not in lex.grammar.agent_words
+    if prev is not None and noun and prev.text.lower() in prepositions:
+        return True
+    return _attributive(view, t0, t1)
+
+
+def _describer(view: SentenceView, tok) -> bool:
+    """An adjective or a number before a noun: «нового», «повномасштабного», "full-scale"."""
+    return tok.is_word and (tok.analysis.pos in ("ADJF", "ADJ", "NUMR") or "-" in tok.text) \
+        and tok.text.lower() not in view.lex.words("prepositions")
+
+
+def _attributive(view: SentenceView, t0: int, t1: int) -> bool:
+    """"the occupied West Bank", «на окупованих територіях»: a participle before the noun it
+    describes, with no agent phrase after it ("occupied by Russia" names one)."""
+    doc, g = view.doc, view.lex.grammar
+    trigger = doc.tokens[t0]
+    nxt = doc.tokens[t1] if t1 < len(doc.tokens) else None
+    if nxt is None or nxt.text.lower() in g.agent_words or "ablt" in nxt.analysis.cases:
+        return False
+    if g.case_marking:
+        return t1 - t0 == 1 and trigger.analysis.pos == "PRTF"
+    ending = tuple(view.lex.words("participle_endings")) or ("\0",)
+    prev = doc.tokens[t0 - 1] if t0 > 0 else None
+    return t1 - t0 == 1 and trigger.text.lower().endswith(ending) and prev is not None \
+        and prev.text.lower() in g.articles
+
+
+def _broken_off(view: SentenceView, t1: int, first: ActorMention) -> bool:
+    """Whether a mark of punctuation stands between the act and its first object."""
+    return any(t.text in _BREAKS for t in view.doc.tokens[t1:first.start])
 
 
 def _owned_act(view: SentenceView, t0: int) -> bool:
