@@ -1207,6 +1207,9 @@ def _directed(view: SentenceView, relation, actors: _ClauseActors, spec, t0, t1,
     if relation in ("attacks",):
         near = bool(before) and t0 - before[-1].end <= _ACT_SUBJECT_GAP
         objects_ = _before_place(after, frozenset(m for m in where if not _struck_place(view, m, t0, t1, near)))
+        # "a response to Houthi attacks": an adjective before another act names its doer
+        acts_at = {a for a, _, rel in view.triggers if rel == "attacks" and a != t0}
+        objects_ = [m for m in objects_ if not (m.kind == "adjective" and m.end in acts_at)]
         if objects_ and _broken_off(view, t1, objects_[0]):
             return []  # «вторгнення Росії, кризу у відносинах Києва і Варшави»: the comma ends the act
     elif not genitive_agent:
@@ -1597,9 +1600,10 @@ def _attributive(view: SentenceView, t0: int, t1: int) -> bool:
     nxt = doc.tokens[t1] if t1 < len(doc.tokens) else None
     if nxt is None or nxt.text.lower() in g.agent_words or "ablt" in nxt.analysis.cases:
         return False
-    if g.case_marking:
-        return t1 - t0 == 1 and trigger.analysis.pos == "PRTF"
     ending = tuple(view.lex.words("participle_endings")) or ("\0",)
+    if g.case_marking:  # «окуповані» is read as an adjective where the dictionary has no participle
+        return t1 - t0 == 1 and (trigger.analysis.pos == "PRTF" or
+                                 trigger.analysis.pos == "ADJF" and trigger.text.lower().endswith(ending))
     prev = doc.tokens[t0 - 1] if t0 > 0 else None
     return t1 - t0 == 1 and trigger.text.lower().endswith(ending) and prev is not None \
         and prev.text.lower() in g.articles
