@@ -883,13 +883,16 @@ def _mediators_after(view: SentenceView, actors: _ClauseActors, spec, t0: int, t
     skipped = doc.tokens[at:first.start] if first else ()
     if first is None or any(t.text.lower() not in g.articles for t in skipped):
         return []
-    return _group_at(view, ms, first)
+    # «за посередництва Катару Росія та Україна»: the list goes on only in the mediator's case
+    cases = doc.tokens[first.start].analysis.any_cases
+    return [m for m in _group_at(view, ms, first) if not (g.case_marking and cases) or
+            cases & doc.tokens[m.start].analysis.any_cases]
 
 
 def _mediation(view: SentenceView, actors: _ClauseActors, spec, t0: int, t1: int) -> list[tuple[str, str]]:
     """A mediator named after the trigger mediates between the parties "between" names, else
     the parties the sentence names before it ("Hamas released …, and Israel freed …, under a
-    truce mediated by Qatar"), else those the sentence before named («Україна і Росія
+    truce mediated by Qatar") or after the mediators, else those the sentence before named («Україна і Росія
     обмінялися полоненими. Обмін відбувся за посередництва ОАЕ.»): two or more of them."""
     mediators = _mediators_after(view, actors, spec, t0, t1)
     ids = {m.entity_id for m in mediators}
@@ -899,6 +902,8 @@ def _mediation(view: SentenceView, actors: _ClauseActors, spec, t0: int, t1: int
     after = [m for m in view.actors if m.start > mediators[-1].end and party(m)
              and any(t.text.lower() in between for t in view.doc.tokens[t1:m.start])]
     parties = after or [m for m in view.actors if m.end <= t0 and party(m) and m not in view.places]
+    if len({m.entity_id for m in parties}) < 2:  # «За посередництва Катару Росія та Україна обмінялися …»
+        parties = [m for m in view.actors if m.start >= mediators[-1].end and party(m) and m not in view.places]
     if len({m.entity_id for m in parties}) < 2:
         here = view.sentence.index
         parties = [m for m in view.layer.by_sentence.get(here - 1, ()) if party(m)] if here else []
