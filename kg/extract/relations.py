@@ -1069,7 +1069,9 @@ def _nominal(view: SentenceView, t0: int, t1: int) -> bool:
     """A trigger noun whose parties follow it («співпраця Китаю з …», "talks between …")."""
     doc = view.doc
     if view.lex.grammar.case_marking:
-        return doc.tokens[t1 - 1].analysis.pos == "NOUN"
+        # «війни» is read first as a verb («війнути»); a verb has no case, a noun reading does
+        a = doc.tokens[t1 - 1].analysis
+        return a.pos == "NOUN" or (a.pos == "VERB" and bool(a.any_cases))
     nxt = doc.tokens[t1].text.lower() if t1 < len(doc.tokens) else ""
     return nxt in view.lex.grammar.party_words
 
@@ -1583,7 +1585,7 @@ def _no_attacker(view: SentenceView, t0: int, t1: int) -> bool:
         return True
     nxt = doc.tokens[t1].text.lower() if t1 < len(doc.tokens) else ""
     # "to strike" is a verb; "attacks by the group on ships" names its own attacker
-    noun = (doc.tokens[t1 - 1].analysis.pos == "NOUN" if lex.grammar.case_marking else
+    noun = (_nominal(view, t0, t1) if lex.grammar.case_marking else
             prev is not None and prev.text.lower() not in lex.grammar.infinitive_markers) \
         and nxt not in lex.grammar.agent_words
     if prev is not None and noun and prev.text.lower() in prepositions:

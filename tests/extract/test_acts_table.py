@@ -67,6 +67,9 @@ CASES: list[Case] = [
       must_not=[("United_States", "attacks", "Yemen"), ("Joe_Biden", "attacks", "Houthis")]),
     C("uk-attacks-pos-doer-1", "uk", "США і Британія завдали ударів по хуситських цілях в Ємені.",
       must=[("United_States", "attacks", "Houthis")], must_not=[("United_States", "attacks", "Yemen")]),
+    # ------------------------------------------------------------------ a noun the dictionary reads as a verb first
+    C("uk-attacks-pos-genitive-1", "uk", "Ця подія показує жорстокість війни Росії проти України.",
+      must=[("Russia", "attacks", "Ukraine")]),
     # ------------------------------------------------------------------ mediators after the trigger
     C("en-mediates-pos-agent-1", "en", "Israel and Hamas agreed a truce mediated by Qatar and Egypt.",
       must=[("Qatar", "mediates", "Israel"), ("Egypt", "mediates", "Hamas")],
