@@ -848,10 +848,21 @@ def _role_of(ctx: ArticleContext, d: _Draft, start: int, end: int, by_start, by_
     """Whose office a role noun names, and where that is said."""
     tokens, g = ctx.doc.tokens, ctx.grammar
     before = by_end.get(start)
+    k = start
+    while before is None and not g.case_marking and start - k < 2 and k > 0 and tokens[k - 1].is_word \
+            and tokens[k - 1].text[:1].isupper():
+        k -= 1  # "Ukrainian Infrastructure Minister": a field the lexicon lacks stands between
+        before = by_end.get(k)
+    if before and d.types.get(before.entity_id) == "Person":
+        # "Zelenskiy's adviser": an office under a person serves that person's state
+        return _office_of(ctx, d, before.entity_id), before.start
     if before and before.kind == "adjective":
         return before.entity_id, before.start
     if before and not g.case_marking and d.types.get(before.entity_id) in ACTOR_TYPES | {"Country"}:
         return before.entity_id, before.start  # "Chinese President", "NATO Secretary General"
+    owner = _possessive_owner(ctx, d, start)
+    if owner:
+        return owner.entity_id, owner.start
     j = end
     if j < len(tokens) and tokens[j].text.lower() in g.of_words:
         j += 1
@@ -866,6 +877,35 @@ def _role_of(ctx: ArticleContext, d: _Draft, start: int, end: int, by_start, by_
             return "", -1
         return after.entity_id, after.start
     return "", -1
+
+
+def _office_of(ctx: ArticleContext, d: _Draft, person: str) -> str:
+    """The state or body a person holds office in, as the text said it before, else as the
+    gazetteer has it on the article's date."""
+    stated = next((r.of for r in d.roles if r.person == person and d.types.get(r.of) != "Person"), "")
+    if stated or person not in ctx.gaz:
+        return stated
+    return next((r.of for r in ctx.gaz.get(person).roles if r.holds_on(ctx.day)), "")
+
+
+def _possessive_owner(ctx: ArticleContext, d: _Draft, start: int) -> ActorMention | None:
+    """«хоча її міністр закордонних справ», "its foreign minister": a possessive word before
+    the office names as its owner the state or body named last before it in the sentence."""
+    tokens = ctx.doc.tokens
+    owners = ctx.lex.words("possessive_determiners") - ctx.lex.words("reflexive_determiners")
+    if start == 0 or tokens[start - 1].text.lower() not in owners:
+        return None
+    first = ctx.doc.sentences[ctx.sent(start)].tokens[0].index
+    kinds = ("Country", "Organization", "IntergovernmentalOrganization", "Alliance", "Person")
+    named = [m for m in d.mentions if first <= m.start and m.end < start and m.kind != "adjective"
+             and d.types.get(m.entity_id) in kinds]
+    last = max(named, key=lambda m: m.start) if named else None
+    if last is None or d.types.get(last.entity_id) == "Person":
+        return None  # "Guterres … praised China, his spokesman said": named last is a person, whose it is
+    # a gendered possessive agrees with the state's noun («її міністр» after «Угорщина»);
+    # "his" never stands for a state, whose name has no gender
+    gender = ctx.grammar.possessive_pronouns.get(tokens[start - 1].text.lower())
+    return last if not gender or tokens[last.start].analysis.gender == gender else None
 
 
 def _apposition(ctx: ArticleContext, d: _Draft, end: int, by_start) -> ActorMention | None:

@@ -93,6 +93,26 @@ CASES: list[Case] = [
       must=[("United_Arab_Emirates", "mediates", "Russia"), ("United_Arab_Emirates", "mediates", "Ukraine")]),
     C("en-mediates-miss-one-party-1", "en", "Only Hungary signed the deal mediated by Turkey.",
       must_not=[("Turkey", "mediates", "Hungary")]),
+    # ------------------------------------------------------------------ whose office: representativeOf
+    # (a person the gazetteer lacks has an id made from the sound of the name)
+    C("en-representativeOf-pos-person-1", "en",
+      "Polish President Andrzej Duda's adviser Marcin Przydacz said the talks would go on.",
+      must=[("marsan_prsadaks", "representativeOf", "Poland")],
+      must_not=[("marsan_prsadaks", "representativeOf", "Andrzej_Duda")]),
+    C("en-representativeOf-pos-field-1", "en",
+      "Ukrainian Infrastructure Minister Oleksandr Kubrakov signed one copy, and Russian Defence "
+      "Minister Sergei Shoigu signed the other.",
+      must=[("alaksandr_kabrak", "representativeOf", "Ukraine"), ("Sergei_Shoigu", "representativeOf", "Russia")],
+      must_not=[("alaksandr_kabrak", "representativeOf", "Russia")]),
+    C("uk-representativeOf-pos-possessive-1", "uk",
+      "Угорщина зрештою не заблокувала рішення, хоча її міністр закордонних справ Петер Сійярто критикував його.",
+      must=[("patar_sart", "representativeOf", "Hungary")]),
+    C("ru-representativeOf-pos-possessive-1", "ru",
+      "Словакия поддержала пакет, хотя ее министр иностранных дел Юрай Бланар высказывал сомнения.",
+      must=[("Juraj_Blanar", "representativeOf", "Slovakia")]),
+    C("en-representativeOf-miss-possessive-1", "en",
+      "Guterres welcomed the deal and praised Qatar for its role, his spokesman said.",
+      must_not=[("Stephane_Dujarric", "representativeOf", "Qatar")]),
 ]
 
 
