@@ -867,7 +867,36 @@ def _arguments(view: SentenceView, r: Reading, actors: _ClauseActors) -> Reading
         pairs = _symmetric(view, relation, actors, spec, t0, t1, stretch)
     else:
         pairs = _directed(view, relation, actors, spec, t0, t1, stretch)
+    if relation == "cooperatesWith" and pairs and _agreement_topic(view, t0, t1):
+        pairs = _states_of(view, pairs)
     return Reading(r.trigger, tuple(pairs), r.made, r.qualifiers, r.speaker)
+
+
+_TOPIC_GAP = 3  # tokens: «угоду про безпекове співробітництво», "agreement on security cooperation"
+
+
+def _agreement_topic(view: SentenceView, t0: int, t1: int) -> bool:
+    """Whether the cooperation is what an agreement is about: a signing trigger ends just
+    before it («угоду про співробітництво») or starts right after it ("cooperation agreement")."""
+    return any(rel == "signsAgreementWith" and (0 <= t0 - b <= _TOPIC_GAP or a == t1)
+               for a, b, rel in view.triggers)
+
+
+def _states_of(view: SentenceView, pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """«Сунак і Зеленський підписали угоду про безпекове співробітництво»: the leaders sign,
+    the cooperation the agreement sets up is between their states (the offices the article
+    states; where one side's is not stated, both stay as named)."""
+    office: dict[str, str] = {}
+    for person, relation, of, *_ in sorted(view.layer.roles, key=lambda r: r[1] != "leaderOf"):
+        office.setdefault(person, of)
+    out = []
+    for a, b in pairs:
+        x, y = office.get(a, a), office.get(b, b)
+        if (x == a) != (y == b):
+            x, y = a, b  # one side's office unknown: both stay at the level the text names
+        if x != y and (x, y) not in out:
+            out.append((x, y))
+    return out
 
 
 def _mediators_after(view: SentenceView, actors: _ClauseActors, spec, t0: int, t1: int) -> list[ActorMention]:

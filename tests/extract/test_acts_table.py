@@ -93,6 +93,24 @@ CASES: list[Case] = [
       must=[("United_Arab_Emirates", "mediates", "Russia"), ("United_Arab_Emirates", "mediates", "Ukraine")]),
     C("en-mediates-miss-one-party-1", "en", "Only Hungary signed the deal mediated by Turkey.",
       must_not=[("Turkey", "mediates", "Hungary")]),
+    # ------------------------------------------------------------------ cooperation an agreement is about
+    C("uk-cooperatesWith-pos-agreement-1", "uk",
+      "Президент Фінляндії Александер Стубб і президент України Володимир Зеленський підписали "
+      "угоду про безпекове співробітництво.",
+      must=[("Finland", "cooperatesWith", "Ukraine")],
+      must_not=[("Alexander_Stubb", "cooperatesWith", "Volodymyr_Zelenskyy")]),
+    C("ru-cooperatesWith-pos-agreement-1", "ru",
+      "Президент Казахстана Касым-Жомарт Токаев и президент Узбекистана Шавкат Мирзиёев подписали "
+      "соглашение о сотрудничестве в энергетике.",
+      must=[("Kazakhstan", "cooperatesWith", "Uzbekistan")],
+      must_not=[("Kassym-Jomart_Tokayev", "cooperatesWith", "Shavkat_Mirziyoyev")]),
+    C("en-cooperatesWith-pos-agreement-1", "en",
+      "Japanese Prime Minister Fumio Kishida and Ukrainian President Volodymyr Zelensky signed a "
+      "security cooperation agreement.",
+      must=[("Japan", "cooperatesWith", "Ukraine")], must_not=[("Fumio_Kishida", "cooperatesWith", "Volodymyr_Zelenskyy")]),
+    C("en-cooperatesWith-pos-agreement-2", "en",
+      "Zelensky and Kishida discussed closer cooperation in reconstruction.",
+      must=[("Volodymyr_Zelenskyy", "cooperatesWith", "Fumio_Kishida")]),
     # ------------------------------------------------------------------ whose office: representativeOf
     # (a person the gazetteer lacks has an id made from the sound of the name)
     C("en-representativeOf-pos-person-1", "en",
