@@ -111,6 +111,17 @@ CASES: list[Case] = [
     C("en-cooperatesWith-pos-agreement-2", "en",
       "Zelensky and Kishida discussed closer cooperation in reconstruction.",
       must=[("Volodymyr_Zelenskyy", "cooperatesWith", "Fumio_Kishida")]),
+    # ------------------------------------------------------------------ a source before a comma: who follows acts
+    # (guards: the source is left out, the state after the comma is kept)
+    C("uk-providesAidTo-pos-source-1", "uk",
+      "Загалом, за словами Шольца, Німеччина передала Україні зброї на суму 5 млрд євро.",
+      must=[("Germany", "providesAidTo", "Ukraine")], must_not=[("Olaf_Scholz", "providesAidTo", "Ukraine")]),
+    C("ru-providesAidTo-pos-source-1", "ru",
+      "По словам Шольца, Германия передала Украине оружие на 5 млрд евро.",
+      must=[("Germany", "providesAidTo", "Ukraine")]),
+    C("en-providesAidTo-pos-source-1", "en",
+      "According to Scholz, Germany gave Ukraine military aid worth 5 billion euros.",
+      must=[("Germany", "providesAidTo", "Ukraine")]),
     # ------------------------------------------------------------------ whose office: representativeOf
     # (a person the gazetteer lacks has an id made from the sound of the name)
     C("en-representativeOf-pos-person-1", "en",
