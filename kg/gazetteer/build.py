@@ -793,7 +793,8 @@ def write_jsonl(path: Path, drafts: Iterable[Draft]) -> int:
 def build(sources: Path, gazetteer_dir: Path) -> dict[str, object]:
     """Regenerate `gazetteer_dir/generated/*.jsonl` from `sources`; returns counts for a report.
     Each part is rebuilt when its sources are there (places: GeoNames and the others; people and
-    parties: EveryPolitician); a part whose sources are absent keeps its files as they are."""
+    parties: EveryPolitician; ministries: the rules file `compositional/ministries.yaml` beside the
+    curated files); a part whose sources are absent keeps its files as they are."""
     if not sources.is_dir():
         raise GazetteerError(f"{sources}: not a directory of downloaded sources")
     out = gazetteer_dir / "generated"
@@ -812,6 +813,11 @@ def build(sources: Path, gazetteer_dir: Path) -> dict[str, object]:
         written["people.jsonl"] = write_jsonl(out / "people.jsonl", [d for d in actors if d.type == "Person"])
         written["parties.jsonl"] = write_jsonl(out / "parties.jsonl", [d for d in actors if d.type != "Person"])
         kept += actors
+    if (gazetteer_dir / "compositional" / "ministries.yaml").exists():
+        taken = taken | generated_keys(out, ("regions.jsonl", "cities.jsonl", "people.jsonl", "parties.jsonl"))
+        bodies = _build_ministries(gazetteer_dir, taken, dropped)
+        written["ministries.jsonl"] = write_jsonl(out / "ministries.jsonl", bodies)
+        kept += bodies
     if not written:
         raise GazetteerError(f"{sources}: none of the sources is there (geonames/, everypolitician/); "
                              "see ontologies/gazetteer/SOURCES.md")
@@ -883,6 +889,26 @@ def _build_actors(root: Path, gazetteer_dir: Path, taken: set[tuple[str, tuple]]
             kept = [n for n in d.names[lang] if not generic_party_name(n, lang, analyser)]
             dropped["a generic party name"] += len(d.names[lang]) - len(kept)
             d.names[lang] = kept
+    kept, filtered = filter_names(drafts, taken=taken)
+    for why, n in filtered.items():
+        dropped[why] += n
+    return kept
+
+
+def _build_ministries(gazetteer_dir: Path, taken: set[tuple[str, tuple]], dropped: dict[str, int]) -> list[Draft]:
+    """A ministry of each common kind for each state (see `ministries`). One that shares any
+    name with a curated entity is that entity, curated already, and is left out whole."""
+    from . import name_key, read_entries
+    from .ministries import ministries
+
+    curated = read_entries(sorted(gazetteer_dir.glob("*.yaml")))
+    curated_names = curated_keys(gazetteer_dir)
+    drafts = []
+    for d in ministries(gazetteer_dir):
+        if d.id in curated or any((lang, name_key(n, lang)) in curated_names for lang, ns in d.names.items() for n in ns):
+            dropped["a ministry the curated files have"] += 1
+        else:
+            drafts.append(d)
     kept, filtered = filter_names(drafts, taken=taken)
     for why, n in filtered.items():
         dropped[why] += n
