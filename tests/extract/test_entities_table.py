@@ -128,6 +128,13 @@ CASES: list[Case] = [
       links=[("Китаєм", "China"), ("Касима-Жомарта Токаєва", "Kassym-Jomart_Tokayev"),
              ("Токаєву", "Kassym-Jomart_Tokayev"), ("Пекіна", "Beijing"), ("Голова", "Xi_Jinping")]),
 
+    E("uk-ministry-1", "uk",
+      "Міністерство фінансів Німеччини погодило кредит, а Мінфін Німеччини оприлюднив його умови.",
+      links=[("Міністерство фінансів Німеччини", "Ministry_of_Finance_of_Germany"),
+             ("Мінфін Німеччини", "Ministry_of_Finance_of_Germany")]),
+    E("uk-generated-1", "uk",
+      "Глава МЗС Люксембургу Жан Ассельборн прибув до Києва.",
+      links=[("Жан Ассельборн", "Jean_Asselborn_Q58200")]),
     # ------------------------------------------------------------------ ru
     E("ru-caseform-1", "ru",
       "Россия заключила соглашение с Казахстаном и поставит Казахстану зерно.",
@@ -175,6 +182,13 @@ CASES: list[Case] = [
       "Китайская сторона предложила провести новый раунд переговоров.",
       links=[("Китайская", "China")]),
 
+    E("ru-ministry-1", "ru",
+      "Представители Министерства здравоохранения Италии встретились с коллегами; Минздрав Италии отчитался о встрече.",
+      links=[("Министерства здравоохранения Италии", "Ministry_of_Health_of_Italy"),
+             ("Минздрав Италии", "Ministry_of_Health_of_Italy")], none=["Минздрав"]),
+    E("ru-generated-1", "ru",
+      "Глава МИД Люксембурга Жан Ассельборн прибыл в Вену.",
+      links=[("Жан Ассельборн", "Jean_Asselborn_Q58200")]),
     # ------------------------------------------------------------------ en
     E("en-caseform-1", "en",
       "Kazakhstan's president met Chinese leader Xi Jinping.",
@@ -204,6 +218,13 @@ CASES: list[Case] = [
     E("en-surname-1", "en",
       "Tokayev met Jonathan Powell in London. Powell praised the talks.",
       labels=[("Jonathan Powell", "Jonathan Powell")], same=[("Jonathan Powell", ("Powell", 2))]),
+    E("en-ministry-1", "en",
+      "Germany's Finance Ministry and the Italian Health Ministry issued a joint statement.",
+      links=[("Germany's Finance Ministry", "Ministry_of_Finance_of_Germany"),
+             ("Italian Health Ministry", "Ministry_of_Health_of_Italy")]),
+    E("en-generated-1", "en",
+      "Luxembourg's foreign minister Jean Asselborn arrived in Vienna.",
+      links=[("Jean Asselborn", "Jean_Asselborn_Q58200")]),
 ]
 
 
@@ -211,7 +232,7 @@ CASES: list[Case] = [
 
 def test_table_is_well_formed():
     assert_well_formed(CASES, kinds=("caseform", "role", "capital", "group", "newname", "surname", "adjective",
-                                     "dedup"))
+                                     "dedup", "ministry", "generated"))
 
 
 @pytest.mark.parametrize("case", params(CASES))

@@ -201,3 +201,41 @@ def test_a_generated_person_without_an_office_stays_out_of_the_background_graph(
     subjects = {s for s, _, _ in background_triples()}
     assert KGE["Xi_Jinping"] in subjects and KGE["Sinn_Fein_Q76382"] in subjects
     assert KGE["Jean_Asselborn_Q58200"] not in subjects
+
+
+def test_build_names_a_ministry_of_each_kind_for_each_state_unless_curated(tmp_path):
+    gaz_dir = tmp_path / "gazetteer"
+    (gaz_dir / "compositional").mkdir(parents=True)
+    (gaz_dir / "countries.yaml").write_text(
+        "- id: Latvia\n  type: Country\n  names: {en: [Latvia], uk: [Латвія], ru: [Латвия]}\n"
+        "  adjectives: {en: [Latvian], uk: [латвійський], ru: [латвийский]}\n"
+        "- id: Estonia\n  type: Country\n  names: {en: [Estonia], uk: [Естонія], ru: [Эстония]}\n",
+        encoding="utf-8")
+    (gaz_dir / "organizations.yaml").write_text(
+        "- id: Estonian_finance_office\n  type: Agency\n"
+        "  names: {en: [Estonian finance office], uk: [Мінфін Естонії], ru: [Минфин Эстонии]}\n", encoding="utf-8")
+    (gaz_dir / "compositional" / "ministries.yaml").write_text(
+        "kinds:\n  - id: Finance\n    en: {full: [Ministry of Finance], head: [Finance Ministry]}\n"
+        "    ru: {full: [Министерство финансов], short: [Минфин]}\n"
+        "    uk: {full: [Міністерство фінансів], short: [Мінфін]}\n", encoding="utf-8")
+    src = tmp_path / "src"
+    src.mkdir()
+    report = build(src, gaz_dir)
+    assert report["written"] == {"ministries.jsonl": 1}      # Estonia's is the curated one
+    [latvia] = [json.loads(line) for line in (gaz_dir / "generated" / "ministries.jsonl").read_text().splitlines()]
+    assert latvia["id"] == "Ministry_of_Finance_of_Latvia" and latvia["type"] == "Agency"
+    assert latvia["names"]["ru"] == ["Министерство финансов Латвии", "Минфин Латвии"]
+    assert latvia["names"]["uk"] == ["Міністерство фінансів Латвії", "Мінфін Латвії"]
+    assert "Latvia's Finance Ministry" in latvia["names"]["en"] and "Latvian Finance Ministry" in latvia["names"]["en"]
+
+
+def test_ministry_rules_without_kinds_are_refused(tmp_path):
+    from kg.errors import GazetteerError
+
+    gaz_dir = tmp_path / "gazetteer"
+    (gaz_dir / "compositional").mkdir(parents=True)
+    (gaz_dir / "countries.yaml").write_text("[]\n", encoding="utf-8")
+    (gaz_dir / "compositional" / "ministries.yaml").write_text("kinds: nothing\n", encoding="utf-8")
+    (tmp_path / "src").mkdir()
+    with pytest.raises(GazetteerError, match="ministries.yaml: needs a list `kinds`"):
+        build(tmp_path / "src", gaz_dir)
