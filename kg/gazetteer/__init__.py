@@ -23,6 +23,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, fields, replace
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 import yaml
 
@@ -36,7 +37,7 @@ from ..nlp.phrases import norm_lemma
 from ..resources import cache_dir, gazetteer_files
 
 LANGS = tuple(schema.load().languages)
-_CACHE_VERSION = "9"  # bump when the pickled classes, or how entries are read, change
+_CACHE_VERSION = "10"  # bump when the pickled classes, or how entries are read, change
 class _Compact:
     """Pickles a frozen dataclass as its constructor's arguments: tens of thousands of entries
     load several times faster than through the generic dataclass state."""
@@ -98,9 +99,10 @@ class Entry(_Compact):
         return Entity(self.id, self.type, labels, aliases, self.wikidata)
 
 
-@dataclass(frozen=True, slots=True)
-class Key(_Compact):
-    """A compiled name: the lemma sequence to find, and what it names."""
+class Key(NamedTuple):
+    """A compiled name: the lemma sequence to find, and what it names. The index holds each as
+    a plain tuple in this order (`Key(*raw)` reads one): a plain tuple unpickles several times
+    faster than a class instance, and the index holds a hundred thousand of them."""
 
     lemmas: tuple[str, ...]
     entity_id: str
@@ -111,8 +113,8 @@ class Key(_Compact):
 @dataclass
 class Gazetteer:
     entries: dict[str, Entry]
-    # lang -> first lemma -> keys starting with it, longest first
-    index: dict[str, dict[str, list[Key]]] = field(default_factory=dict)
+    # lang -> first lemma -> keys (plain tuples, see Key) starting with it, longest first
+    index: dict[str, dict[str, list[tuple]]] = field(default_factory=dict)
     holders: dict[str, list[tuple[str, Role]]] = field(default_factory=dict, repr=False)  # of → (person, role)
 
     def get(self, entity_id: str) -> Entry:
@@ -121,7 +123,7 @@ class Gazetteer:
     def __contains__(self, entity_id: str) -> bool:
         return entity_id in self.entries
 
-    def keys_for(self, lang: str) -> dict[str, list[Key]]:
+    def keys_for(self, lang: str) -> dict[str, list[tuple]]:
         return self.index.get(lang, {})
 
     def lookup(self, name: str, lang: str | None = None) -> list[Entry]:
@@ -360,7 +362,7 @@ def _text_langs(name_lang: str) -> tuple[str, ...]:
 
 
 def compile_gazetteer(entries: dict[str, Entry]) -> Gazetteer:
-    index: dict[str, dict[str, list[Key]]] = {lang: defaultdict(list) for lang in LANGS}
+    index: dict[str, dict[str, list[tuple]]] = {lang: defaultdict(list) for lang in LANGS}
     seen: set[tuple] = set()
     for entry in entries.values():
         for kind, groups in (("name", entry.names), ("adjective", entry.adjectives)):
@@ -375,10 +377,10 @@ def compile_gazetteer(entries: dict[str, Entry]) -> Gazetteer:
                             if not key or (text_lang, key, entry.id, kind) in seen:
                                 continue
                             seen.add((text_lang, key, entry.id, kind))
-                            index[text_lang][key[0]].append(Key(key, entry.id, kind, _is_abbreviation(name)))
+                            index[text_lang][key[0]].append(tuple(Key(key, entry.id, kind, _is_abbreviation(name))))
     for lang_index in index.values():
         for keys in lang_index.values():
-            keys.sort(key=lambda k: -len(k.lemmas))
+            keys.sort(key=lambda k: -len(k[0]))
     return Gazetteer(entries, {lang: dict(ix) for lang, ix in index.items()})
 
 

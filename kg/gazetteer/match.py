@@ -40,7 +40,7 @@ def _index(gaz: Gazetteer, lang: str) -> PhraseIndex:
     cached = _INDEXES.get((id(gaz), lang))
     if cached is None or cached[0] is not gaz:
         with lasting_objects():  # kept as long as the gazetteer
-            index = PhraseIndex((key.lemmas, key) for keys in gaz.keys_for(lang).values() for key in keys)
+            index = PhraseIndex((raw[0], raw) for keys in gaz.keys_for(lang).values() for raw in keys)
         cached = _INDEXES[(id(gaz), lang)] = (gaz, index)
     return cached[1]
 
@@ -56,6 +56,7 @@ def _accept(tokens, start: int, end: int, key: Key) -> bool:
 
 
 PLACE_TYPES = frozenset({"Country", "City", "Region"})
+BODY_TYPES = frozenset({"Agency", "Organization", "ArmedGroup", "Media", "Company"})
 
 
 def _plural_of_singular(token, key: Key, lang: str) -> bool:
@@ -105,7 +106,8 @@ def match_names(doc: Document, gaz: Gazetteer) -> list[NameMatch]:
     index = _index(gaz, doc.lang)
     tokens = doc.tokens
 
-    def accept(span_tokens, start: int, end: int, key: Key) -> bool:
+    def accept(span_tokens, start: int, end: int, raw: tuple) -> bool:
+        key = Key(*raw)
         if not _accept(span_tokens, start, end, key):
             return False
         if key.kind != "name" or end - start != 1 or gaz.get(key.entity_id).type not in PLACE_TYPES:
@@ -113,7 +115,13 @@ def match_names(doc: Document, gaz: Gazetteer) -> list[NameMatch]:
         return not (_plural_of_singular(tokens[start], key, doc.lang) or _name_of_person(doc, start, end) or
                     (gaz.get(key.entity_id).type in SURNAME_PLACES and _surname_after_first_name(doc, start, end)))
 
-    matches = index.find(doc.tokens, accept=accept)
+    out = _grouped(doc, gaz, index.find(doc.tokens, accept=accept))
+    inner = [w for m in out for w in _whose_state(doc, gaz, index, m)]
+    return sorted(out + inner, key=lambda m: (m.start, -m.end)) if inner else out
+
+
+def _grouped(doc: Document, gaz: Gazetteer, matches, offset: int = 0) -> list[NameMatch]:
+    """One NameMatch for each span the matcher found (it emits a span's readings together)."""
     out: list[NameMatch] = []
     i = 0
     while i < len(matches):
@@ -123,13 +131,33 @@ def match_names(doc: Document, gaz: Gazetteer) -> list[NameMatch]:
         while j < len(matches) and matches[j].start == matches[i].start and matches[j].end == matches[i].end:
             j += 1
         group, i = matches[i:j], j
-        keys: list[Key] = [m.payload for m in group]
+        keys: list[Key] = [Key(*m.payload) for m in group]
         names = [k for k in keys if k.kind == "name"] or keys
         ids = sorted({k.entity_id for k in names}, key=lambda e: _rank(gaz, e))
-        first, last = doc.tokens[group[0].start], doc.tokens[group[0].end - 1]
-        out.append(NameMatch(group[0].start, group[0].end, first.start, last.end,
-                             doc.text[first.start:last.end], ids[0], names[0].kind, tuple(ids[1:])))
+        start, end = group[0].start + offset, group[0].end + offset
+        first, last = doc.tokens[start], doc.tokens[end - 1]
+        out.append(NameMatch(start, end, first.start, last.end, doc.text[first.start:last.end], ids[0],
+                             names[0].kind, tuple(ids[1:])))
     return out
+
+
+def _whose_state(doc: Document, gaz: Gazetteer, index: PhraseIndex, m: NameMatch) -> list[NameMatch]:
+    """The state inside a body's name that says whose body it is («Министерство обороны
+    Беларуси», "Japan's Defence Ministry", "French Defence Ministry"): the name names the state
+    too, as the open-name rules read a body with its state after it, and what the text says of
+    the two states' bodies («министерства обороны Беларуси и России») holds for the states."""
+    state = gaz.get(m.entity_id).country
+    if not state or m.end - m.start < 2 or gaz.get(m.entity_id).type not in BODY_TYPES:
+        return []
+
+    def accept(span_tokens, start: int, end: int, raw: tuple) -> bool:
+        return raw[1] == state and _accept(span_tokens, start, end, Key(*raw))
+
+    found: dict[tuple[int, int], NameMatch] = {}
+    for lo, hi in ((m.start, m.end - 1), (m.start + 1, m.end)):
+        for w in _grouped(doc, gaz, index.find(doc.tokens[lo:hi], accept=accept), offset=lo):
+            found.setdefault((w.start, w.end), w)
+    return list(found.values())
 
 
 def _rank(gaz: Gazetteer, entity_id: str) -> tuple[int, str]:

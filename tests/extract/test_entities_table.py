@@ -186,6 +186,12 @@ CASES: list[Case] = [
       "Представители Министерства здравоохранения Италии встретились с коллегами; Минздрав Италии отчитался о встрече.",
       links=[("Министерства здравоохранения Италии", "Ministry_of_Health_of_Italy"),
              ("Минздрав Италии", "Ministry_of_Health_of_Italy")], none=["Минздрав"]),
+    E("ru-ministry-2", "ru",  # the generated ministry, where the open-name rules read a new body
+      "Сотрудники МВД Казахстана задержали подозреваемых.",
+      links=[("МВД Казахстана", "Ministry_of_Internal_Affairs_of_Kazakhstan")], none=["Сотрудники"]),
+    E("ru-ministry-3", "ru",
+      "Об этом сообщили в Министерстве энергетики Казахстана.",
+      links=[("Министерстве энергетики Казахстана", "Ministry_of_Energy_of_Kazakhstan"), ("Казахстана", "Kazakhstan")]),
     E("ru-generated-1", "ru",
       "Глава МИД Люксембурга Жан Ассельборн прибыл в Вену.",
       links=[("Жан Ассельборн", "Jean_Asselborn_Q58200")]),
@@ -222,6 +228,9 @@ CASES: list[Case] = [
       "Germany's Finance Ministry and the Italian Health Ministry issued a joint statement.",
       links=[("Germany's Finance Ministry", "Ministry_of_Finance_of_Germany"),
              ("Italian Health Ministry", "Ministry_of_Health_of_Italy")]),
+    E("en-ministry-2", "en",  # the ministry's state is named too
+      "Japan's Defence Ministry said the drills would go on.",
+      links=[("Japan's Defence Ministry", "Ministry_of_Defence_of_Japan"), ("Japan's", "Japan")]),
     E("en-generated-1", "en",
       "Luxembourg's foreign minister Jean Asselborn arrived in Vienna.",
       links=[("Jean Asselborn", "Jean_Asselborn_Q58200")]),

@@ -45,8 +45,8 @@ CASES: list[Case] = [
     O("uk-opening-2", "uk", "Мирослава Гонгадзе приїхала до Львова.",  # near miss: a first name opens it
       new=[("Мирослава Гонгадзе", "Person", "Мирослава Гонгадзе")]),
     O("ru-opening-2", "ru", "Компания Skyup отменила рейсы.", new=[("Skyup", "Organization", "Skyup")], none=["Компания"]),
-    O("ru-opening-1", "ru", "Сотрудники МВД Казахстана задержали подозреваемых.",
-      new=[("МВД Казахстана", "Organization", "МВД Казахстана")], none=["Сотрудники"],
+    O("ru-opening-1", "ru", "Сотрудники МЧС Казахстана задержали подозреваемых.",  # a body the gazetteer lacks
+      new=[("МЧС Казахстана", "Organization", "МЧС Казахстана")], none=["Сотрудники"],
       links=[("Казахстана", "Kazakhstan")]),
 
     # -- a region's name as a person's first name is no region ----------------------------------
@@ -91,8 +91,8 @@ CASES: list[Case] = [
     O("ru-initials-2", "ru", "Рост ВВП замедлился до двух процентов.", none=["ВВП"]),
     O("en-initials-1", "en", "On Monday the NTSB published its report.", new=[("NTSB", "Organization", "NTSB")]),
     O("en-initials-2", "en", "On Monday GDP grew by two per cent.", none=["GDP"]),
-    O("ru-initials-3", "ru", "Об этом заявили в МЧС Казахстана и в МВД Казахстана.",  # two bodies, two nodes
-      new=[("МЧС Казахстана", "Organization", "МЧС Казахстана"), ("МВД Казахстана", "Organization", "МВД Казахстана")]),
+    O("ru-initials-3", "ru", "Об этом заявили в МЧС Казахстана и в МЧС Узбекистана.",  # two bodies, two nodes
+      new=[("МЧС Казахстана", "Organization", "МЧС Казахстана"), ("МЧС Узбекистана", "Organization", "МЧС Узбекистана")]),
 
     # -- a body noun with a capitalised adjective before it, a state's genitive after it ----
     O("ru-body-1", "ru", "Приговор отменил Верховный суд Бразилии.",
@@ -108,8 +108,8 @@ CASES: list[Case] = [
     O("uk-body-4", "uk", "Голова Херсонської ОВА Олександр Прокудін повідомив про обстріл.",  # initials inside a run
       new=[("Херсонської ОВА", "Organization", "Херсонська ОВА"), ("Олександр Прокудін", "Person", "Олександр Прокудін")]),
     O("uk-body-3", "uk", "Суд виправдав журналіста.", none=["Суд"]),  # near miss: a bare noun names no body
-    O("ru-body-4", "ru", "Об этом сообщили в Министерстве энергетики Казахстана.",
-      new=[("Министерстве энергетики Казахстана", "Organization", "Министерство энергетики Казахстана")]),
+    O("ru-body-4", "ru", "Об этом сообщили в Министерстве цифрового развития Казахстана.",  # a body the gazetteer lacks
+      new=[("Министерстве цифрового развития Казахстана", "Organization", "Министерство цифрового развития Казахстана")]),
     # -- a title noun before a name the dictionary lacks makes it a person's; its case, where no
     #    word of it tells one, is the nominative it may be read as
     O("uk-person-1", "uk", "Адвокат Навід Чаудхрі залишив країну. Пізніше Навіда Чаудхрі викликали до суду.",
@@ -131,8 +131,8 @@ CASES: list[Case] = [
     O("uk-capital-2", "uk", "Рим висловив протест.", links=[("Рим", "Italy")]),  # near miss
     O("en-capital-1", "en", "Protesters gathered on the outskirts of Islamabad.", links=[("Islamabad", "Islamabad")]),
 
-    O("en-body-1", "en", "Japan's Defence Ministry said the drills would go on.",
-      new=[("Japan's Defence Ministry", "Organization", "Japan's Defence Ministry")], links=[("Japan's", "Japan")]),
+    O("en-body-1", "en", "Japan's Digital Ministry said the drills would go on.",  # a body the gazetteer lacks
+      new=[("Japan's Digital Ministry", "Organization", "Japan's Digital Ministry")], links=[("Japan's", "Japan")]),
 ]
 
 
