@@ -1,5 +1,5 @@
-"""Ministries for the generated gazetteer: one of each kind that nearly every state has, for
-every state of the curated countries, named from the words of `compositional/ministries.yaml`
+"""Ministries (and armed forces) for the generated gazetteer: one of each kind that nearly every
+state has, for every state of the curated countries, named from the words of `compositional/ministries.yaml`
 and the state's own names («Министерство обороны Франции», "France's Defence Ministry").
 
 News names a ministry by its state far more often than by its own name, and the same
@@ -24,7 +24,8 @@ def ministries(gazetteer_dir: Path) -> list[Draft]:
     rules = _rules(gazetteer_dir / RULES)
     states = [e for e in yaml.safe_load((gazetteer_dir / "countries.yaml").read_text(encoding="utf-8")) or []
               if e.get("type") == "Country" and e.get("id") not in set(rules.get("skip_states") or [])]
-    return [d for kind in rules["kinds"] for state in states if (d := _ministry(kind, state))]
+    return [d for kind in rules["kinds"] for state in states
+            if state["id"] not in set(kind.get("skip_states") or []) and (d := _ministry(kind, state))]
 
 
 def _rules(path: Path) -> dict:
@@ -61,7 +62,7 @@ def _ministry(kind: dict, state: dict) -> Draft | None:
         whose = genitive(first[lg], lg)
         for words in [*(kind[lg].get("full") or []), *(kind[lg].get("short") or [])]:
             _add(out[lg], f"{words} {whose}")
-    return Draft(f"Ministry_of_{kind['id']}_of_{state['id']}", "Agency", out, country=state["id"])
+    return Draft(f"{kind['id']}_of_{state['id']}", "Agency", out, country=state["id"])
 
 
 def genitive(name: str, lang: str) -> str:

@@ -132,6 +132,9 @@ CASES: list[Case] = [
       "Міністерство фінансів Німеччини погодило кредит, а Мінфін Німеччини оприлюднив його умови.",
       links=[("Міністерство фінансів Німеччини", "Ministry_of_Finance_of_Germany"),
              ("Мінфін Німеччини", "Ministry_of_Finance_of_Germany")]),
+    E("uk-ministry-2", "uk",  # armed forces are made by the same rules
+      "Збройні сили Франції провели навчання поблизу кордону.",
+      links=[("Збройні сили Франції", "Armed_Forces_of_France"), ("Франції", "France")]),
     E("uk-generated-1", "uk",
       "Глава МЗС Люксембургу Жан Ассельборн прибув до Києва.",
       links=[("Жан Ассельборн", "Jean_Asselborn_Q58200")]),
@@ -231,6 +234,9 @@ CASES: list[Case] = [
     E("en-ministry-2", "en",  # the ministry's state is named too
       "Japan's Defence Ministry said the drills would go on.",
       links=[("Japan's Defence Ministry", "Ministry_of_Defence_of_Japan"), ("Japan's", "Japan")]),
+    E("en-ministry-3", "en",
+      "The French Armed Forces held drills near the border.",
+      links=[("French Armed Forces", "Armed_Forces_of_France"), ("French", "France")]),
     E("en-generated-1", "en",
       "Luxembourg's foreign minister Jean Asselborn arrived in Vienna.",
       links=[("Jean Asselborn", "Jean_Asselborn_Q58200")]),

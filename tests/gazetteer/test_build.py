@@ -215,7 +215,7 @@ def test_build_names_a_ministry_of_each_kind_for_each_state_unless_curated(tmp_p
         "- id: Estonian_finance_office\n  type: Agency\n"
         "  names: {en: [Estonian finance office], uk: [Мінфін Естонії], ru: [Минфин Эстонии]}\n", encoding="utf-8")
     (gaz_dir / "compositional" / "ministries.yaml").write_text(
-        "kinds:\n  - id: Finance\n    en: {full: [Ministry of Finance], head: [Finance Ministry]}\n"
+        "kinds:\n  - id: Ministry_of_Finance\n    en: {full: [Ministry of Finance], head: [Finance Ministry]}\n"
         "    ru: {full: [Министерство финансов], short: [Минфин]}\n"
         "    uk: {full: [Міністерство фінансів], short: [Мінфін]}\n", encoding="utf-8")
     src = tmp_path / "src"
