@@ -1,6 +1,7 @@
-"""Ministries (and armed forces) for the generated gazetteer: one of each kind that nearly every
-state has, for every state of the curated countries, named from the words of `compositional/ministries.yaml`
-and the state's own names («Министерство обороны Франции», "France's Defence Ministry").
+"""Ministries (and armed forces) for the generated gazetteer: one of each kind that nearly
+every state has, for every state of the curated countries, named from the words of
+`compositional/ministries.yaml` and the state's own names («Министерство обороны Франции»,
+"France's Defence Ministry").
 
 News names a ministry by its state far more often than by its own name, and the same
 ministry in three languages must be one entity: the entity layer reads «Министерство финансов
@@ -42,6 +43,8 @@ def _rules(path: Path) -> dict:
 
 
 def _ministry(kind: dict, state: dict) -> Draft | None:
+    """The state's body of one kind, named by the templates of the rules file's head comment;
+    None for a state without a name in each language."""
     names = state.get("names") or {}
     adjectives = state.get("adjectives") or {}
     first = {lg: (names.get(lg) or [""])[0] for lg in ("en", "uk", "ru")}
