@@ -73,14 +73,20 @@ def canonical(term):
     be stored is only sound when both sides use the same lexical forms.
     """
     if type(term) is Literal and term.datatype in _NUMERIC:
-        try:
-            value = decimal.Decimal(str(term))
-        except decimal.InvalidOperation:
-            return term
-        if term.datatype == XSD.integer:
-            return Literal(str(int(value)), datatype=XSD.integer)
-        return Literal(_decimal_text(value), datatype=XSD.decimal)
+        return _canonical_number(term)
     return term
+
+
+@lru_cache(maxsize=1 << 14)
+def _canonical_number(term: Literal) -> Literal:
+    """`canonical` of a numeric literal: the same few numbers (counts, confidences) recur."""
+    try:
+        value = decimal.Decimal(str(term))
+    except decimal.InvalidOperation:
+        return term
+    if term.datatype == XSD.integer:
+        return Literal(str(int(value)), datatype=XSD.integer)
+    return Literal(_decimal_text(value), datatype=XSD.decimal)
 
 
 def _decimal_text(value: decimal.Decimal) -> str:
