@@ -51,7 +51,8 @@ SUPPORT, MENTIONS, FIRST_SEEN, LAST_SEEN = KG.supportCount, KG.mentionCount, KG.
 ARTICLE, ISSUED, DERIVED_FROM = KG.Article, DCTERMS.issued, PROV.wasDerivedFrom
 PREF_LABEL, ALT_LABEL, XSD_DATE, XSD_DECIMAL = SKOS.prefLabel, SKOS.altLabel, XSD.date, XSD.decimal
 ENTITY_PREDICATES = (TYPE, RDFS.label, PREF_LABEL, ALT_LABEL, OWL.sameAs)
-_ENTITY_PREDICATE_SET = frozenset(ENTITY_PREDICATES)
+ENTITY_PREDICATE_SET = _ENTITY_PREDICATE_SET = frozenset(ENTITY_PREDICATES)
+_MERGED_INTO_SET = frozenset({MERGED_INTO})
 # Qualifiers and evidence a merged statement collects from every article statement behind it.
 # Not kg:event: event nodes are occurrences described in their article's graph only, and a
 # link to one from the merged view would dangle in graph.ttl.
@@ -130,12 +131,13 @@ class Touched:
 def touched_by(triples: Iterable[Triple]) -> Touched:
     t = Touched()
     for s, p, o in triples:
+        # set membership, not ==: a term's hash is native, rdflib's __eq__ is not
         if p in _ENTITY_PREDICATE_SET:
             if s.startswith(ENTITY_PREFIX):
                 t.entities.add(s)
             elif p == TYPE and o == ARTICLE:
                 t.articles.add(s)
-        elif p == MERGED_INTO:
+        elif p in _MERGED_INTO_SET:
             t.statements.add(o)
     return t
 
