@@ -155,7 +155,7 @@ def build(paths: Iterable[str | os.PathLike], out_dir: str | os.PathLike, *, sto
         state = OutputState.load(out_dir)
         stale = state.due(wanted)
         state.begin()
-        executor = _executor(report, extractor, workers, dask)
+        executor = _executor(report, extractor, workers, dask, batch_size)
         paths = list(paths)
         if progress is not None:
             _count_in_background(report, paths, follow_links)
@@ -179,8 +179,10 @@ def build(paths: Iterable[str | os.PathLike], out_dir: str | os.PathLike, *, sto
 
 
 def _executor(report: BuildReport, extractor: Extractor | None, workers: int | None,
-              dask: str | None) -> Executor:
-    """The executor `workers` and `dask` ask for, with its options bound."""
+              dask: str | None, batch_size: int = 200) -> Executor:
+    """The executor `workers` and `dask` ask for, with its options bound. Worker processes
+    keep a batch of articles in flight: they go on extracting while this process writes the
+    last batch to the store, instead of waiting for it."""
     from .executors import available_cores, picklable
 
     workers = workers or (None if dask and dask != "local" else available_cores())
@@ -190,7 +192,7 @@ def _executor(report: BuildReport, extractor: Extractor | None, workers: int | N
         report.notes.append("the extractor given cannot be sent to worker processes; it ran in this process")
         name, options, workers = "serial", {}, 1
     else:
-        name, options = ("processes", {"workers": workers}) if workers > 1 else ("serial", {})
+        name, options = ("processes", {"workers": workers, "ahead": batch_size}) if workers > 1 else ("serial", {})
     report.executor, report.workers = name, workers or 0
     run = executors.get(name)
     return lambda articles, extractor: run(articles, extractor, **options)

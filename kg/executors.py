@@ -48,10 +48,12 @@ def serial(articles: Iterable[Article], extractor: Extractor | None = None, **_:
 
 
 def processes(articles: Iterable[Article], extractor: Extractor | None = None, *, workers: int | None = None,
-              chunk: int = 4, in_flight: int | None = None, **_: object) -> Iterator[Result]:
+              chunk: int = 4, in_flight: int | None = None, ahead: int = 0, **_: object) -> Iterator[Result]:
     """Articles in `workers` processes (the available cores unless given), `chunk` articles a
-    task and at most `in_flight` tasks (4 a worker unless given) submitted ahead of the one
-    awaited. Each worker loads the gazetteer and lexicons once, as it starts.
+    task and at most `in_flight` tasks submitted ahead of the one awaited: unless given, 4 a
+    worker, or enough for `ahead` articles when that is more (a build passes the articles it
+    writes at once, so that the workers are not idle while it writes). Each worker loads the
+    gazetteer and lexicons once, as it starts.
 
     A run with fewer articles than one round of tasks does not pay for starting processes:
     it runs in this process. Raises `ExecutorError` when `extractor` cannot be sent to
@@ -71,7 +73,8 @@ def processes(articles: Iterable[Article], extractor: Extractor | None = None, *
                                initializer=_start_worker, initargs=(extractor,))
     try:
         yield from _in_order(lambda batch: pool.submit(_extract_batch, batch),
-                             _batches(_chained(first, articles), chunk), in_flight or 4 * workers)
+                             _batches(_chained(first, articles), chunk),
+                             in_flight or max(4 * workers, -(-ahead // chunk)))
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
+from functools import lru_cache
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SDO, SKOS, XSD
@@ -34,6 +35,39 @@ Triple = tuple
 
 
 _NOT_IN_IRIS = frozenset('<>"{}|\\^`')
+
+# Terms made once. An rdflib Namespace builds a new URIRef on every attribute access, and a
+# Literal parses its value as it is made (10-25 µs each): making the same names, numbers,
+# dates and vocabulary again for every article was most of the cost of writing its graph.
+_TYPE, _LABEL, _COMMENT, _PREF_LABEL, _ALT_LABEL = RDF.type, RDFS.label, RDFS.comment, SKOS.prefLabel, SKOS.altLabel
+_SAME_AS, _STATEMENT, _SUBJECT, _PREDICATE, _OBJECT = OWL.sameAs, RDF.Statement, RDF.subject, RDF.predicate, RDF.object
+_TITLE, _SOURCE, _ISSUED, _LANGUAGE, _URL = DCTERMS.title, DCTERMS.source, DCTERMS.issued, DCTERMS.language, SDO.url
+_ATTRIBUTED, _DERIVED_FROM = PROV.wasAttributedTo, PROV.wasDerivedFrom
+_ARTICLE, _MENTION, _MENTION_SET, _ARTICLE_OF, _DENOTES = KG.Article, KG.Mention, KG.MentionSet, KG.article, KG.denotes
+_START, _END, _TEXT, _MENTION_COUNT, _SPANS = KG.start, KG.end, KG.text, KG.mentionCount, KG.spans
+_DOMAIN, _DATE, _START_DATE, _END_DATE, _PLACE = KG.domain, KG.date, KG.startDate, KG.endDate, KG.place
+_TREND, _POLARITY, _MODALITY, _EVIDENCE, _EXTRACTOR = KG.trend, KG.polarity, KG.modality, KG.evidence, KG.extractor
+_CONFIDENCE, _KG_SOURCE, _PARTICIPANT, _EVENT = KG.confidence, KG.source, KG.participant, KG.event
+_XSD_DATE, _XSD_DECIMAL = XSD.date, XSD.decimal
+_entity_iri = lru_cache(maxsize=1 << 16)(KGE.term)
+_kg_term = lru_cache(maxsize=4096)(KG.term)
+_wikidata_iri = lru_cache(maxsize=1 << 14)(WD.term)
+
+
+@lru_cache(maxsize=1 << 16)
+def _name_literal(text: str, lang: str | None = None) -> Literal:
+    """A literal that recurs across articles (a name, a source, a number's text)."""
+    return Literal(text, lang=lang)
+
+
+@lru_cache(maxsize=1 << 14)
+def _int_literal(n: int) -> Literal:
+    return Literal(n)
+
+
+@lru_cache(maxsize=1 << 12)
+def _typed_literal(text: str, datatype: URIRef) -> Literal:
+    return Literal(text, datatype=datatype)
 
 
 def valid_id(entity_id: str) -> bool:
@@ -62,45 +96,48 @@ def bind_prefixes(graph: Graph) -> Graph:
     return graph
 
 
+@lru_cache(maxsize=1024)
 def article_iri(article_id: str) -> URIRef:
     return KGA[article_id]
 
 
+@lru_cache(maxsize=1 << 14)
 def date_literal(value: str) -> Literal:
     """An ISO date of any precision as a typed literal: 2025 → gYear, 2025-06 → gYearMonth."""
     if len(value) == 4:
         return Literal(value, datatype=XSD.gYear)
     if len(value) == 7:
         return Literal(value, datatype=XSD.gYearMonth)
-    return Literal(value[:10], datatype=XSD.date)
+    return Literal(value[:10], datatype=_XSD_DATE)
 
 
 def entity_triples(entity: Entity) -> Iterator[Triple]:
-    s = KGE[entity.id]
-    yield s, RDF.type, KG[entity.type]
+    s = _entity_iri(entity.id)
+    yield s, _TYPE, _kg_term(entity.type)
     for lang, name in entity.labels:
-        yield s, RDFS.label, Literal(name, lang=lang)
-        yield s, SKOS.prefLabel, Literal(name, lang=lang)
+        label = _name_literal(name, lang)
+        yield s, _LABEL, label
+        yield s, _PREF_LABEL, label
     for lang, name in entity.aliases:
-        yield s, SKOS.altLabel, Literal(name, lang=lang)
+        yield s, _ALT_LABEL, _name_literal(name, lang)
     if entity.wikidata:
-        yield s, OWL.sameAs, WD[entity.wikidata]
+        yield s, _SAME_AS, _wikidata_iri(entity.wikidata)
 
 
 def article_triples(article: Article) -> Iterator[Triple]:
     s = article_iri(article.id)
-    yield s, RDF.type, KG.Article
+    yield s, _TYPE, _ARTICLE
     if article.title:
-        yield s, DCTERMS.title, Literal(article.title)
+        yield s, _TITLE, Literal(article.title)
     if article.source:
-        yield s, DCTERMS.source, Literal(article.source)
+        yield s, _SOURCE, _name_literal(article.source)
     if article.url:
         if article.url.startswith(("http://", "https://")):
-            yield s, SDO.url, URIRef(article.url)
+            yield s, _URL, URIRef(article.url)
     if article.published:
-        yield s, DCTERMS.issued, Literal(article.published.isoformat(), datatype=XSD.date)
+        yield s, _ISSUED, date_literal(article.published.isoformat())
     if article.lang:
-        yield s, DCTERMS.language, Literal(article.lang)
+        yield s, _LANGUAGE, _name_literal(article.lang)
 
 
 # How an article's mentions are written: one node a span ("full"), one node an entity
@@ -110,12 +147,12 @@ MENTION_MODES = ("full", "compact", "none")
 
 def mention_triples(mention: Mention) -> Iterator[Triple]:
     m = KGM[f"{mention.article_id}-{mention.start}-{mention.end}"]
-    yield m, RDF.type, KG.Mention
-    yield m, KG.article, article_iri(mention.article_id)
-    yield m, KG.start, Literal(mention.start)
-    yield m, KG.end, Literal(mention.end)
-    yield m, KG.text, Literal(mention.text)
-    yield m, KG.denotes, KGE[mention.entity_id]
+    yield m, _TYPE, _MENTION
+    yield m, _ARTICLE_OF, article_iri(mention.article_id)
+    yield m, _START, _int_literal(mention.start)
+    yield m, _END, _int_literal(mention.end)
+    yield m, _TEXT, _name_literal(mention.text)
+    yield m, _DENOTES, _entity_iri(mention.entity_id)
 
 
 def mention_set_triples(article_id: str, entity_id: str, spans: Iterable[tuple[int, int]]) -> Iterator[Triple]:
@@ -128,11 +165,11 @@ def mention_set_triples(article_id: str, entity_id: str, spans: Iterable[tuple[i
     """
     spans = sorted(set(spans))
     m = KGM[f"{article_id}/{entity_id}"]
-    yield m, RDF.type, KG.MentionSet
-    yield m, KG.article, article_iri(article_id)
-    yield m, KG.denotes, KGE[entity_id]
-    yield m, KG.mentionCount, Literal(len(spans))
-    yield m, KG.spans, Literal(" ".join(f"{start}-{end}" for start, end in spans))
+    yield m, _TYPE, _MENTION_SET
+    yield m, _ARTICLE_OF, article_iri(article_id)
+    yield m, _DENOTES, _entity_iri(entity_id)
+    yield m, _MENTION_COUNT, _int_literal(len(spans))
+    yield m, _SPANS, Literal(" ".join(f"{start}-{end}" for start, end in spans))
 
 
 def mentions_triples(mentions: Iterable[Mention], mode: str = "full") -> Iterator[Triple]:
@@ -153,7 +190,7 @@ def mentions_triples(mentions: Iterable[Mention], mode: str = "full") -> Iterato
 def fact_object(fact: Fact) -> URIRef | Literal:
     if fact.relation == "inception":
         return date_literal(fact.object[:4])
-    return KGE[fact.object]
+    return _entity_iri(fact.object)
 
 
 def statement_iri(fact: Fact, scope: str = "") -> URIRef:
@@ -164,18 +201,18 @@ def statement_iri(fact: Fact, scope: str = "") -> URIRef:
 def qualifier_triples(node: URIRef, fact: Fact) -> Iterator[Triple]:
     q = fact.qualifiers
     for d in q.domain:
-        yield node, KG.domain, DOMAIN_IRIS[d]
-    for prop, value in ((KG.date, q.date), (KG.startDate, q.start), (KG.endDate, q.end)):
+        yield node, _DOMAIN, DOMAIN_IRIS[d]
+    for prop, value in ((_DATE, q.date), (_START_DATE, q.start), (_END_DATE, q.end)):
         if value:
             yield node, prop, date_literal(value)
     if q.place:
-        yield node, KG.place, KGE[q.place]
+        yield node, _PLACE, _entity_iri(q.place)
     if q.trend:
-        yield node, KG.trend, Literal(q.trend)
+        yield node, _TREND, _name_literal(q.trend)
     if q.polarity != "positive":
-        yield node, KG.polarity, Literal(q.polarity)
+        yield node, _POLARITY, _name_literal(q.polarity)
     if q.modality:
-        yield node, KG.modality, Literal(q.modality)
+        yield node, _MODALITY, _name_literal(q.modality)
 
 
 def fact_triples(fact: Fact, article: Article | None = None) -> Iterator[Triple]:
@@ -186,26 +223,26 @@ def fact_triples(fact: Fact, article: Article | None = None) -> Iterator[Triple]
     """
     if fact.symmetric and fact.object < fact.subject:
         fact = replace(fact, subject=fact.object, object=fact.subject)
-    s, p, o = KGE[fact.subject], KG[fact.relation], fact_object(fact)
+    s, p, o = _entity_iri(fact.subject), _kg_term(fact.relation), fact_object(fact)
     if fact.asserted:
         yield s, p, o
     node = statement_iri(fact, article.id if article else "")
-    yield node, RDF.type, RDF.Statement
-    yield node, RDF.subject, s
-    yield node, RDF.predicate, p
-    yield node, RDF.object, o
+    yield node, _TYPE, _STATEMENT
+    yield node, _SUBJECT, s
+    yield node, _PREDICATE, p
+    yield node, _OBJECT, o
     yield from qualifier_triples(node, fact)
     prov = fact.provenance
     if prov:
-        yield node, KG.evidence, Literal(prov.sentence, lang=article.lang if article and article.lang else None)
-        yield node, KG.extractor, Literal(prov.extractor)
+        yield node, _EVIDENCE, Literal(prov.sentence, lang=article.lang if article and article.lang else None)
+        yield node, _EXTRACTOR, _name_literal(prov.extractor)
         if prov.speaker:
-            yield node, PROV.wasAttributedTo, KGE[prov.speaker]
-        yield node, KG.confidence, Literal(f"{prov.confidence:.2f}", datatype=XSD.decimal)
+            yield node, _ATTRIBUTED, _entity_iri(prov.speaker)
+        yield node, _CONFIDENCE, _typed_literal(f"{prov.confidence:.2f}", _XSD_DECIMAL)
     if article:
-        yield node, PROV.wasDerivedFrom, article_iri(article.id)
+        yield node, _DERIVED_FROM, article_iri(article.id)
         if article.source:
-            yield node, KG.source, Literal(article.source)
+            yield node, _KG_SOURCE, _name_literal(article.source)
 
 
 # The event a relation's statement comes from, by relation: unnamed occurrences, so they carry
@@ -226,22 +263,22 @@ def event_triples(extraction: Extraction) -> Iterator[Triple]:
             groups.setdefault(key, []).append(fact)
     for (relation, sentence_start, *_), facts in groups.items():
         node = KGV[content_id(article.id, relation, str(sentence_start), repr(facts[0].qualifiers))]
-        yield node, RDF.type, KG[EVENT_CLASSES[relation]]
+        yield node, _TYPE, _kg_term(EVENT_CLASSES[relation])
         parties = sorted({p for f in facts for p in (f.subject, f.object)
                           if not (relation == "visits" and p == f.object)})
-        yield node, RDFS.comment, Literal(f"{EVENT_CLASSES[relation].lower()}: {', '.join(parties)}")
+        yield node, _COMMENT, Literal(f"{EVENT_CLASSES[relation].lower()}: {', '.join(parties)}")
         for party in parties:
-            yield node, KG.participant, KGE[party]
+            yield node, _PARTICIPANT, _entity_iri(party)
         q = facts[0].qualifiers
-        for prop, value in ((KG.date, q.date), (KG.startDate, q.start), (KG.endDate, q.end)):
+        for prop, value in ((_DATE, q.date), (_START_DATE, q.start), (_END_DATE, q.end)):
             if value:
                 yield node, prop, date_literal(value)
         place = q.place or (facts[0].object if relation == "visits" else "")
         if place:
-            yield node, KG.place, KGE[place]
-        yield node, PROV.wasDerivedFrom, article_iri(article.id)
+            yield node, _PLACE, _entity_iri(place)
+        yield node, _DERIVED_FROM, article_iri(article.id)
         for fact in facts:
-            yield statement_iri(fact, article.id), KG.event, node
+            yield statement_iri(fact, article.id), _EVENT, node
 
 
 def extraction_triples(extraction: Extraction, *, mentions: bool | str = True) -> Iterator[Triple]:

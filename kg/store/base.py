@@ -65,6 +65,7 @@ Quad = tuple
 DEFAULT_GRAPH = DATASET_DEFAULT_GRAPH_ID
 # The named graphs whose set union the default graph is: what a query without GRAPH sees.
 DEFAULT_SOURCES = (MERGED_GRAPH, GAZETTEER_GRAPH)
+_DEFAULT_SOURCE_SET = frozenset(DEFAULT_SOURCES)
 
 # Every backend writes these itself; other RDF formats go through rdflib (see `StoreBase.dump`).
 NATIVE_FORMATS = frozenset({"turtle", "nt", "trig", "nquads", "json-ld"})
@@ -210,6 +211,12 @@ class StoreBase:
                     graphs_of[(pred, value)].add(graph)
         return Counter({pv: len(gs) for pv, gs in graphs_of.items()})
 
+    def _subject_triples(self, subjects: Iterable[URIRef], graph: URIRef) -> dict[URIRef, list[tuple]]:
+        """subject → its (predicate, object) pairs in `graph`, for many subjects at once: an
+        update reads the merged nodes it touches this way, each once. Backends that answer
+        many subjects in one request override this loop."""
+        return {s: [q[1:3] for q in self._match(s, None, None, graph)] for s in subjects}
+
     # -- reading ---------------------------------------------------------------------------
     def quads(self, s=None, p=None, o=None, g=None) -> Iterator[Quad]:
         return self._match(s, p, o, g)
@@ -338,7 +345,7 @@ class StoreBase:
     def _default_changes(self, additions: list[Quad], removals: list[Quad]) -> tuple[list, list]:
         """The default-graph quads to add and remove so that it stays the set union of
         `DEFAULT_SOURCES` once `additions` and `removals` are written."""
-        sources = DEFAULT_SOURCES
+        sources = _DEFAULT_SOURCE_SET  # a set: rdflib's __eq__ would run for each quad
         gained = {q[:3]: None for q in additions if q[3] in sources}
         leaving: dict = defaultdict(set)
         for s, p, o, g in removals:
@@ -415,12 +422,18 @@ class _Plan:
         self.changed: dict[URIRef, list] = {}  # article graph → its new triples ([] = removed)
         self.old: dict[URIRef, set] = {}       # article graph → the triples it held before
         self.touched = merge.Touched(set(extra.statements), set(extra.entities))
+        self.extra = extra  # nodes a killed update touched: their merged view may lag the articles
         self.touched_before = merge.Touched()  # what the old versions of changed graphs touched
         self._published: dict[URIRef, str] = {}
         self._diff_article_graphs(new, force)
         if not self.changed and not extra.statements and not extra.entities:
             return
         self._index_graphs()
+        touched = self.touched
+        # What the merged view holds of every node the update touches, read once here: the
+        # steps below ask a node for several values each.
+        self.merged = store._subject_triples([*touched.statements, *touched.entities, *touched.articles],
+                                             MERGED_GRAPH)
         self._merge_statements()
         self._merge_entities()
         self._merge_articles()
@@ -456,23 +469,24 @@ class _Plan:
     def _index_graphs(self) -> None:
         self.by_subject = {g: merge.index_by_subject(ts) for g, ts in self.changed.items()}
         self.new_scoped: dict = defaultdict(list)  # merged node → [(graph, article statement)]
-        merged_into = merge.MERGED_INTO
+        merged_into = _MERGED_INTO_SET  # a set: rdflib's __eq__ would run for each triple
         for graph, triples in self.changed.items():
             for s, p, o in triples:
-                if p == merged_into:
+                if p in merged_into:
                     self.new_scoped[o].append((graph, s))
         # An entity's votes change by what the new versions of the changed graphs say, less
         # what their old versions said.
         self.vote_changes: dict = defaultdict(Counter)
+        entities, described = self.touched.entities, merge.ENTITY_PREDICATE_SET
         for graph in self.changed:
-            for sign, triples in ((1, self.changed[graph]), (-1, self.old[graph])):
-                described = defaultdict(set)
-                for s, p, o in triples:
-                    if s in self.touched.entities:
-                        described[s].add((p, o))
-                for entity, values in described.items():
-                    for pv in merge.entity_votes([values]):
-                        self.vote_changes[entity][pv] += sign
+            old = self.old[graph]
+            for sign, by_subject in ((1, self.by_subject[graph]), (-1, merge.index_by_subject(old) if old else {})):
+                for entity, values in by_subject.items():
+                    if entity in entities:
+                        votes = self.vote_changes[entity]
+                        for p, o in values:  # an article graph holds each triple once: one vote each
+                            if p in described:
+                                votes[(p, o)] += sign
 
     def _published_in_store(self, graph: URIRef) -> str:
         if graph not in self._published:
@@ -491,18 +505,22 @@ class _Plan:
         store, old_directs, new_directs = self.store, set(), set()
         changed, is_article = self.changed, merge.is_article_graph
         for node in self.touched.statements:
+            held = self.merged[node]
+            old = {(node, p, o) for p, o in held}
             if self._only_gains(node):
-                scalars = {q[1]: q[2] for p in _SCALARS for q in store._match(node, p, None, MERGED_GRAPH)}
-                planned = next(iter(store._match(node, merge.MODALITY, merge.PLANNED, MERGED_GRAPH)), None)
+                scalars = {p: o for p, o in held if p in _SCALAR_SET}
+                planned = (node, merge.MODALITY, merge.PLANNED) in old
                 # A planned telling lends no date or place only when the node's other tellings
                 # are read with it, so new planned sources take the full recomputation.
                 gained = self._new_sources(node)
-                if scalars.get(merge.CONFIDENCE) == _CERTAIN and planned is None and not _any_planned(gained):
-                    self._add_support(node, scalars, gained)
+                if scalars.get(merge.CONFIDENCE) == _CERTAIN and not planned and not _any_planned(gained):
+                    self._add_support(node, scalars, gained, old)
                     continue
-            old = {q[:3] for q in store._match(node, None, None, MERGED_GRAPH)}
             sources = []
-            for scoped, _, _, graph in store._match(None, merge.MERGED_INTO, node, None):
+            # A node the merged view lacks has no article statements in the store either (the
+            # view follows them in every write), unless a killed update left it behind.
+            stored = store._match(None, merge.MERGED_INTO, node, None) if old or node in self.extra.statements else ()
+            for scoped, _, _, graph in stored:
                 if graph in changed or not is_article(graph):
                     continue
                 values = tuple(q[1:3] for q in store._match(scoped, None, None, graph))
@@ -523,7 +541,7 @@ class _Plan:
         """True when `node` gains articles and loses none in this update."""
         return node not in self.touched_before.statements and bool(self.new_scoped.get(node))
 
-    def _add_support(self, node: URIRef, scalars: dict, sources: list[merge.Source]) -> None:
+    def _add_support(self, node: URIRef, scalars: dict, sources: list[merge.Source], old: set) -> None:
         """Add new articles to a merged statement whose confidence is already 1.
 
         Recomputing it from every source (thousands, for the facts every article repeats)
@@ -533,8 +551,8 @@ class _Plan:
         so it stays asserted and "planned" stays out of its modalities.)
         """
         gained, _ = merge.merged_statement(node, sources)
-        fresh = [t for t in gained if t[1] not in _SCALARS and t[1:] != (merge.MODALITY, merge.PLANNED)
-                 and next(iter(self.store._match(*t, MERGED_GRAPH)), None) is None]
+        fresh = [t for t in gained if t[1] not in _SCALAR_SET and t[1:] != (merge.MODALITY, merge.PLANNED)
+                 and t not in old]
         dates = [str(scalars[p]) for p in (merge.FIRST_SEEN, merge.LAST_SEEN) if p in scalars]
         dates += [src.published for src in sources if src.published]
         updated = [(node, merge.SUPPORT, merge.count_literal(int(scalars[merge.SUPPORT]) + len(sources))),
@@ -559,9 +577,9 @@ class _Plan:
 
     def _merge_entities(self) -> None:
         store = self.store
+        described = merge.ENTITY_PREDICATE_SET
         for entity in self.touched.entities:
-            old = {q[:3] for pred in merge.ENTITY_PREDICATES
-                   for q in store._match(entity, pred, None, MERGED_GRAPH)}
+            old = {(entity, p, o) for p, o in self.merged[entity] if p in described}
             if old and self._only_agreeing_votes(entity, old):
                 continue
             votes = store._entity_votes(entity)
@@ -583,7 +601,7 @@ class _Plan:
 
     def _merge_articles(self) -> None:
         for graph in self.touched.articles:
-            old = {q[:3] for q in self.store._match(graph, None, None, MERGED_GRAPH)}
+            old = {(graph, p, o) for p, o in self.merged[graph]}
             fresh = [(graph, p, o) for p, o in self.by_subject.get(graph, {}).get(graph, ())]
             self._diff_merged(old, fresh)
 
@@ -599,6 +617,8 @@ class _Plan:
 
 # A merged statement's values that are computed over all its articles, not collected.
 _SCALARS = (merge.SUPPORT, merge.MENTIONS, merge.FIRST_SEEN, merge.LAST_SEEN, merge.CONFIDENCE)
+_SCALAR_SET = frozenset(_SCALARS)
+_MERGED_INTO_SET = frozenset({merge.MERGED_INTO})
 _CERTAIN = merge.combined_confidence([1.0])
 
 

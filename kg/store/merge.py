@@ -51,7 +51,8 @@ SUPPORT, MENTIONS, FIRST_SEEN, LAST_SEEN = KG.supportCount, KG.mentionCount, KG.
 ARTICLE, ISSUED, DERIVED_FROM = KG.Article, DCTERMS.issued, PROV.wasDerivedFrom
 PREF_LABEL, ALT_LABEL, XSD_DATE, XSD_DECIMAL = SKOS.prefLabel, SKOS.altLabel, XSD.date, XSD.decimal
 ENTITY_PREDICATES = (TYPE, RDFS.label, PREF_LABEL, ALT_LABEL, OWL.sameAs)
-_ENTITY_PREDICATE_SET = frozenset(ENTITY_PREDICATES)
+ENTITY_PREDICATE_SET = _ENTITY_PREDICATE_SET = frozenset(ENTITY_PREDICATES)
+_MERGED_INTO_SET = frozenset({MERGED_INTO})
 # Qualifiers and evidence a merged statement collects from every article statement behind it.
 # Not kg:event: event nodes are occurrences described in their article's graph only, and a
 # link to one from the merged view would dangle in graph.ttl.
@@ -73,14 +74,20 @@ def canonical(term):
     be stored is only sound when both sides use the same lexical forms.
     """
     if type(term) is Literal and term.datatype in _NUMERIC:
-        try:
-            value = decimal.Decimal(str(term))
-        except decimal.InvalidOperation:
-            return term
-        if term.datatype == XSD.integer:
-            return Literal(str(int(value)), datatype=XSD.integer)
-        return Literal(_decimal_text(value), datatype=XSD.decimal)
+        return _canonical_number(term)
     return term
+
+
+@lru_cache(maxsize=1 << 14)
+def _canonical_number(term: Literal) -> Literal:
+    """`canonical` of a numeric literal: the same few numbers (counts, confidences) recur."""
+    try:
+        value = decimal.Decimal(str(term))
+    except decimal.InvalidOperation:
+        return term
+    if term.datatype == XSD.integer:
+        return Literal(str(int(value)), datatype=XSD.integer)
+    return Literal(_decimal_text(value), datatype=XSD.decimal)
 
 
 def _decimal_text(value: decimal.Decimal) -> str:
@@ -124,12 +131,13 @@ class Touched:
 def touched_by(triples: Iterable[Triple]) -> Touched:
     t = Touched()
     for s, p, o in triples:
+        # set membership, not ==: a term's hash is native, rdflib's __eq__ is not
         if p in _ENTITY_PREDICATE_SET:
             if s.startswith(ENTITY_PREFIX):
                 t.entities.add(s)
             elif p == TYPE and o == ARTICLE:
                 t.articles.add(s)
-        elif p == MERGED_INTO:
+        elif p in _MERGED_INTO_SET:
             t.statements.add(o)
     return t
 

@@ -201,11 +201,20 @@ class OxigraphStore(StoreBase):
         """Many additions through the bulk loader, as N-Quads text: writing the lines costs a
         third of building pyoxigraph quads one by one (their constructor copies every term)."""
         lines, names = [], {DEFAULT_GRAPH: ""}  # no graph name: the default graph
+        # A term's text by the term's id: the same objects recur (vocabulary, entities, names:
+        # `kg.rdf` makes each once), and every term stays alive in `additions` meanwhile.
+        text: dict[int, str] = {}
+        known = text.get
+
+        def nt(term) -> str:
+            found = text[id(term)] = _nt(term)
+            return found
+
         for s, p, o, g in additions:
             name = names.get(g)
             if name is None:
                 name = names[g] = f" {_nt(g)}"
-            lines.append(f"{_nt(s)} {_nt(p)} {_nt(o)}{name} .\n")
+            lines.append(f"{known(id(s)) or nt(s)} {known(id(p)) or nt(p)} {known(id(o)) or nt(o)}{name} .\n")
         try:
             self._store.bulk_load("".join(lines).encode("utf-8"), format=ox.RdfFormat.N_QUADS)
         except SyntaxError as e:  # a term rdflib accepted and N-Quads does not

@@ -37,6 +37,8 @@ from rdflib.query import ResultRow
 from ..errors import UnknownFormatError
 from ..vocab import PREFIXES
 
+_XSD_STRING = XSD.string  # made once: a Namespace attribute is a new URIRef each time
+
 SELECT, ASK, CONSTRUCT = "SELECT", "ASK", "CONSTRUCT"
 
 # format name → media type; the names `kg query --format` and `kg serve` accept.
@@ -185,7 +187,7 @@ def nt_term(term: object) -> str:
                 .replace("\r", "\\r").replace("\t", "\\t"))
         if term.language:
             return f'"{text}"@{term.language}'
-        if term.datatype and term.datatype != XSD.string:
+        if term.datatype and term.datatype != _XSD_STRING:
             return f'"{text}"^^<{term.datatype}>'
         return f'"{text}"'
     return ""

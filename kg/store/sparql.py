@@ -399,6 +399,14 @@ class SparqlStore(StoreBase):
             if quad[3] != JOURNAL_GRAPH:
                 yield quad
 
+    def _subject_triples(self, subjects, graph: URIRef) -> dict:
+        """Many subjects' triples in a few requests (500 subjects each), kept for the update."""
+        if not self._planning:
+            return super()._subject_triples(subjects, graph)
+        subjects = list(dict.fromkeys(subjects))
+        self._read_subjects([s for s in subjects if (s, graph) not in self._subjects], graph)
+        return {s: list(self._subjects[(s, graph)]) for s in subjects}
+
     def _match_subject(self, s, p, o, g) -> Iterator[Quad]:
         """A subject's triples in a graph, read once per update."""
         held = self._subjects.get((s, g))
