@@ -8,6 +8,7 @@
   var info = DATA.info, articles = DATA.articles, values = DATA.values || {};
   var FONT = DATA.options.nodes.font.face;
   var EDGE_LABEL_ZOOM = 1.5;   // from this scale on every edge shows its relation
+  var EDGE_FONT = DATA.options.edges.font.size, EDGE_READABLE = 7;  // px on screen
   var MIN_START_SCALE = 0.55;
   var REVEAL_MAX = 200;  // facts drawn at once around an entity found by search  // names of ~13 px show at 7 px or more
   var TOUCH_SLOP = 22, MOUSE_SLOP = 6;   // px around a node that still hits it
@@ -181,10 +182,16 @@
     if (state.selectedNode && adj[state.selectedNode]) {
       adj[state.selectedNode].forEach(function (eid) { asked[bundleOf[eid]] = true; });
     }
+    // vis leaves out text drawn under 5 px: a label asked for in a zoomed-out view is written
+    // larger, so that it still reads
+    var size = Math.max(EDGE_FONT, Math.ceil(EDGE_READABLE / network.getScale()));
     Object.keys(bundles).forEach(function (bid) {
       var b = bundles[bid], want = Boolean(b.look && !b.look.hidden && (zoomed || asked[bid]));
-      var text = want ? b.look.text : "";
-      if ((state.edgeLabel[bid] || "") !== text) { state.edgeLabel[bid] = text; upd.push({id: bid, label: text}); }
+      var text = want ? b.look.text : "", seen = text ? text + "\u0000" + size : "";
+      if ((state.edgeLabel[bid] || "") !== seen) {
+        state.edgeLabel[bid] = seen;
+        upd.push({id: bid, label: text, font: {size: text ? size : EDGE_FONT}});
+      }
     });
     if (upd.length) quietly(function () { edges.update(upd); });
   }
