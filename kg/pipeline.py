@@ -13,6 +13,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 
+from . import schema
 from .extract.context import Context
 from .extract.dates import find_dates
 from .extract.entities import ENTITY_STAGES, build_entities, to_mentions
@@ -90,8 +91,9 @@ _LEAD = 3  # sentences: the title and the lead, which tell the story's own event
 
 
 def _story_dated(facts: list[Fact], doc, lang: str, article: Article) -> list[Fact]:
-    """"BRUSSELS, March 11 — …": an undated event told in the lead happened on the story's
-    date, when the lead gives one close to publication."""
+    """"BRUSSELS, March 11 — …": an undated fact told in the lead happened on the story's
+    date, when the lead gives one close to publication — an event, and also a stance, a
+    pledge or a sanction the lead reports ("on Thursday condemned …", «передадуть Україні»)."""
     if article.published is None:
         return facts
     lead = doc.sentences[:_LEAD]
@@ -104,11 +106,17 @@ def _story_dated(facts: list[Fact], doc, lang: str, article: Article) -> list[Fa
     out = []
     for f in facts:
         q = f.qualifiers
-        if f.relation in EVENTFUL and not (q.date or q.start or q.end) and f.provenance and \
+        if _dated(f.relation) and not (q.date or q.start or q.end) and f.provenance and \
                 f.provenance.end <= lead_ends:
             f = f.with_qualifiers(start=day.start, end=day.end) if day.is_range else f.with_qualifiers(date=day.start)
         out.append(f)
     return out
+
+
+def _dated(relation: str) -> bool:
+    """Whether a fact of `relation` takes a date (the schema's qualifiers say so)."""
+    spec = schema.load().relations.get(relation)
+    return relation in EVENTFUL or (spec is not None and "date" in spec.qualifiers)
 
 
 _DOMAIN_SOURCES = frozenset({"partnerOf", "signsAgreementWith"})

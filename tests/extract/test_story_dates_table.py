@@ -1,0 +1,40 @@
+"""A parametrised test table of dates a fact takes from the story: an undated fact the title
+or lead reports (a stance, a pledge, a sanction as well as a meeting) happened on the day the
+dateline gives, while a fact with a date of its own keeps it.
+
+Each case is a short news-style text with a dateline (tests/extract/case_table.py).
+Ids: `{lang}-{kind}-{n}`.
+"""
+from __future__ import annotations
+
+import pytest
+from case_table import Case, assert_passes, assert_well_formed, params
+
+E = Case
+
+CASES: list[Case] = [
+    E("en-lead-1", "en",
+      "SEOUL, March 12 (kg) — Japan's foreign minister condemned the missile launch on Wednesday. "
+      "Canada and Germany also condemned North Korea in a joint statement.",
+      published="2025-03-12", must=[("Germany", "opposes", "North_Korea")], qualifiers={"date": "2025-03-12"}),
+    E("uk-lead-1", "uk",
+      "ВАРШАВА, 4 квітня (kg) — Польща та Литва передадуть Україні нові зенітні системи. "
+      "Про це міністри оголосили в п'ятницю.",
+      published="2025-04-04", must=[("Lithuania", "providesAidTo", "Ukraine")], qualifiers={"date": "2025-04-04"}),
+    E("ru-lead-1", "ru",
+      "ВИЛЬНЮС, 4 апреля (kg) — Польша и Литва поддержали Молдову в споре о транзите газа.",
+      published="2025-04-04", must=[("Lithuania", "supports", "Moldova")], qualifiers={"date": "2025-04-04"}),
+    # near miss: a fact with a date of its own in the lead keeps it
+    E("en-own-1", "en",
+      "LONDON, May 6 (kg) — Britain imposed sanctions on Iran in March 2019, the minister recalled.",
+      published="2025-05-06", must=[("United_Kingdom", "sanctions", "Iran")], qualifiers={"date": "2019-03"}),
+]
+
+
+def test_table_is_well_formed():
+    assert_well_formed(CASES, kinds=("lead", "own"))
+
+
+@pytest.mark.parametrize("case", params(CASES))
+def test_story_date_case(case: Case):
+    assert_passes(case)
