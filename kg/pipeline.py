@@ -8,14 +8,13 @@
 """
 from __future__ import annotations
 
-import datetime as dt
 import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 
 from . import schema
 from .extract.context import Context
-from .extract.dates import find_dates
+from .extract.dates import story_day
 from .extract.entities import ENTITY_STAGES, build_entities, to_mentions
 from .extract.events import event_qualified
 from .extract.lexicon import load_lexicon
@@ -97,11 +96,9 @@ def _story_dated(facts: list[Fact], doc, lang: str, article: Article) -> list[Fa
     if article.published is None:
         return facts
     lead = doc.sentences[:_LEAD]
-    dates = [d for s in lead for d in find_dates(s.tokens, lang, article.published) if len(d.start) == 10]
-    near = [d for d in dates if abs((dt.date.fromisoformat(d.start) - article.published).days) <= 7]
-    if not near:
+    day = story_day(lead, lang, article.published)
+    if day is None:
         return facts
-    day = near[0]
     lead_ends = lead[-1].end
     out = []
     for f in facts:

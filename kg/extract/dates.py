@@ -204,3 +204,38 @@ def _skip_year_word(tokens: Sequence, k: int, year_words: frozenset[str]) -> int
         if k < len(tokens) and tokens[k].text == ".":
             k += 1
     return k
+
+
+_STORY_DAYS = 7  # a lead's day this near the publication is the story's
+_DATELINE_AT = 2  # tokens: "TOKYO, July 13", «ТАШКЕНТ, 10 июля» — the date after the city and a comma
+
+
+def story_day(sentences: Sequence, lang: str, published: dt.date, ranges: bool = True) -> DateMention | None:
+    """The day the title and lead (`sentences`) give the story's event: the first full date near
+    the publication, a day the lead tells preferred to the dateline's, which says when the story
+    was filed («ТАШКЕНТ, 10 июля. … победил на состоявшихся в воскресенье выборах»: the vote
+    was on Sunday, the story is Monday's).
+
+    >>> from kg.nlp import parse
+    >>> doc = parse("ТАШКЕНТ, 10 июля. Мирзиёев победил на состоявшихся в воскресенье выборах.", "ru")
+    >>> story_day(doc.sentences, "ru", dt.date(2023, 7, 10)).start
+    '2023-07-09'
+    """
+    near, told = [], []
+    for s in sentences:
+        for d in find_dates(s.tokens, lang, published):
+            if len(d.start) != 10 or (d.is_range and not ranges):
+                continue
+            if abs((dt.date.fromisoformat(d.start) - published).days) <= _STORY_DAYS:
+                near.append(d)
+                if not _in_dateline(s.tokens, d):
+                    told.append(d)
+    return (told or near or [None])[0]
+
+
+def _in_dateline(tokens: Sequence, d: DateMention) -> bool:
+    """Whether `d` is a dateline's date: right after a first word in capitals (or any first
+    word) and a comma or full stop."""
+    first = tokens[0]
+    return d.first - first.index == _DATELINE_AT and len(tokens) > 1 and tokens[1].text in (",", ".") \
+        and first.text[:1].isupper()

@@ -11,7 +11,6 @@ mentions of the last one named before them.
 """
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import replace
 from functools import lru_cache
 
@@ -19,7 +18,7 @@ from .. import schema
 from ..model import Entity, Fact
 from ..nlp import Document, parse
 from ..nlp.phrases import PhraseIndex, PhraseMatch
-from .dates import find_dates
+from .dates import find_dates, story_day
 from .entities import ActorMention, ArticleContext, EntityLayer, MentionTable, _Draft, _slug, nominative
 from .lexicon import Lexicon, load_lexicon
 
@@ -358,17 +357,12 @@ def _lend(f: Fact, date: str, place: str) -> Fact:
 
 
 _LEAD = 3  # sentences: the title and the lead, which tell the story's own event
-_LEAD_DAYS = 7  # a lead's day this near the publication is the story's
 
 
 def _lead_day(doc: Document, published) -> str:
-    """The first full day the title or lead names, when it is near the publication."""
-    for s in doc.sentences[:_LEAD]:
-        for d in find_dates(s.tokens, doc.lang, published):
-            if len(d.start) == 10 and not d.is_range and \
-                    abs((dt.date.fromisoformat(d.start) - published).days) <= _LEAD_DAYS:
-                return d.start
-    return ""
+    """The full day the title or lead gives the story's event, when it is near the publication."""
+    day = story_day(doc.sentences[:_LEAD], doc.lang, published, ranges=False)
+    return day.start if day else ""
 
 
 def _first_when(ms: list[ActorMention], facts: list[Fact], doc: Document, layer: EntityLayer, by_start,

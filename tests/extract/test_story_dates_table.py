@@ -1,6 +1,7 @@
 """A parametrised test table of dates a fact takes from the story: an undated fact the title
 or lead reports (a stance, a pledge, a sanction as well as a meeting) happened on the day the
-dateline gives, while a fact with a date of its own keeps it.
+lead gives (a day it tells rather than the dateline's, which is when the story was filed),
+while a fact with a date of its own keeps it.
 
 Each case is a short news-style text with a dateline (tests/extract/case_table.py).
 Ids: `{lang}-{kind}-{n}`.
@@ -24,6 +25,24 @@ CASES: list[Case] = [
     E("ru-lead-1", "ru",
       "ВИЛЬНЮС, 4 апреля (kg) — Польша и Литва поддержали Молдову в споре о транзите газа.",
       published="2025-04-04", must=[("Lithuania", "supports", "Moldova")], qualifiers={"date": "2025-04-04"}),
+    # the dateline says when the story was filed, the lead when the event happened
+    E("ru-told-1", "ru",
+      "Токаев и Мирзиёев провели переговоры в Астане\n\n"
+      "АСТАНА, 10 июля. Встреча президентов Казахстана и Узбекистана прошла в воскресенье.",
+      published="2023-07-10", must=[("Kassym-Jomart_Tokayev", "meetsWith", "Shavkat_Mirziyoyev")],
+      qualifiers={"date": "2023-07-09"}),
+    E("uk-told-1", "uk",
+      "Польща і Литва засудили Білорусь через провокації на кордоні\n\n"
+      "ВАРШАВА, 10 липня (kg) — Спільну заяву міністри оприлюднили в неділю.",
+      published="2023-07-10", must=[("Lithuania", "opposes", "Belarus")], qualifiers={"date": "2023-07-09"}),
+    E("en-told-1", "en",
+      "Poland and Lithuania condemn Belarus over border provocations\n\n"
+      "VILNIUS, July 10 (kg) — The ministers released their joint statement on Sunday.",
+      published="2023-07-10", must=[("Lithuania", "opposes", "Belarus")], qualifiers={"date": "2023-07-09"}),
+    # near miss: a dateline alone dates the lead's undated event
+    E("en-told-2", "en",
+      "VILNIUS, July 10 (kg) — Poland and Lithuania condemned Belarus over border provocations.",
+      published="2023-07-10", must=[("Lithuania", "opposes", "Belarus")], qualifiers={"date": "2023-07-10"}),
     # near miss: a fact with a date of its own in the lead keeps it
     E("en-own-1", "en",
       "LONDON, May 6 (kg) — Britain imposed sanctions on Iran in March 2019, the minister recalled.",
@@ -32,7 +51,7 @@ CASES: list[Case] = [
 
 
 def test_table_is_well_formed():
-    assert_well_formed(CASES, kinds=("lead", "own"))
+    assert_well_formed(CASES, kinds=("lead", "told", "own"))
 
 
 @pytest.mark.parametrize("case", params(CASES))
