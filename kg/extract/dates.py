@@ -84,13 +84,17 @@ def find_dates(tokens: Sequence, lang: str, published: dt.date | None, day_befor
         relative |= {m.start: DateMention(m.start, m.end, day_before) for m in lex.same_day.find(tokens)}
     i, n = 0, len(tokens)
     cues = months.keys() | weekdays.keys()
+    # «серед союзників» ("among the allies") shares a form with «середа» (Wednesday): a
+    # preposition names no day
+    prepositions = lex.words("prepositions")
     while i < n:
         if i in relative:
             out.append(relative[i])
             i = relative[i].last
             continue
         t = tokens[i]
-        if not t.text[:1].isdigit() and cues.isdisjoint(t.lemmas) and t.text.lower().rstrip(".") not in cues:
+        if not t.text[:1].isdigit() and (cues.isdisjoint(t.lemmas) and t.text.lower().rstrip(".") not in cues
+                                         or t.text.lower() in prepositions):
             i += 1  # most words start no date: skip them before the pattern's work
             continue
         found = _date_at(tokens, i, months, weekdays, base_year, published, words)

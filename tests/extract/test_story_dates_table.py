@@ -43,6 +43,16 @@ CASES: list[Case] = [
     E("en-told-2", "en",
       "VILNIUS, July 10 (kg) — Poland and Lithuania condemned Belarus over border provocations.",
       published="2023-07-10", must=[("Lithuania", "opposes", "Belarus")], qualifiers={"date": "2023-07-10"}),
+    # «серед» ("among") is no Wednesday: the fact keeps the day before the story's
+    E("uk-weekday-1", "uk",
+      "Напередодні шість держав, серед яких Польща та Литва, у Вільнюсі заявили про спільну підтримку України.",
+      published="2023-01-20", must=[("Lithuania", "supports", "Ukraine")], qualifiers={"date": "2023-01-19"}),
+    E("ru-weekday-1", "ru",
+      "Накануне шесть государств, среди которых Польша и Литва, в Вильнюсе заявили о совместной поддержке Украины.",
+      published="2023-01-20", must=[("Lithuania", "supports", "Ukraine")], qualifiers={"date": "2023-01-19"}),
+    E("en-weekday-1", "en",
+      "The day before, Poland and Lithuania, among others, voiced support for Ukraine.",
+      published="2023-01-20", must=[("Lithuania", "supports", "Ukraine")], qualifiers={"date": "2023-01-19"}),
     # near miss: a fact with a date of its own in the lead keeps it
     E("en-own-1", "en",
       "LONDON, May 6 (kg) — Britain imposed sanctions on Iran in March 2019, the minister recalled.",
@@ -51,7 +61,7 @@ CASES: list[Case] = [
 
 
 def test_table_is_well_formed():
-    assert_well_formed(CASES, kinds=("lead", "told", "own"))
+    assert_well_formed(CASES, kinds=("lead", "told", "weekday", "own"))
 
 
 @pytest.mark.parametrize("case", params(CASES))
