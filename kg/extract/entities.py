@@ -471,8 +471,8 @@ def _ends_a_name(ctx: ArticleContext, m: NameMatch) -> bool:
             ctx.gaz.get(m.entity_id).type not in ("City", "Region"):  # «на заседании Совета Франция заявила»
         return False
     prev, tok = tokens[m.start - 1], tokens[m.start]
-    if ctx.sent(m.start - 2) != ctx.sent(m.start) or not _capitalised(prev) or prev.text.isupper() or \
-            tokens[m.start - 2].text in "\"«“„—–-:(" or tokens[m.start - 2].text.endswith((".", "!", "?")):
+    if ctx.sent(m.start - 1) != ctx.sent(m.start) or not _capitalised(prev) or prev.text.isupper() or \
+            not _mid_sentence(ctx, m.start - 1):
         return False
     a = prev.analysis
     common = a.pos == "NOUN" and not a.grammemes & {"Name", "Surn", "Patr", "Geox", "Orgn", "Abbr"} and \
@@ -515,6 +515,12 @@ def _opens_a_name(ctx: ArticleContext, k: int) -> bool:
     g, tok = ctx.grammar, ctx.doc.tokens[k]
     if not g.case_marking or g.capitalised_names or not tok.text[:1].isupper() or tok.text.isupper():
         return False
+    return _mid_sentence(ctx, k)
+
+
+def _mid_sentence(ctx: ArticleContext, k: int) -> bool:
+    """Token `k` stands inside its sentence, after a word, not where any word takes a capital
+    (a sentence's, a quotation's or a heading's start)."""
     if k == 0 or ctx.sent(k - 1) != ctx.sent(k):
         return False
     prev = ctx.doc.tokens[k - 1].text
